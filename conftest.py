@@ -1,0 +1,78 @@
+"""Fixtures shared by every test: users per role, a signed-in client, and a real browser."""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("WAISHI_CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing(reason: str) -> None:
+    """Skip on a developer's machine, fail in CI, when a browser or server is missing."""
+    if IN_CI:
+        pytest.fail(reason + " (CI=true: missing dependencies fail instead of skipping)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    """Create a user holding ``role`` (or roles), in a fitting agency or division."""
+    from waishi.accounts.tests.factories import make_user as factory
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def _playwright() -> Iterator[Any]:
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        missing(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - installed with the dev extras
+        missing("playwright is not installed")
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright: Any) -> Iterator[Any]:
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ],
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh browser page (laptop size) whose relative URLs go to the live server."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1366, "height": 900}, locale="zh-CN"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> str:
+    """Where browser tests keep the screenshots people look at (ignored by git)."""
+    path = os.path.join(os.path.dirname(__file__), "test-artifacts", "screenshots")
+    os.makedirs(path, exist_ok=True)
+    return path

@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "waishi.accounts"
+    label = "accounts"
+    verbose_name = _("Organisation and accounts")
+
+    def ready(self) -> None:
+        from waishi.core.navigation import NavItem, registry
+
+        registry.add_nav(
+            NavItem(
+                "workspace", _("Dashboard"), "accounts:workspace", "accounts.use_workspace", order=0
+            )
+        )
+        registry.add_nav(
+            NavItem("office", _("Dashboard"), "accounts:office", "accounts.use_backoffice", order=0)
+        )
+        registry.add_nav(
+            NavItem(
+                "admin",
+                _("Sign-in security"),
+                "accounts:security",
+                "accounts.manage_security",
+                order=10,
+            )
+        )
+        registry.add_nav(
+            NavItem("admin", _("Audit log"), "audit:search", "audit.view_auditevent", order=20)
+        )
+        registry.add_nav(
+            NavItem(
+                "admin",
+                _("System administration"),
+                "admin:index",
+                "accounts.manage_users",
+                order=30,
+            )
+        )

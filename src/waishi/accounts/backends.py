@@ -1,0 +1,80 @@
+"""Sign-in with lockout: five wrong passwords lock the account for thirty minutes."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import User
+
+# The system administrator maintains data through the admin site, but may never read or
+# change the audit log: that belongs to the audit administrator alone.
+SYSTEM_ADMIN_EXCLUDED_APPS = frozenset({"audit"})
+MODEL_PERMISSION_VERBS = ("add_", "change_", "delete_", "view_")
+
+
+def _system_admin_may(user: Any, perm: str) -> bool:
+    from .constants import Role
+
+    if not (user.is_active and user.is_authenticated and user.has_role(Role.SYSTEM_ADMIN)):
+        return False
+    app_label, _, codename = perm.partition(".")
+    return app_label not in SYSTEM_ADMIN_EXCLUDED_APPS and codename.startswith(
+        MODEL_PERMISSION_VERBS
+    )
+
+
+class SystemAdminModelPermissions:
+    """Mix-in granting the system administrator the admin's model permissions."""
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        return _system_admin_may(user_obj, perm) or super().has_perm(  # type: ignore[misc]
+            user_obj, perm, obj
+        )
+
+    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+        return _system_admin_may(user_obj, f"{app_label}.view_") or super().has_module_perms(  # type: ignore[misc]
+            user_obj, app_label
+        )
+
+
+class LockoutModelBackend(SystemAdminModelPermissions, ModelBackend):
+    """Django's password check, refusing a locked account as if the password were wrong.
+
+    Counting failures and locking happen in ``actions.do_record_failed_login`` so that the
+    audit record and the counter change in one transaction.
+    """
+
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        from . import actions
+
+        if username is None or password is None:
+            return None
+        user = User.objects.filter(username__iexact=username).first()
+        if user is None:
+            # Run the hasher anyway so an unknown name takes as long as a known one.
+            User().set_password(password)
+            actions.do_record_failed_login(username=username, user=None, request=request)
+            return None
+        if user.locked_until and user.locked_until > timezone.now():
+            actions.do_record_failed_login(
+                username=username, user=user, request=request, while_locked=True
+            )
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        actions.do_record_failed_login(username=username, user=user, request=request)
+        return None
+
+
+def lockout_settings() -> tuple[int, int]:
+    """(failures before lock, minutes locked), from settings."""
+    return settings.WAISHI_LOCKOUT_FAILURES, settings.WAISHI_LOCKOUT_MINUTES

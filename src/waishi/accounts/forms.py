@@ -1,0 +1,93 @@
+"""Sign-in and password forms."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with one message for every failure.
+
+    A wrong password, an unknown name and a locked account read the same, so the form tells
+    an attacker nothing about which accounts exist or are locked.
+    """
+
+    error_messages = {
+        "invalid_login": _(
+            "The user name or password is not correct, or the account is "
+            "temporarily locked. After five failed attempts an account is locked "
+            "for thirty minutes."
+        ),
+        "inactive": _(
+            "The user name or password is not correct, or the account is "
+            "temporarily locked. After five failed attempts an account is locked "
+            "for thirty minutes."
+        ),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("User name")
+        self.fields["password"].label = _("Password")
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "class": "form-control"}
+        )
+        self.fields["password"].widget.attrs.update(
+            {"autocomplete": "current-password", "class": "form-control"}
+        )
+
+
+class ChangePasswordForm(forms.Form):
+    """The user's own password change: the old one, then the new one twice."""
+
+    old_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "form-control"}
+        ),
+    )
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=password_validation.password_validators_help_text_html,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "class": "form-control"}),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "class": "form-control"}),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "new_password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_old_password(self) -> str:
+        value = self.cleaned_data["old_password"]
+        if not self.user.check_password(value):
+            raise forms.ValidationError(_("The current password is not correct."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        new1, new2 = data.get("new_password1"), data.get("new_password2")
+        if new1 and new2:
+            if new1 != new2:
+                self.add_error("new_password2", _("The two new passwords differ."))
+            elif new1 == data.get("old_password"):
+                self.add_error("new_password1", _("Choose a password you have not used now."))
+            else:
+                try:
+                    password_validation.validate_password(new1, self.user)
+                except forms.ValidationError as error:
+                    self.add_error("new_password1", error)
+        return data

@@ -1,0 +1,144 @@
+"""Sign-in, sign-out, password change and the dashboards of each face."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from waishi.core.navigation import registry
+from waishi.core.views import public, require_perm
+
+from . import actions
+from .forms import ChangePasswordForm, SignInForm
+from .models import User
+
+
+class SignInView(LoginView):
+    form_class = SignInForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        user = form.get_user()
+        login(self.request, user)
+        actions.do_record_login(user=user, request=self.request)
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Sign in")
+        return context
+
+
+sign_in = public(SignInView.as_view())
+
+
+@public
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        actions.do_record_logout(user=request.user, request=request)  # type: ignore[arg-type]
+    logout(request)
+    messages.info(request, _("You have signed out."))
+    return redirect("accounts:login")
+
+
+@public
+def password_change(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    user: User = request.user  # type: ignore[assignment]
+    form = ChangePasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_change_password(
+            user=user, new_password=form.cleaned_data["new_password1"], request=request
+        )
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Your password has been changed."))
+        return redirect("accounts:home")
+    return render(
+        request,
+        "accounts/password_change.html",
+        {
+            "form": form,
+            "title": _("Change your password"),
+            "forced": user.must_change_password,
+        },
+    )
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user to the dashboard of the face their roles open."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("accounts:login")
+    if user.has_perm("accounts.use_backoffice"):
+        return redirect("accounts:office")
+    if user.has_perm("accounts.use_workspace"):
+        return redirect("accounts:workspace")
+    if user.has_perm("accounts.manage_users"):
+        return redirect("admin:index")
+    if user.has_perm("accounts.manage_security"):
+        return redirect("accounts:security")
+    if user.has_perm("audit.view_auditevent"):
+        return redirect("audit:search")
+    return render(request, "core/403.html", {"title": _("No role")}, status=403)
+
+
+def _dashboard(request: HttpRequest, face: str, title: str) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "title": title,
+            "panels": registry.panels_for(user, face),
+            "roles": [grant.get_role_display() for grant in user.role_grants.all()],
+        },
+    )
+
+
+@require_perm("accounts.use_workspace")
+def workspace(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request, "workspace", _("Agency workspace"))
+
+
+@require_perm("accounts.use_backoffice")
+def office(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request, "office", _("Back office"))
+
+
+@require_perm("accounts.manage_security")
+def security(request: HttpRequest) -> HttpResponse:
+    """The security administrator's screen: accounts locked now, with a button to unlock."""
+    locked = (
+        User.objects.filter(locked_until__gt=timezone.now())
+        .select_related("agency", "division")
+        .order_by("locked_until")
+    )
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "title": _("Sign-in security"),
+            "locked": locked,
+        },
+    )
+
+
+@require_perm("accounts.manage_security")
+@require_POST
+def unlock(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = get_object_or_404(User, pk=user_id)
+    actions.do_unlock_user(actor=request.user, user=target, request=request)  # type: ignore[arg-type]
+    messages.success(
+        request, _("The account %(name)s is unlocked.") % {"name": target.display_name}
+    )
+    return redirect("accounts:security")

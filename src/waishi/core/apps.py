@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    default = True
+    name = "waishi.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from pathlib import Path
+
+        from django.conf import settings
+        from django.utils.module_loading import autodiscover_modules
+
+        # Each app declares its rules predicates and permissions in permissions.py.
+        autodiscover_modules("permissions")
+
+        # The embedded database and local files live in var/; make it on first start.
+        database = settings.DATABASES["default"]
+        if database["ENGINE"].endswith("sqlite3") and str(database["NAME"]) != ":memory:":
+            Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+
+
+class WaishiAdminConfig(admin_apps.AdminConfig):
+    default = False
+    """Django's admin site, open only to the system administrator."""
+
+    default_site = "waishi.core.admin_site.WaishiAdminSite"

@@ -1,0 +1,45 @@
+"""Small building blocks shared by every app's models."""
+
+from typing import Any
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# Suffixes of the per-language columns of a translated text, in fallback order after the
+# active language.
+LANGUAGE_SUFFIXES = {"zh-hans": "zh_hans", "zh-hant": "zh_hant", "en": "en"}
+FALLBACK_ORDER = ("zh_hans", "zh_hant", "en")
+
+
+def translated(field: str, instance: Any, language: str | None = None) -> str:
+    """Return ``instance.<field>_<language>``, falling back to Simplified, then the others."""
+    language = language or translation.get_language() or "zh-hans"
+    suffix = LANGUAGE_SUFFIXES.get(language.lower(), "zh_hans")
+    for candidate in (suffix, *FALLBACK_ORDER):
+        value = getattr(instance, f"{field}_{candidate}", "")
+        if value:
+            return str(value)
+    return ""
+
+
+class TranslatedMixin:
+    """Gives models with ``<field>_zh_hans / _zh_hant / _en`` columns a ``tr(field)`` reader."""
+
+    def tr(self, field: str) -> str:
+        """The field in the active language, falling back as ``translated`` does."""
+        return translated(field, self)
+
+    @property
+    def name(self) -> str:
+        return self.tr("name")
+
+
+class TimeStampedModel(models.Model):
+    """Adds creation and modification times."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True

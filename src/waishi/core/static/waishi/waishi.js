@@ -1,0 +1,17 @@
+// Waishi shell behaviour: disable a form's submit buttons once it is sent, so a double click
+// cannot send it twice (the server also refuses duplicates by idempotency key).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form.dataset.submitted === "1") { event.preventDefault(); return; }
+  form.dataset.submitted = "1";
+  window.setTimeout(function () {
+    form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (b) { b.disabled = true; });
+  }, 0);
+}, true);
+// Coming back to a page from the browser's history re-enables its forms.
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[data-submitted]").forEach(function (form) {
+    delete form.dataset.submitted;
+    form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (b) { b.disabled = false; });
+  });
+});

@@ -1,0 +1,20 @@
+"""Tests: fast hashing, tasks run at once, mail kept in memory, databases from DATABASE_URL."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, STORAGES
+from .env import env_str
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-anything-else-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Parallel runs on one PostgreSQL server each name their own test database.
+_test_name = env_str("WAISHI_TEST_DB_NAME")
+if _test_name:
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = _test_name
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
