@@ -102,6 +102,43 @@ def do_create_user(
     return user
 
 
+# Fields whose changes are personal data and are recorded in the audit log with old and new.
+AUDITED_USER_FIELDS = (
+    "username",
+    "full_name",
+    "email",
+    "phone",
+    "agency_id",
+    "division_id",
+    "is_active",
+    "must_change_password",
+)
+
+
+def do_update_user(
+    *, actor: User, user: User, changed: list[str], request: HttpRequest | None = None
+) -> None:
+    """Save changes made to ``user`` by an administrator, recording old and new values.
+
+    The caller (the admin site) has checked that ``actor`` is the system administrator.
+    """
+    with transaction.atomic():
+        old = User.objects.select_for_update().get(pk=user.pk)
+        before = {f: getattr(old, f) for f in AUDITED_USER_FIELDS}
+        after = {f: getattr(user, f) for f in AUDITED_USER_FIELDS}
+        user.save()
+        diff_before = {k: v for k, v in before.items() if after[k] != v}
+        diff_after = {k: after[k] for k in diff_before}
+        log_action(
+            action="accounts.user.update",
+            actor=actor,
+            obj=user,
+            before=diff_before,
+            after=diff_after,
+            request=request,
+        )
+
+
 def do_change_password(
     *, user: User, new_password: str, request: HttpRequest | None = None
 ) -> None:

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +14,16 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from pathlib import Path
 
+        from django.apps import apps
         from django.conf import settings
-        from django.utils.module_loading import autodiscover_modules
+        from django.utils.module_loading import module_has_submodule
 
-        # Each app declares its rules predicates and permissions in permissions.py.
-        autodiscover_modules("permissions")
+        # Each Waishi app declares its rules predicates and permissions in permissions.py.
+        for config in apps.get_app_configs():
+            if config.name.startswith("waishi.") and module_has_submodule(
+                config.module, "permissions"
+            ):
+                import_module(f"{config.name}.permissions")
 
         # The embedded database and local files live in var/; make it on first start.
         database = settings.DATABASES["default"]

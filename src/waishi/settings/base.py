@@ -229,6 +229,10 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "waishi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Text messages: a dotted path to an SmsSender (waishi.notifications.sms); the console sender
+# only logs. Links in e-mail and SMS start with WAISHI_SITE_URL.
+WAISHI_SMS_BACKEND = env_str("WAISHI_SMS_BACKEND", "waishi.notifications.sms.ConsoleSmsSender")
+WAISHI_SITE_URL = env_str("WAISHI_SITE_URL", "http://127.0.0.1:8000")
 
 # Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Waishi")
@@ -238,6 +242,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "doc", "xls", "zip"]
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Website editors of this division approve pages in the review workflow (the bureau's office).
+WAISHI_PORTAL_REVIEW_DIVISION = env_str("WAISHI_PORTAL_REVIEW_DIVISION", "office")
 
 LOGGING = {
     "version": 1,

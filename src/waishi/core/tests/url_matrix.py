@@ -1,0 +1,62 @@
+"""Who may open which URL: the expected answer for anonymous visitors and every role.
+
+Every URL pattern of the project must be listed here (by name, or by a ``prefix*`` entry for
+a family of third-party URLs checked through one representative). ``test_url_matrix`` walks
+the URL configuration, fails for a URL missing here, and requests each listed URL as each
+role. An entry maps each viewer to the status code expected for a GET.
+"""
+
+from waishi.accounts.constants import ADMIN_ROLES, AGENCY_ROLES, BUREAU_ROLES, Role
+
+ANONYMOUS = "anonymous"
+VIEWERS = [ANONYMOUS, *Role.values]
+
+
+def gate(allowed: frozenset[str] | set[str], ok: int = 200, anon: int = 302,
+         denied: int = 403) -> dict[str, int]:
+    """Only ``allowed`` roles get ``ok``; others 403; anonymous visitors go to sign in."""
+    return {v: anon if v == ANONYMOUS else ok if v in allowed else denied for v in VIEWERS}
+
+
+def everyone(status: int = 200) -> dict[str, int]:
+    return dict.fromkeys(VIEWERS, status)
+
+
+def anonymous_only(ok: int = 200, signed_in: int = 302) -> dict[str, int]:
+    return {v: ok if v == ANONYMOUS else signed_in for v in VIEWERS}
+
+
+ONLY = frozenset
+# The home page sends every signed-in user to their own dashboard.
+HOME = {v: 302 for v in VIEWERS}
+
+MATRIX: dict[str, dict[str, int]] = {
+    # Sign-in and the shell.
+    "accounts:login": anonymous_only(),
+    "accounts:logout": everyone(405),
+    "accounts:password_change": {**everyone(200), ANONYMOUS: 302},
+    "accounts:home": HOME,
+    "accounts:workspace": gate(AGENCY_ROLES),
+    "accounts:office": gate(BUREAU_ROLES),
+    "accounts:security": gate(ONLY({Role.SECURITY_ADMIN})),
+    "accounts:unlock": gate(ONLY({Role.SECURITY_ADMIN}), ok=405),
+    "audit:search": gate(ONLY({Role.AUDIT_ADMIN})),
+    # Language switch (POST; GET is refused by Django's view with a redirect).
+    "set_language": everyone(302),
+    # Django's admin: the system administrator only; everyone else is sent to sign in.
+    "admin:*": {**everyone(302), Role.SYSTEM_ADMIN: 200},
+    # The public portal.
+    "portal:home": everyone(200),
+}
+
+# Example URLs of the ``prefix*`` families: the URL requested for the whole family.
+REPRESENTATIVES = {
+    "admin:*": "admin:index",
+}
+
+# Keyword arguments for URLs that take them; values may name fixtures built by the test.
+SAMPLE_KWARGS: dict[str, dict[str, object]] = {
+    "accounts:unlock": {"user_id": "@some_user"},
+}
+
+__all__ = ["ADMIN_ROLES", "MATRIX", "REPRESENTATIVES", "SAMPLE_KWARGS", "VIEWERS"]
