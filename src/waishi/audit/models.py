@@ -51,7 +51,9 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit events")
         ordering = ["-seq"]
         indexes = [
-            models.Index(fields=["object_type", "object_id", "seq"], name="audit_object_idx")
+            models.Index(fields=["object_type", "object_id", "seq"], name="audit_object_idx"),
+            # The search screen filters by actor and pages by seq.
+            models.Index(fields=["actor_label", "seq"], name="audit_actor_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,4 +6,6 @@ app_name = "audit"
 
 urlpatterns = [
     path("audit/", views.search, name="search"),
+    path("audit/export/", views.export, name="export"),
+    path("audit/<int:seq>/", views.detail, name="detail"),
 ]
