@@ -65,6 +65,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Only fill zh-Hant from zh-Hans; do not run makemessages.",
         )
+        parser.add_argument(
+            "--app",
+            action="append",
+            default=[],
+            help="Only this app (repeatable), e.g. --app cases.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(settings.PACKAGE_DIR)
