@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "waishi.notifications",
     "waishi.api",
     "waishi.portal",
+    "waishi.missions",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,105 @@
+"""Choices of the missions area: rule codes, jurisdictions, ranks, severities, inviters."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RuleCode(models.TextChoices):
+    """The checks a mission application goes through. Their numbers live in ``Rule`` rows."""
+
+    DELEGATION_SIZE = "delegation_size", _("Delegation size")
+    COUNTRY_COUNT = "country_count", _("Countries and regions per trip")
+    DAYS_ABROAD = "days_abroad", _("Days abroad")
+    OFFICIAL_ACTIVITY = "official_activity", _("Share of substantive official activity")
+    TOURIST_SITES = "tourist_sites", _("No tourist sites in the itinerary")
+    INVITATION = "invitation", _("Inviting organisation")
+    AGENCY_LEADERS = "agency_leaders", _("Leaders of one agency in the same delegation")
+    TRIP_FREQUENCY = "trip_frequency", _("Trip frequency")
+    DISCLOSURE = "disclosure", _("Pre-departure disclosure")
+    LEAD_TIME = "lead_time", _("Application lead time")
+    TRIP_REPORT = "trip_report", _("Trip report and post-return disclosure")
+    BUDGET_CAPS = "budget_caps", _("Budget caps per person per day")
+
+
+class Jurisdiction(models.TextChoices):
+    """Who made a rule. A more local rule is more specific than a national one."""
+
+    NATIONAL = "national", _("National")
+    PROVINCE = "province", _("Province")
+    CITY = "city", _("City")
+
+
+# How specific each jurisdiction is when two rules are in force for the same check.
+JURISDICTION_SPECIFICITY = {
+    Jurisdiction.NATIONAL: 0,
+    Jurisdiction.PROVINCE: 1,
+    Jurisdiction.CITY: 2,
+}
+
+
+class Rank(models.TextChoices):
+    """The rank of a traveller, as far as the rules on missions distinguish ranks."""
+
+    CITY_LEADER = "city_leader", _("City Party or government head")
+    BUREAU_LEVEL = "bureau_level", _("Bureau-level official")
+    DIVISION_LEVEL = "division_level", _("Division-level official")
+    OTHER = "other", _("Other staff")
+
+
+class Severity(models.TextChoices):
+    """A block stops the application; a warning may be overridden with a recorded reason."""
+
+    BLOCK = "block", _("Block")
+    WARNING = "warning", _("Warning")
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class InviterKind(models.TextChoices):
+    """Who sent the invitation. Only a foreign counterpart body is an acceptable inviter."""
+
+    COUNTERPART = "counterpart", _("Foreign counterpart body")
+    OVERSEAS_CHINESE = "overseas_chinese", _("Overseas Chinese person or organisation")
+    FOREIGN_BODY_IN_CHINA = "foreign_body_in_china", _("Foreign body based in China")
+    INTERMEDIARY = "intermediary", _("Intermediary agency")
+
+
+class Region(models.TextChoices):
+    """World regions, as far as the rules treat them differently (extra day for some)."""
+
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    AFRICA = "africa", _("Africa")
+    NORTH_AMERICA = "north_america", _("North America")
+    LATIN_AMERICA = "latin_america", _("Latin America and the Caribbean")
+    OCEANIA = "oceania", _("Oceania")
+
+
+class HalfDay(models.TextChoices):
+    MORNING = "morning", _("Morning")
+    AFTERNOON = "afternoon", _("Afternoon")
+
+
+class ActivityKind(models.TextChoices):
+    """What a half-day of the itinerary is spent on."""
+
+    OFFICIAL = "official", _("Official activity")
+    TRAVEL = "travel", _("Travel")
+    REST = "rest", _("Rest")
+    TOURIST_SITE = "tourist_site", _("Visit to a tourist site")
+
+
+class BudgetCategory(models.TextChoices):
+    INTERNATIONAL_FARES = "international_fares", _("International fares")
+    LOCAL_TRANSPORT = "local_transport", _("Local transport")
+    LODGING = "lodging", _("Lodging")
+    MEALS = "meals", _("Meals")
+    INCIDENTALS = "incidentals", _("Incidentals")
+    OTHER = "other", _("Other costs")
+
+
+# Categories whose per person per day amount is capped by the budget standards.
+CAPPED_CATEGORIES = (BudgetCategory.LODGING, BudgetCategory.MEALS, BudgetCategory.INCIDENTALS)
