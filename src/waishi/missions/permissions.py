@@ -1,0 +1,54 @@
+"""Who may do what with missions, their rules, the people register and annual plans.
+
+Permissions without an object gate the screens; the actions check again with the object
+(the traveller's or plan's agency) before they write.
+"""
+
+from typing import Any
+
+import rules
+
+from waishi.accounts.constants import Role
+from waishi.accounts.permissions import (
+    has_role,
+    is_agency_signatory,
+    is_agency_user,
+    is_bureau_leader,
+    is_division_head,
+    is_division_officer,
+    is_liaison_officer,
+)
+
+# Bureau staff who deal with missions; the discipline inspector reads everything they read.
+# Website editors have no business with travellers' personal data.
+is_mission_staff = has_role(
+    Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR
+)
+
+
+@rules.predicate
+def is_of_object_agency(user: Any, obj: Any) -> bool:
+    """The object (traveller, plan) belongs to the user's agency; true when no object is given."""
+    if obj is None:
+        return True
+    agency_id = getattr(obj, "agency_id", None) or getattr(obj, "pk", None)
+    return bool(user.agency_id is not None and agency_id == user.agency_id)
+
+
+# The rules themselves: bureau staff read them, division heads add new versions.
+rules.add_perm("missions.view_rules", is_mission_staff)
+rules.add_perm("missions.manage_rules", is_division_head)
+# Warnings may be overridden, with a reason, by the officers who decide on missions.
+rules.add_perm("missions.override_warning", is_division_head | is_bureau_leader)
+# The people register: an agency keeps its own; bureau staff read every agency's.
+rules.add_perm("missions.view_traveller", (is_agency_user & is_of_object_agency) | is_mission_staff)
+rules.add_perm(
+    "missions.manage_traveller", (is_liaison_officer | is_agency_signatory) & is_of_object_agency
+)
+# Annual plans: the agency files its own; the bureau's mission division reads them all.
+rules.add_perm("missions.view_plan", (is_agency_user & is_of_object_agency) | is_mission_staff)
+rules.add_perm(
+    "missions.manage_plan", (is_liaison_officer | is_agency_signatory) & is_of_object_agency
+)
+# Reading plan-versus-use figures across agencies.
+rules.add_perm("missions.view_plan_statistics", is_division_officer | is_division_head)
