@@ -17,8 +17,10 @@ run: setup
 	$(BIN)/waishi demo --if-empty
 	$(BIN)/waishi serve --host $(HOST) --port $(PORT)
 
+# pytest's exit code 5 means no test was collected: that is a failure here, said plainly.
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "No tests were collected." >&2; exit 1; fi; exit $$status
 
 setup: $(STAMP)
 	@$(BIN)/waishi compile_translations

@@ -10,8 +10,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from waishi.core.views import AuthenticatedRequest
 
 from . import actions
 from .constants import Role
@@ -107,7 +108,7 @@ class UserAdmin(admin.ModelAdmin):
         "password_changed_at",
     ]
 
-    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+    def save_model(self, request: AuthenticatedRequest, obj: User, form: Any, change: bool) -> None:  # type: ignore[override]
         if change:
             actions.do_update_user(
                 actor=request.user,
@@ -132,7 +133,9 @@ class UserAdmin(admin.ModelAdmin):
             obj.pk = created.pk
             obj._state.adding = False
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+    def save_related(  # type: ignore[override]
+        self, request: AuthenticatedRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         actions.do_set_roles(
             actor=request.user,

@@ -4,6 +4,8 @@ Deny by default: a view or endpoint names the permission it needs, and a permiss
 not declared here (or in another app's ``permissions.py``) is held by nobody.
 """
 
+from typing import Any
+
 import rules
 
 from .constants import AGENCY_ROLES, BUREAU_ROLES, Role
@@ -13,7 +15,7 @@ def has_role(*roles: str) -> rules.Predicate:
     """A predicate true for an active, signed-in user holding any of ``roles``."""
 
     @rules.predicate(name="has_role_" + "_or_".join(roles))
-    def predicate(user: object) -> bool:
+    def predicate(user: Any) -> bool:
         return bool(
             getattr(user, "is_authenticated", False)
             and getattr(user, "is_active", False)

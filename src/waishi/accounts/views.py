@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +25,7 @@ class SignInView(LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def form_valid(self, form: SignInForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         login(self.request, user)
         actions.do_record_login(user=user, request=self.request)
@@ -36,7 +37,7 @@ class SignInView(LoginView):
         return context
 
 
-sign_in = public(SignInView.as_view())
+sign_in = public(SignInView.as_view())  # type: ignore[arg-type]
 
 
 @public

@@ -8,7 +8,7 @@ so running the demo twice changes nothing.
 import importlib
 import random
 from types import ModuleType
-from typing import TextIO
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
@@ -32,7 +32,7 @@ def demo_modules() -> list[ModuleType]:
     return sorted(found, key=lambda module: getattr(module, "ORDER", 100))
 
 
-def load_demo(stdout: TextIO) -> None:
+def load_demo(stdout: Any) -> None:
     """Run every app's demo loader, each in its own transaction, with a fixed random seed."""
     for module in demo_modules():
         rng = random.Random(f"{DEMO_SEED}-{module.__name__}")  # noqa: S311 - demo data only

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +13,15 @@ from waishi.audit.actions import log_action
 from waishi.audit.models import Outcome
 
 ViewFunc = Callable[..., HttpResponse]
+
+if TYPE_CHECKING:
+    from waishi.accounts.models import User
+
+
+class AuthenticatedRequest(HttpRequest):
+    """The request a ``require_perm`` view receives: ``user`` is a signed-in Waishi user."""
+
+    user: "User"  # type: ignore[assignment]
 
 
 def deny(request: HttpRequest, permission: str) -> HttpResponse:

@@ -118,7 +118,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
@@ -234,6 +234,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # only logs. Links in e-mail and SMS start with WAISHI_SITE_URL.
 WAISHI_SMS_BACKEND = env_str("WAISHI_SMS_BACKEND", "waishi.notifications.sms.ConsoleSmsSender")
 WAISHI_SITE_URL = env_str("WAISHI_SITE_URL", "http://127.0.0.1:8000")
+# Requests per user (or per address, anonymous) the JSON API accepts; empty turns it off.
+WAISHI_API_RATE = env_str("WAISHI_API_RATE", "600/m")
 
 # Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Waishi")

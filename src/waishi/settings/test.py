@@ -9,6 +9,9 @@ SECRET_KEY = "test-only-secret-key-not-for-anything-else-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+WAISHI_SMS_BACKEND = "waishi.notifications.sms.MemorySmsSender"
+# No API rate limit in tests: user ids repeat across rolled-back tests within a minute.
+WAISHI_API_RATE = ""
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -18,3 +21,7 @@ _test_name = env_str("WAISHI_TEST_DB_NAME")
 if _test_name:
     DATABASES["default"].setdefault("TEST", {})["NAME"] = _test_name
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Static files straight from the apps (no collectstatic in tests).
+STATIC_ROOT = None  # type: ignore[assignment]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -30,8 +30,7 @@ def test_one_account_cannot_combine_two_administrator_roles(make_user, first, se
 def test_administrator_cannot_hold_a_business_role(make_user):
     user = make_user(Role.AUDIT_ADMIN)
     with pytest.raises(ValidationError):
-        actions.do_set_roles(actor=None, user=user, roles={Role.AUDIT_ADMIN,
-                                                           Role.DIVISION_OFFICER})
+        actions.do_set_roles(actor=None, user=user, roles={Role.AUDIT_ADMIN, Role.DIVISION_OFFICER})
 
 
 @pytest.mark.django_db
@@ -54,8 +53,7 @@ def test_agency_role_needs_an_agency(make_user):
 def test_role_changes_are_audited(make_user):
     admin = make_user(Role.SYSTEM_ADMIN)
     user = make_user(Role.DIVISION_OFFICER)
-    actions.do_set_roles(actor=admin, user=user,
-                         roles={Role.DIVISION_OFFICER, Role.WEBSITE_EDITOR})
+    actions.do_set_roles(actor=admin, user=user, roles={Role.DIVISION_OFFICER, Role.WEBSITE_EDITOR})
     event = AuditEvent.objects.filter(action="accounts.user.set_roles").order_by("-seq").first()
     assert event.before == {"roles": [Role.DIVISION_OFFICER]}
     assert event.after == {"roles": sorted([Role.DIVISION_OFFICER, Role.WEBSITE_EDITOR])}
@@ -69,8 +67,14 @@ def test_admin_site_refuses_combining_admin_roles(client, make_user):
     client.force_login(admin)
     response = client.post(
         f"/admin/accounts/user/{target.pk}/change/",
-        {"username": "target", "full_name": "x", "email": "", "phone": "",
-         "is_active": "on", "roles": [Role.SECURITY_ADMIN, Role.AUDIT_ADMIN]},
+        {
+            "username": "target",
+            "full_name": "x",
+            "email": "",
+            "phone": "",
+            "is_active": "on",
+            "roles": [Role.SECURITY_ADMIN, Role.AUDIT_ADMIN],
+        },
     )
     assert response.status_code == 200
     assert "three different people" in response.content.decode()

@@ -147,8 +147,11 @@ def test_password_rules(client, make_user, new_password, accepted):
     client.force_login(user)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": TEST_PASSWORD, "new_password1": new_password,
-         "new_password2": new_password},
+        {
+            "old_password": TEST_PASSWORD,
+            "new_password1": new_password,
+            "new_password2": new_password,
+        },
     )
     user.refresh_from_db()
     assert user.check_password(new_password) is accepted
