@@ -1,0 +1,84 @@
+"""The one door from the case kernel to notifications.
+
+The kernel calls these functions after a transaction has committed; the notifications app
+(or any other) registers a listener in its ``AppConfig.ready``::
+
+    from waishi.cases.notify import CaseEvent, register_listener
+
+    def send(event: CaseEvent) -> None: ...
+
+    register_listener(send)
+
+A listener receives one ``CaseEvent``. It must not raise for ordinary failures (a mail
+server down); if it does, the error is logged and the other listeners still run — the
+case change itself has already committed.
+"""
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """Something happened to a case that people may need to hear about.
+
+    ``kind`` is ``"transition"``, ``"comment"``, ``"assignment"``, ``"reminder"`` or
+    ``"escalation"``. ``recipients`` are user ids the kernel thinks should be told (the
+    assignee, the division head, …); a listener may add its own (e.g. the agency's liaison
+    officers for a public transition).
+    """
+
+    kind: str
+    case: Any
+    actor: Any = None
+    transition: str = ""
+    text: str = ""
+    is_public: bool = False
+    recipients: Sequence[int] = field(default_factory=tuple)
+
+
+Listener = Callable[[CaseEvent], None]
+_listeners: list[Listener] = []
+
+
+def register_listener(listener: Listener) -> Listener:
+    """Call ``listener`` for every case event from now on (idempotent)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+    return listener
+
+
+def unregister_listener(listener: Listener) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def notify(event: CaseEvent) -> None:
+    """Hand ``event`` to every listener. Called only after the change has committed."""
+    for listener in list(_listeners):
+        try:
+            listener(event)
+        except Exception:  # one broken channel must not silence the others
+            logger.exception("Case event listener %r failed for %s", listener, event.kind)
+
+
+def notify_transition(case: Any, transition: Any, actor: Any, *, text: str = "") -> None:
+    """Tell listeners that ``transition`` ran on ``case``; the assignee is a recipient."""
+    recipients = tuple(
+        uid for uid in (case.assignee_id,) if uid is not None and uid != getattr(actor, "pk", 0)
+    )
+    notify(
+        CaseEvent(
+            kind="transition",
+            case=case,
+            actor=actor,
+            transition=transition.name,
+            text=text,
+            is_public=transition.public,
+            recipients=recipients,
+        )
+    )

@@ -1,0 +1,70 @@
+"""Which cases a user may see. Every list, page, export and API call starts here."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from waishi.accounts.constants import AGENCY_ROLES, AgencyKind, Role
+
+from .models import Case, TimelineEntry
+from .permissions import is_case_staff
+
+
+def county_root_id(user: Any) -> int | None:
+    """The county government a county officer works for (their agency or its parent)."""
+    agency = user.agency
+    if agency is None:
+        return None
+    if agency.kind == AgencyKind.COUNTY_FAO and agency.parent_id is not None:
+        return int(agency.parent_id)
+    return int(agency.pk)
+
+
+def county_agency_ids(user: Any) -> QuerySet[Any]:
+    """Ids of the county and every agency below it (the tree is at most three deep)."""
+    from waishi.accounts.models import Agency
+
+    root = county_root_id(user)
+    return Agency.objects.filter(Q(pk=root) | Q(parent_id=root) | Q(parent__parent_id=root)).values(
+        "pk"
+    )
+
+
+def visible_to(user: Any, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """The cases ``user`` may see.
+
+    Bureau staff who work cases and the discipline inspector see every case; agency people
+    see their agency's cases, county officers also those of agencies in their county; the
+    administrators and everyone else see none.
+    """
+    cases = queryset if queryset is not None else Case.objects.all()
+    if user is None or not user.is_authenticated or not user.is_active:
+        return cases.none()
+    if is_case_staff(user):
+        return cases
+    if user.agency_id is not None and user.has_role(*AGENCY_ROLES):
+        if user.has_role(Role.COUNTY_OFFICER):
+            return cases.filter(
+                Q(agency_id=user.agency_id) | Q(agency_id__in=county_agency_ids(user))
+            )
+        return cases.filter(agency_id=user.agency_id)
+    return cases.none()
+
+
+def timeline_for(user: Any, case: Case) -> QuerySet[TimelineEntry]:
+    """The case's timeline as ``user`` may read it: staff all of it, the agency public entries."""
+    entries = case.timeline.select_related("actor").order_by("created_at", "id")
+    if is_case_staff(user):
+        return entries
+    return entries.filter(is_public=True)
+
+
+def access_case(user: Any, reference: str, *, for_update: bool = False) -> Case:
+    """The case by reference if ``user`` may see it; ``Case.DoesNotExist`` otherwise.
+
+    Missing and forbidden look the same to the caller (both become 404).
+    """
+    cases = visible_to(user).select_related("agency", "division", "assignee", "created_by")
+    if for_update:
+        cases = cases.select_for_update(of=("self",))
+    return cases.get(reference=reference)

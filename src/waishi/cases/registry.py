@@ -1,0 +1,126 @@
+"""The case types area apps register, and the person-search hooks they contribute.
+
+An area app registers its type once, in its ``AppConfig.ready``::
+
+    from waishi.cases.registry import CaseType, register_case_type
+
+    register_case_type(CaseType(code="CG", label=_("Official mission abroad"), ...))
+
+Registration lives in process memory but is the same in every process (it runs at start-up
+from code), so it holds no state that differs between machines.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from .models import Case
+    from .workflow import Workflow
+
+
+@dataclass(frozen=True)
+class CaseType:
+    """What the kernel needs to know about one kind of case.
+
+    ``code`` is stored in ``Case.case_type`` and is also the default reference prefix.
+    ``processing_days`` (working days) sets the due date when a case is filed; ``None`` means
+    the area sets due dates itself. ``detail_template`` is included on the case page with
+    ``case`` and ``detail`` in its context. ``api_detail(case, user)`` returns the detail as
+    a JSON-ready dict with personal data masked.
+    """
+
+    code: str
+    label: str | Promise
+    workflow: "Workflow"
+    prefix: str = ""
+    division_code: str = ""
+    detail_model: type[models.Model] | None = None
+    detail_template: str = ""
+    processing_days: int | None = None
+    api_detail: Callable[["Case", Any], dict[str, Any]] | None = None
+    # Shown beside the label in lists, e.g. "Missions"; optional.
+    area_label: str | Promise = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def reference_prefix(self) -> str:
+        return self.prefix or self.code
+
+    def detail_accessor(self) -> str | None:
+        """The attribute of ``Case`` holding this type's one-to-one detail row."""
+        if self.detail_model is None:
+            return None
+        from .models import Case
+
+        for model_field in self.detail_model._meta.get_fields():
+            if isinstance(model_field, models.OneToOneField) and model_field.related_model is Case:
+                return model_field.remote_field.get_accessor_name()  # type: ignore[no-any-return]
+        raise LookupError(f"{self.detail_model} has no one-to-one field to cases.Case")
+
+    def get_detail(self, case: "Case") -> models.Model | None:
+        """The case's detail row, or ``None`` when the type has none (or it is missing)."""
+        accessor = self.detail_accessor()
+        if accessor is None:
+            return None
+        return getattr(case, accessor, None)
+
+
+_case_types: dict[str, CaseType] = {}
+
+PersonSearch = Callable[[str], Iterable[int] | models.QuerySet[Any]]
+_person_searches: list[PersonSearch] = []
+
+
+class UnknownCaseType(LookupError):
+    pass
+
+
+def register_case_type(case_type: CaseType) -> CaseType:
+    """Make ``case_type`` known to the kernel (idempotent for the same object)."""
+    existing = _case_types.get(case_type.code)
+    if existing is not None and existing is not case_type and existing != case_type:
+        raise ValueError(f"Case type {case_type.code} is registered twice")
+    _case_types[case_type.code] = case_type
+    return case_type
+
+
+def unregister_case_type(code: str) -> None:
+    """Forget a case type (tests register their own demo type and remove it afterwards)."""
+    _case_types.pop(code, None)
+
+
+def get_case_type(code: str) -> CaseType:
+    try:
+        return _case_types[code]
+    except KeyError:
+        raise UnknownCaseType(code) from None
+
+
+def case_types() -> list[CaseType]:
+    """Every registered type, by code."""
+    return [_case_types[code] for code in sorted(_case_types)]
+
+
+def register_person_search(search: PersonSearch) -> PersonSearch:
+    """Add a hook that maps a person's name to the ids of cases naming that person.
+
+    The hook should return a ``values_list("case_id", flat=True)`` queryset filtered on an
+    indexed column (an exact or prefix match on a name, or a blind index), so the inbox can
+    use it as a subquery; it must not scan its whole table.
+    """
+    if search not in _person_searches:
+        _person_searches.append(search)
+    return search
+
+
+def unregister_person_search(search: PersonSearch) -> None:
+    if search in _person_searches:
+        _person_searches.remove(search)
+
+
+def person_searches() -> list[PersonSearch]:
+    return list(_person_searches)

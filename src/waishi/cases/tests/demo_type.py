@@ -1,0 +1,85 @@
+"""A small case type used only by the kernel's own tests: filed, reviewed, approved."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from waishi.cases.permissions import (
+    is_case_division_head,
+    is_case_division_officer,
+    is_case_liaison,
+)
+from waishi.cases.registry import CaseType
+from waishi.cases.workflow import REASON, Transition, Workflow
+
+DEMO_CODE = "DM"
+DEMO_DIVISION = "demo-division"
+
+
+def title_is_not_blocked(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
+    """A guard tests can trip: a title containing BLOCKED cannot be approved."""
+    return ["The title says BLOCKED."] if "BLOCKED" in case.title else []
+
+
+WORKFLOW = Workflow(
+    states={
+        "draft": _("Draft"),
+        "submitted": _("Submitted"),
+        "in_review": _("In review"),
+        "returned": _("Returned for revision"),
+        "approved": _("Approved"),
+        "rejected": _("Rejected"),
+        "withdrawn": _("Withdrawn"),
+    },
+    initial="draft",
+    final={"approved", "rejected", "withdrawn"},
+    transitions=[
+        Transition("submit", ["draft", "returned"], "submitted", _("Submit"), may=is_case_liaison),
+        Transition(
+            "withdraw",
+            ["draft", "returned"],
+            "withdrawn",
+            _("Withdraw"),
+            may=is_case_liaison,
+            style="outline-secondary",
+            confirm=_("Withdraw this case?"),
+        ),
+        Transition("accept", ["submitted"], "in_review", _("Accept"), may=is_case_division_officer),
+        Transition(
+            "return_for_revision",
+            ["in_review"],
+            "returned",
+            _("Return for revision"),
+            may=is_case_division_officer,
+            inputs=[REASON],
+            style="warning",
+        ),
+        Transition(
+            "approve",
+            ["in_review"],
+            "approved",
+            _("Approve"),
+            may=is_case_division_head,
+            guards=[title_is_not_blocked],
+            style="success",
+        ),
+        Transition(
+            "reject",
+            ["in_review"],
+            "rejected",
+            _("Reject"),
+            may=is_case_division_head,
+            inputs=[REASON],
+            style="danger",
+        ),
+    ],
+)
+
+DEMO_TYPE = CaseType(
+    code=DEMO_CODE,
+    label=_("Demo request"),
+    workflow=WORKFLOW,
+    division_code=DEMO_DIVISION,
+    processing_days=5,
+)
