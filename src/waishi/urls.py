@@ -4,12 +4,24 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from waishi.portal import views as portal_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("waishi.accounts.urls")),
     path("", include("waishi.audit.urls")),
+    # The public website's CMS, files and the pages search engines read.
+    # Sign-in to the CMS is Waishi's own (lockout, password policy, audit).
+    path("cms/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", portal_views.sitemap, name="sitemap"),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

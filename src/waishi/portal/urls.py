@@ -1,9 +1,13 @@
-from django.urls import path
+"""The portal's language-prefixed URLs (mounted with ``i18n_patterns`` in the root map)."""
+
+from django.urls import path, re_path
 
 from . import views
 
-app_name = "portal"
-
 urlpatterns = [
-    path("", views.placeholder, name="home"),
+    path("", views.serve, {"path": ""}, name="portal_home"),
+    path("status/", views.status, name="portal_status"),
+    path("search/", views.search, name="portal_search"),
+    # Every other path is a Wagtail page; the name is the one Wagtail reverses page URLs by.
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve, name="wagtail_serve"),
 ]

@@ -1,11 +1,145 @@
-"""The public portal (Wagtail pages come with the portal's own work)."""
+"""Public views of the portal: pages (through the cache), status look-up, search, robots.txt."""
 
-from django.http import HttpRequest, HttpResponse
+from django.core.cache import cache as django_cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_http_methods
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page, Site
 
+from waishi.core.middleware import client_ip
 from waishi.core.views import public
+
+from . import cache
+from .forms import StatusLookupForm
+from .search import build_query
+from .status import lookup
+
+SOURCE_LANGUAGE = "zh-hans"
+# Ten look-ups per address in ten minutes: enough for a person, too few to guess codes.
+STATUS_TRIES = 10
+STATUS_WINDOW_SECONDS = 600
 
 
 @public
-def placeholder(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/placeholder.html")
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve a Wagtail page, from the page cache when the visitor is anonymous."""
+    cacheable = cache.is_cacheable(request)
+    if cacheable:
+        cached = cache.get(request)
+        if cached is not None:
+            return cached
+    try:
+        response = wagtail_views.serve(request, path)
+    except Http404:
+        return not_found(request, path)
+    if cacheable and hasattr(response, "render"):
+        response.render()
+        page = getattr(request, "_wagtail_route_for_request", None)
+        expires = page[0].expire_at if page else None
+        cache.put(request, response, expires=expires)
+    return response
+
+
+def not_found(request: HttpRequest, path: str) -> HttpResponse:
+    """The portal's 404; for an English page not yet translated, point to the Chinese one."""
+    source = None
+    if translation.get_language() != SOURCE_LANGUAGE:
+        source = source_page_for(request, path)
+    context = {"source_page": source, "source_language": SOURCE_LANGUAGE}
+    return render(request, "portal/404.html", context, status=404)
+
+
+def source_page_for(request: HttpRequest, path: str) -> Page | None:
+    """The live Simplified page at the same path, if the visitor's language lacks it."""
+    site = Site.find_for_request(request)
+    locale = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
+    if site is None or locale is None:
+        return None
+    root = site.root_page.get_translation_or_none(locale)
+    if root is None:
+        return None
+    page = root.specific
+    for slug in [part for part in path.split("/") if part]:
+        page = page.get_children().live().filter(slug=slug).first()
+        if page is None:
+            return None
+    return page if page.live else None
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def status(request: HttpRequest) -> HttpResponse:
+    """Look up a case's public status by its reference and verification code."""
+    result = None
+    searched = False
+    if request.method == "POST":
+        if not allow_status_try(request):
+            return render(request, "portal/429.html", status=429)
+        form = StatusLookupForm(request.POST)
+        if form.is_valid():
+            searched = True
+            result = lookup(form.cleaned_data["reference"], form.cleaned_data["code"])
+    else:
+        form = StatusLookupForm()
+    context = {"form": form, "result": result, "searched": searched}
+    return render(request, "portal/status.html", context)
+
+
+def allow_status_try(request: HttpRequest) -> bool:
+    """Count one look-up for the visitor's address; False once the window's tries are spent."""
+    key = f"portal:status-tries:{client_ip(request) or 'unknown'}"
+    django_cache.add(key, 0, STATUS_WINDOW_SECONDS)
+    try:
+        tries = django_cache.incr(key)
+    except ValueError:
+        django_cache.set(key, 1, STATUS_WINDOW_SECONDS)
+        tries = 1
+    return tries <= STATUS_TRIES
+
+
+@public
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the live pages of the visitor's language."""
+    query = request.GET.get("q", "").strip()[:100]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = Paginator(pages.search(build_query(query)), 10).get_page(request.GET.get("page"))
+    return render(request, "portal/search.html", {"query": query, "results": results})
+
+
+@public
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """robots.txt: the public site is open, the back office and the CMS are not."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /cms/",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /office/",
+        "Disallow: /workspace/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def language_home(language: str) -> str:
+    with translation.override(language):
+        return reverse("wagtail_serve", args=[""])
+
+
+@public
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """sitemap.xml with every live public page in every language."""
+    from django.contrib.sitemaps.views import sitemap as django_sitemap
+
+    from .sitemaps import PortalSitemap
+
+    return django_sitemap(request, sitemaps={"pages": PortalSitemap(request)})

@@ -30,6 +30,9 @@ ONLY = frozenset
 # The home page sends every signed-in user to their own dashboard.
 HOME = {v: 302 for v in VIEWERS}
 
+# Wagtail's admin lets in website editors only; others are sent to sign in.
+CMS = {**everyone(302), Role.WEBSITE_EDITOR: 200}
+
 MATRIX: dict[str, dict[str, int]] = {
     # Sign-in and the shell.
     "accounts:login": anonymous_only(),
@@ -45,13 +48,26 @@ MATRIX: dict[str, dict[str, int]] = {
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.
     "admin:*": {**everyone(302), Role.SYSTEM_ADMIN: 200},
-    # The public portal.
-    "portal:home": everyone(200),
+    # The public portal: Wagtail pages, status look-up, search, sitemap and robots.txt.
+    "portal_home": everyone(200),
+    "wagtail_serve": everyone(200),
+    "portal_status": everyone(200),
+    "portal_search": everyone(200),
+    "sitemap": everyone(200),
+    "robots_txt": everyone(200),
+    # Wagtail's CMS at /cms/ (and its documents): website editors only.
+    "wagtail*": CMS,
+    "simple_translation:*": CMS,
+    "route:cms/*": CMS,
 }
 
 # Example URLs of the ``prefix*`` families: the URL requested for the whole family.
 REPRESENTATIVES = {
     "admin:*": "admin:index",
+    "wagtail*": "wagtailadmin_home",
+    "wagtail_serve": "portal_home",
+    "simple_translation:*": "wagtailadmin_home",
+    "route:cms/*": "wagtailadmin_home",
 }
 
 # Keyword arguments for URLs that take them; values may name fixtures built by the test.

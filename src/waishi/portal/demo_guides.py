@@ -1,0 +1,324 @@
+"""The demo service guides (办事指南), in Simplified Chinese and English.
+
+Each guide follows the standard form: legal basis, who may apply, conditions, materials,
+procedure, time limit, fees, where and when, contact.
+"""
+
+from typing import Any
+
+WHERE_ZH = "肇庆市外事侨务局（端州区江滨西路18号），工作日上午8:30—12:00，下午14:30—17:30"
+WHERE_EN = (
+    "Foreign Affairs and Overseas Chinese Affairs Bureau, No.18 Jiangbin West Road, Duanzhou "
+    "District; working days 8:30–12:00 and 14:30–17:30"
+)
+
+
+def ul(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def ol(*items: str) -> str:
+    return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+
+
+GUIDES: list[dict[str, Any]] = [
+    {
+        "slug": "official-missions-abroad",
+        "zh": {
+            "title": "因公临时出国（境）任务审批",
+            "search_description": "党政机关、事业单位人员因公临时出国（境）任务的审核与审批。",
+            "legal_basis": ul(
+                "《关于进一步加强因公临时出国管理的若干规定》",
+                "《因公临时出国经费管理办法》",
+                "广东省因公临时出国（境）管理有关规定",
+            ),
+            "applicants": (
+                "<p>本市党政机关、人民团体、事业单位和国有企业，由本单位外事专办员申报。</p>"
+            ),
+            "conditions": ul(
+                "有实质性公务内容和明确的出访任务，邀请方为对口的外方机构；",
+                "团组人数不超过6人（含翻译）；",
+                "出访国家（地区）不超过3个，在外天数符合规定：1国不超过5天，2国不超过8天，"
+                "3国不超过10天（往返当天计入）；",
+                "已列入本单位年度因公临时出国计划；",
+                "出访前已在本单位内部公示不少于5个工作日。",
+            ),
+            "materials": ul(
+                "因公临时出国（境）任务申请表；",
+                "邀请函原件及中文译文；",
+                "逐日出访日程安排；",
+                "团组人员名单及近两年出访情况；",
+                "经费预算及资金来源说明；",
+                "单位内部公示情况说明。",
+            ),
+            "procedure": ol(
+                "单位外事专办员在单位工作台在线填报；",
+                "单位负责人确认；",
+                "我局出国管理科审核；",
+                "局领导审批，出具任务批件；",
+                "市领导带队的团组由我局报省外办审批。",
+            ),
+            "time_limit": "材料齐全后10个工作日内办结（须报省外办审批的除外）",
+            "fees": "不收费",
+            "contact": "出国管理科 0758 2828903",
+        },
+        "en": {
+            "title": "Approval of short-term official missions abroad",
+            "search_description": "Review and approval of short-term official missions abroad "
+            "or to Hong Kong and Macao.",
+            "legal_basis": ul(
+                "Provisions on Further Strengthening the Management of Short-term Official "
+                "Missions Abroad",
+                "Measures on the Funding of Short-term Official Missions Abroad",
+                "Guangdong provincial rules on short-term official missions abroad",
+            ),
+            "applicants": "<p>Municipal agencies, people's organisations, public institutions "
+            "and state-owned enterprises, through their foreign-affairs liaison officer.</p>",
+            "conditions": ul(
+                "A substantive official task and an invitation from a counterpart body abroad;",
+                "at most 6 members, the interpreter included;",
+                "at most 3 countries or regions; at most 5 days for one country, 8 for two and "
+                "10 for three, travel days included;",
+                "the mission is in the agency's annual plan;",
+                "it has been disclosed inside the agency for at least 5 working days.",
+            ),
+            "materials": ul(
+                "Application form;",
+                "the invitation letter and its Chinese translation;",
+                "the day-by-day itinerary;",
+                "the list of members and their travel in the last two years;",
+                "the budget and source of funds;",
+                "the record of disclosure inside the agency.",
+            ),
+            "procedure": ol(
+                "The liaison officer files online in the agency workspace;",
+                "the agency's signatory confirms;",
+                "the Division of Overseas Mission Administration reviews;",
+                "a bureau leader approves and the approval document is issued;",
+                "missions led by a city leader are referred to the provincial foreign affairs "
+                "office.",
+            ),
+            "time_limit": "10 working days from complete materials (missions referred to the "
+            "province excepted)",
+            "fees": "Free of charge",
+            "contact": "Division of Overseas Mission Administration, 0758 2828903",
+        },
+    },
+    {
+        "slug": "official-passports",
+        "zh": {
+            "title": "因公护照办理",
+            "search_description": "凭任务批件申办公务护照、因公普通护照。",
+            "legal_basis": ul("《中华人民共和国护照法》", "因公护照管理有关规定"),
+            "applicants": "<p>经批准执行因公临时出国任务的团组成员。</p>",
+            "conditions": ul(
+                "出访任务已获批准并取得任务批件；",
+                "持有的有效因公护照无法使用的，应交回注销后申办新护照。",
+            ),
+            "materials": ul(
+                "任务批件原件；",
+                "因公护照申请表；",
+                "近期免冠彩色证件照片；",
+                "居民身份证复印件。",
+            ),
+            "procedure": ol(
+                "单位外事专办员在单位工作台提交申请；",
+                "我局护照签证科审核材料；",
+                "签发护照，通知单位领取；",
+                "回国后7天内将护照交回我局集中保管。",
+            ),
+            "time_limit": "材料齐全后5个工作日内签发",
+            "fees": "按国家规定标准收取",
+            "contact": "护照签证科 0758 2837849",
+        },
+        "en": {
+            "title": "Official passports",
+            "search_description": "Service Passports and Passports for Public Affairs for an "
+            "approved mission.",
+            "legal_basis": ul(
+                "Passport Law of the People's Republic of China",
+                "Rules on the management of official passports",
+            ),
+            "applicants": "<p>Members of an approved short-term official mission.</p>",
+            "conditions": ul(
+                "The mission has been approved and its approval document issued;",
+                "a valid official passport that cannot be used is surrendered for cancellation.",
+            ),
+            "materials": ul(
+                "The original mission approval document;",
+                "the passport application form;",
+                "a recent colour photograph;",
+                "a copy of the resident identity card.",
+            ),
+            "procedure": ol(
+                "The liaison officer applies in the agency workspace;",
+                "the Division of Passport & Visa checks the materials;",
+                "the passport is issued and the agency told to collect it;",
+                "it is returned to central custody within 7 days of coming back.",
+            ),
+            "time_limit": "Within 5 working days of complete materials",
+            "fees": "At the rates set by the state",
+            "contact": "Division of Passport & Visa, 0758 2837849",
+        },
+    },
+    {
+        "slug": "hong-kong-macao-pass",
+        "zh": {
+            "title": "因公往来港澳通行证及签注办理",
+            "search_description": "因公赴香港、澳门执行公务所需通行证及签注的办理。",
+            "legal_basis": ul("因公赴港澳管理有关规定"),
+            "applicants": "<p>经批准因公赴香港、澳门的人员。</p>",
+            "conditions": ul(
+                "赴港澳任务已获批准；",
+                "签注种类包括3个月一次、二次、多次，半年或一年多次，每次停留不超过30天。",
+            ),
+            "materials": ul("任务批件原件；", "通行证及签注申请表；", "近期免冠彩色证件照片。"),
+            "procedure": ol(
+                "单位外事专办员在单位工作台提交申请；",
+                "我局护照签证科审核；",
+                "签发通行证或加注签注；",
+                "返回后7天内交回集中保管。",
+            ),
+            "time_limit": "材料齐全后5个工作日内办结",
+            "fees": "按国家规定标准收取",
+            "contact": "护照签证科 0758 2837849",
+        },
+        "en": {
+            "title": "Official passes to Hong Kong and Macao and endorsements",
+            "search_description": "The official pass and its endorsements for official visits "
+            "to Hong Kong and Macao.",
+            "legal_basis": ul("Rules on official visits to Hong Kong and Macao"),
+            "applicants": "<p>People approved to visit Hong Kong or Macao on official "
+            "business.</p>",
+            "conditions": ul(
+                "The visit has been approved;",
+                "endorsements: 3-month single, double or multiple entry, half-year or one-year "
+                "multiple entry; each stay at most 30 days.",
+            ),
+            "materials": ul(
+                "The original approval document;",
+                "the application form;",
+                "a recent colour photograph.",
+            ),
+            "procedure": ol(
+                "The liaison officer applies in the agency workspace;",
+                "the Division of Passport & Visa checks the materials;",
+                "the pass or endorsement is issued;",
+                "it is returned to central custody within 7 days of coming back.",
+            ),
+            "time_limit": "Within 5 working days of complete materials",
+            "fees": "At the rates set by the state",
+            "contact": "Division of Passport & Visa, 0758 2837849",
+        },
+    },
+    {
+        "slug": "visa-notes",
+        "zh": {
+            "title": "外国签证照会办理",
+            "search_description": "因公出国人员申办外国签证所需照会的办理。",
+            "legal_basis": ul("因公出国签证办理有关规定"),
+            "applicants": "<p>持因公护照执行已批准出访任务的人员，由所在单位统一申请。</p>",
+            "conditions": ul(
+                "出访任务已获批准，护照有效期在行程结束时不少于6个月；",
+                "各单位不得自行联系外国驻华使领馆办理签证。",
+            ),
+            "materials": ul(
+                "因公护照；",
+                "目的国签证申请表及照片；",
+                "邀请函及中文译文；",
+                "任务批件复印件。",
+            ),
+            "procedure": ol(
+                "单位外事专办员在单位工作台提交申请；",
+                "我局出具照会，经省外办送外国驻华使领馆；",
+                "使领馆作出签证决定后，我局通知单位领回护照。",
+            ),
+            "time_limit": "照会在材料齐全后3个工作日内出具；签证时间以使领馆为准",
+            "fees": "照会不收费；签证费按使领馆标准收取",
+            "contact": "护照签证科 0758 2837849",
+        },
+        "en": {
+            "title": "Visa notes for official travel",
+            "search_description": "Diplomatic notes for foreign visas of official travellers.",
+            "legal_basis": ul("Rules on visas for official travel"),
+            "applicants": "<p>Members of an approved mission holding an official passport; "
+            "the agency applies for them.</p>",
+            "conditions": ul(
+                "The mission is approved and the passport is valid for at least 6 months after "
+                "the trip;",
+                "agencies may not approach embassies or consulates themselves.",
+            ),
+            "materials": ul(
+                "The official passport;",
+                "the visa application form and photograph;",
+                "the invitation and its Chinese translation;",
+                "a copy of the approval document.",
+            ),
+            "procedure": ol(
+                "The liaison officer applies in the agency workspace;",
+                "the bureau issues the note and sends it through the provincial office to the "
+                "embassy or consulate;",
+                "the bureau tells the agency when the passport is back.",
+            ),
+            "time_limit": "Notes within 3 working days of complete materials; visa times are "
+            "the embassy's",
+            "fees": "Notes are free; visa fees are the embassy's",
+            "contact": "Division of Passport & Visa, 0758 2837849",
+        },
+    },
+    {
+        "slug": "honorary-citizen",
+        "zh": {
+            "title": "肇庆市荣誉市民推荐",
+            "search_description": "推荐对肇庆经济社会发展作出突出贡献的人士为荣誉市民。",
+            "legal_basis": ul("肇庆市荣誉市民评定有关规定"),
+            "applicants": "<p>本市各级党政机关、人民团体和有关单位。</p>",
+            "conditions": ul(
+                "被推荐人为对肇庆市经济社会发展作出突出贡献的外国人、华侨或港澳台同胞；",
+                "推荐须征得被推荐人同意。",
+            ),
+            "materials": ul(
+                "荣誉市民推荐表；",
+                "被推荐人简历及主要贡献材料；",
+                "被推荐人同意接受推荐的书面意见。",
+            ),
+            "procedure": ol(
+                "推荐单位提交推荐材料；",
+                "我局会同有关部门开展背景核查并初审；",
+                "报市人民政府审核；",
+                "提请市人大常委会审议决定；",
+                "向社会公布，颁发证书。",
+            ),
+            "time_limit": "按年度评定工作安排办理",
+            "fees": "不收费",
+            "contact": "侨务科 0758 2828903",
+        },
+        "en": {
+            "title": "Nominating an Honorary Citizen of Zhaoqing",
+            "search_description": "Nominating people of outstanding contribution to Zhaoqing "
+            "as Honorary Citizens.",
+            "legal_basis": ul("The city's rules on the Honorary Citizen award"),
+            "applicants": "<p>Agencies, people's organisations and other bodies of the city.</p>",
+            "conditions": ul(
+                "The nominee is a foreign national, an overseas Chinese or a compatriot of Hong "
+                "Kong, Macao or Taiwan who has contributed outstandingly to Zhaoqing;",
+                "the nominee consents to the nomination.",
+            ),
+            "materials": ul(
+                "The nomination form;",
+                "the nominee's résumé and record of contributions;",
+                "the nominee's written consent.",
+            ),
+            "procedure": ol(
+                "The nominating body files the nomination;",
+                "the bureau checks the nominee's background with other agencies and reviews;",
+                "the municipal government reviews;",
+                "the standing committee of the Municipal People's Congress decides;",
+                "the award is published and the certificate presented.",
+            ),
+            "time_limit": "In the yearly award round",
+            "fees": "Free of charge",
+            "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
+        },
+    },
+]
