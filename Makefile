@@ -13,7 +13,7 @@ PORT ?= 8000
 .PHONY: run test setup lint format translations demo worker clean
 
 run: setup
-	$(BIN)/waishi migrate --noinput
+	$(BIN)/waishi migrate --noinput -v 0
 	$(BIN)/waishi demo --if-empty
 	$(BIN)/waishi serve --host $(HOST) --port $(PORT)
 
