@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EXPECTED = {
     "zh-hans": ("单位工作台", "退出登录", "肇庆市外事侨务局"),
-    "zh-hant": ("單位工作臺", "退出登錄", "肇慶市外事僑務局"),
+    "zh-hant": ("單位工作台", "退出登錄", "肇慶市外事僑務局"),
     "en": (
         "Agency workspace",
         "Sign out",
