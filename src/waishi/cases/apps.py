@@ -6,3 +6,44 @@ class CasesConfig(AppConfig):
     name = "waishi.cases"
     label = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from waishi.core.navigation import NavItem, Panel, registry
+
+        registry.add_nav(
+            NavItem(
+                "workspace",
+                _("Our cases"),
+                "cases:workspace_list",
+                "cases.view_agency_cases",
+                order=20,
+            )
+        )
+        registry.add_nav(NavItem("office", _("Inbox"), "cases:inbox", "cases.use_inbox", order=10))
+        registry.add_panel(
+            Panel(
+                "office",
+                _("My open tasks"),
+                "cases/panels/my_tasks.html",
+                "cases.use_inbox",
+                order=10,
+            )
+        )
+        registry.add_panel(
+            Panel(
+                "office",
+                _("Overdue cases"),
+                "cases/panels/overdue.html",
+                "cases.use_inbox",
+                order=20,
+            )
+        )
+        registry.add_panel(
+            Panel(
+                "workspace",
+                _("Our open cases"),
+                "cases/panels/agency_open.html",
+                "cases.view_agency_cases",
+                order=10,
+            )
+        )

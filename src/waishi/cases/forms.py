@@ -1,0 +1,121 @@
+"""Forms of the case kernel, and the idempotency-key mixin area forms use for filing."""
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .attachments import ALLOWED
+from .constants import InboxTab, Priority
+from .registry import case_types
+
+
+class IdempotentFormMixin(forms.Form):
+    """A hidden key made when the form is rendered; the filing action refuses a second use.
+
+    Pass ``form.cleaned_data["idempotency_key"]`` to ``do_create_case(idempotency_key=...)``:
+    a double click or a resent POST then returns the first case instead of filing another.
+    """
+
+    idempotency_key = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, required=False, initial=""
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    is_public = forms.BooleanField(label=_("Visible to the agency"), required=False, initial=False)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED))}),
+    )
+    is_public = forms.BooleanField(label=_("Visible to the agency"), required=False, initial=True)
+
+
+class CaseEditForm(forms.Form):
+    """The header fields staff may change; ``version`` is the one the form was built from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    division = forms.ModelChoiceField(label=_("Owning division"), queryset=None, required=False)
+    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from waishi.accounts.models import Division
+
+        from .permissions import CASE_WORKER_ROLES
+
+        self.fields["division"].queryset = Division.objects.all()  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = (  # type: ignore[attr-defined]
+            get_user_model()
+            .objects.filter(is_active=True, role_grants__role__in=CASE_WORKER_ROLES)
+            .distinct()
+            .order_by("full_name", "username")
+        )
+        _style(self)
+
+
+class CaseFilterForm(forms.Form):
+    """Filters shared by the inbox, the agency list, the exports and the API."""
+
+    tab = forms.ChoiceField(choices=InboxTab.choices, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    case_type = forms.ChoiceField(label=_("Case type"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False)
+    due_from = forms.DateField(
+        label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due_to = forms.DateField(
+        label=_("Due until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, with_agency: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from waishi.accounts.models import Agency
+
+        types = case_types()
+        self.fields["case_type"].choices = [("", _("All types"))] + [  # type: ignore[attr-defined]
+            (t.code, t.label) for t in types
+        ]
+        statuses: dict[str, Any] = {}
+        for kind in types:
+            for state, label in kind.workflow.states.items():
+                statuses.setdefault(state, label)
+        self.fields["status"].choices = [("", _("All statuses")), *statuses.items()]  # type: ignore[attr-defined]
+        if with_agency:
+            self.fields["agency"].queryset = Agency.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        else:
+            del self.fields["agency"]
+        _style(self, small=True)
+
+
+def _style(form: forms.Form, *, small: bool = False) -> None:
+    """Bootstrap classes on every visible widget."""
+    size = " form-select-sm" if small else ""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.HiddenInput):
+            continue
+        css = "form-select" + size if isinstance(widget, forms.Select) else "form-control"
+        if small and css == "form-control":
+            css += " form-control-sm"
+        widget.attrs.setdefault("class", css)

@@ -1,0 +1,72 @@
+"""Template helpers for case pages and the dashboard panels."""
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from ..querysets import visible_to
+
+register = template.Library()
+
+PANEL_ROWS = 5
+COUNT_CAP = 999
+
+
+@register.simple_tag
+def my_open_tasks(user: Any) -> list[Any]:
+    """The user's open assigned cases, most recently changed first (a handful)."""
+    return list(
+        visible_to(user)
+        .filter(assignee_id=user.pk, is_open=True)
+        .select_related("agency")
+        .order_by("-updated_at", "-id")[:PANEL_ROWS]
+    )
+
+
+@register.simple_tag
+def overdue_count(user: Any) -> str:
+    """How many open cases are overdue, capped so the count stays cheap on a large table."""
+    rows = visible_to(user).filter(is_open=True, due_date__lt=timezone.localdate())
+    count = rows[: COUNT_CAP + 1].count()
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+@register.simple_tag
+def agency_open_cases(user: Any) -> list[Any]:
+    return list(visible_to(user).filter(is_open=True).order_by("-updated_at", "-id")[:PANEL_ROWS])
+
+
+@register.filter
+def status_class(case: Any) -> str:
+    """A badge colour: open cases blue, overdue red, closed grey."""
+    if not case.is_open:
+        return "text-bg-secondary"
+    if case.due_date and case.due_date < timezone.localdate():
+        return "text-bg-danger"
+    return "text-bg-primary"
+
+
+@register.filter
+def state_label(state: str, case_type: Any) -> str:
+    """A status code as its label in the case type's workflow."""
+    return str(case_type.workflow.state_label(state)) if state else ""
+
+
+@register.filter
+def transition_label(name: str, case_type: Any) -> str:
+    try:
+        return str(case_type.workflow.transition(name).label)
+    except KeyError:
+        return name
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """The translated label of a case header field named in a change record."""
+    from ..models import Case
+
+    try:
+        return str(Case._meta.get_field(name).verbose_name)
+    except Exception:  # a field an area recorded that the case row does not have
+        return name

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from .views import case, lists
+
+app_name = "cases"
+
+urlpatterns = [
+    path("office/inbox/", lists.inbox, name="inbox"),
+    path("workspace/cases/", lists.workspace_list, name="workspace_list"),
+    path("cases/export/", lists.export, name="export"),
+    path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
+    path("cases/exports/<int:pk>/download/", lists.export_download, name="export_download"),
+    path("cases/id/<int:pk>/", case.case_by_id, name="by_id"),
+    path("cases/<str:reference>/", case.case_detail, name="detail"),
+    path("cases/<str:reference>/edit/", case.case_edit, name="edit"),
+    path("cases/<str:reference>/comment/", case.case_comment, name="comment"),
+    path("cases/<str:reference>/do/<slug:name>/", case.case_transition, name="transition"),
+    path("cases/<str:reference>/files/", case.attachment_upload, name="attachment_upload"),
+    path(
+        "cases/<str:reference>/files/<int:pk>/",
+        case.attachment_download,
+        name="attachment_download",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Views of the case kernel: the case page and its actions, the inbox and the agency list."""
