@@ -6,3 +6,22 @@ class MissionsConfig(AppConfig):
     name = "waishi.missions"
     label = "missions"
     verbose_name = _("Official missions abroad")
+
+    def ready(self) -> None:
+        from waishi.cases.registry import CaseType, register_case_type
+
+        from .constants import CASE_TYPE, MISSION_DIVISION
+        from .models import Mission
+        from .workflow import WORKFLOW
+
+        register_case_type(
+            CaseType(
+                code=CASE_TYPE,
+                label=_("Official mission abroad"),
+                workflow=WORKFLOW,
+                division_code=MISSION_DIVISION,
+                detail_model=Mission,
+                detail_template="missions/case_detail.html",
+                area_label=_("Missions"),
+            )
+        )

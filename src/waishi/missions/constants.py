@@ -103,3 +103,13 @@ class BudgetCategory(models.TextChoices):
 
 # Categories whose per person per day amount is capped by the budget standards.
 CAPPED_CATEGORIES = (BudgetCategory.LODGING, BudgetCategory.MEALS, BudgetCategory.INCIDENTALS)
+
+
+class ProvinceDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved by the province")
+    REFUSED = "refused", _("Refused by the province")
+
+
+# The stable name of the mission case type (reference numbers CG-2026-00001).
+CASE_TYPE = "CG"
+MISSION_DIVISION = "mission-admin"

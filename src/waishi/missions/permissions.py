@@ -52,3 +52,16 @@ rules.add_perm(
 )
 # Reading plan-versus-use figures across agencies.
 rules.add_perm("missions.view_plan_statistics", is_division_officer | is_division_head)
+
+# Mission applications (cases of type CG). Seeing a case is decided by cases.querysets.
+from waishi.cases.permissions import is_of_case_agency  # noqa: E402
+
+is_case_filer = (is_liaison_officer | is_agency_signatory) & is_of_case_agency
+# Starting a new application: the agency's liaison officer or signatory.
+rules.add_perm("missions.file_mission", is_liaison_officer | is_agency_signatory)
+# Changing an application's content while it is editable (checked with the case).
+rules.add_perm("missions.edit_mission", is_case_filer)
+# The agency signatory confirms the application before it is filed.
+rules.add_perm("missions.confirm_mission", is_agency_signatory & is_of_case_agency)
+# Reading mission pages: agency people (their own, via visible_to) and mission staff.
+rules.add_perm("missions.view_mission", is_agency_user | is_mission_staff)

@@ -1,0 +1,145 @@
+"""Running the rule check on a stored mission, and recording its verdict."""
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .constants import Rank
+from .models import Mission, Override, Verdict
+from .rulebook import RuleBook, load_rulebook
+from .rules import (
+    BudgetLineInput,
+    DestinationInput,
+    HalfDayInput,
+    MemberInput,
+    MissionInput,
+    Violation,
+    check_mission,
+)
+
+
+def trips_of(traveller_ids: list[int], *, exclude_mission: int | None = None) -> QuerySet[Any]:
+    """(traveller id, departure date) of every approved or completed mission of these people."""
+    from .models import MissionMember
+    from .workflow import TRIP_STATES
+
+    rows = MissionMember.objects.filter(
+        traveller_id__in=traveller_ids,
+        mission__case__status__in=TRIP_STATES,
+        mission__departure_date__isnull=False,
+    )
+    if exclude_mission is not None:
+        rows = rows.exclude(mission_id=exclude_mission)
+    return rows.values_list("traveller_id", "mission__departure_date")
+
+
+def mission_input(mission: Mission, *, filing_date: datetime.date | None = None) -> MissionInput:
+    """The application as the rule checker sees it (four queries whatever its size)."""
+    members = list(mission.members.select_related("traveller"))
+    earlier: dict[int, list[datetime.date]] = defaultdict(list)
+    for traveller_id, departure in trips_of(
+        [m.traveller_id for m in members], exclude_mission=mission.pk
+    ):
+        earlier[traveller_id].append(departure)
+    departure = mission.departure_date or timezone.localdate()
+    return MissionInput(
+        departure=departure,
+        return_date=mission.return_date or departure,
+        members=tuple(
+            MemberInput(
+                name=m.traveller.name,
+                rank=m.traveller.rank or Rank.OTHER,
+                agency=str(m.traveller.agency_id),
+                is_leader=m.is_leader,
+                is_agency_leader=m.traveller.is_agency_leader,
+                is_academic=m.traveller.is_academic,
+                previous_departures=tuple(sorted(earlier[m.traveller_id])),
+            )
+            for m in members
+        ),
+        destinations=tuple(
+            DestinationInput(d.country, d.city, d.is_transit, d.airside_only)
+            for d in mission.destinations.all()
+        ),
+        itinerary=tuple(HalfDayInput(i.date, i.half, i.kind) for i in mission.itinerary.all()),
+        inviter_kind=mission.inviter_kind,
+        academic_exchange=mission.academic_exchange,
+        disclosure_start=mission.disclosure_start,
+        disclosure_end=mission.disclosure_end,
+        filing_date=filing_date or mission.filed_on,
+        budget=tuple(
+            BudgetLineInput(
+                category=b.category,
+                amount=b.amount,
+                currency=b.currency,
+                country=b.country,
+                city=b.city,
+                persons=b.persons,
+                days=b.days,
+            )
+            for b in mission.budget.all()
+        ),
+    )
+
+
+def check_stored_mission(
+    mission: Mission, *, on_date: datetime.date | None = None, rulebook: RuleBook | None = None
+) -> list[Violation]:
+    """Check a stored application as if it were filed on ``on_date`` (today by default)."""
+    day = on_date or timezone.localdate()
+    application = mission_input(mission, filing_date=mission.filed_on or day)
+    return check_mission(application, day, rulebook=rulebook or load_rulebook(day))
+
+
+def record_verdict(*, mission: Mission, actor: Any, stage: str, on_date: datetime.date) -> Verdict:
+    """Store the check as of ``on_date``; later rule edits never change it. Inside a transaction."""
+    found = check_stored_mission(mission, on_date=on_date)
+    return Verdict.objects.create(
+        mission=mission,
+        checked_on=on_date,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        stage=stage,
+        violations=[v.as_dict() for v in found],
+    )
+
+
+def latest_verdict(mission: Mission) -> Verdict | None:
+    return mission.verdicts.order_by("-recorded_at", "-id").first()
+
+
+def verdict_violations(verdict: Verdict) -> list[Violation]:
+    return [Violation.from_dict(v) for v in verdict.violations]
+
+
+def open_warnings(verdict: Verdict | None) -> list[Violation]:
+    """Warnings of the verdict that no authorised officer has overridden yet."""
+    if verdict is None:
+        return []
+    done = set(Override.objects.filter(verdict=verdict).values_list("rule_code", "message_key"))
+    return [
+        v
+        for v in verdict_violations(verdict)
+        if not v.is_block and (v.rule_code, v.message_key) not in done
+    ]
+
+
+def led_by_city_leader(mission: Mission) -> bool:
+    """Whether the delegation's leader is a city Party or government head."""
+    return mission.members.filter(is_leader=True, traveller__rank=Rank.CITY_LEADER).exists()
+
+
+def verdict_rows(mission: Mission) -> list[dict[str, Any]]:
+    """The latest recorded verdict's violations, each with its override if there is one."""
+    verdict = latest_verdict(mission)
+    if verdict is None:
+        return []
+    overrides = {
+        (o.rule_code, o.message_key): o for o in verdict.overrides.select_related("officer")
+    }
+    return [
+        {"violation": v, "override": overrides.get((v.rule_code, v.message_key))}
+        for v in verdict_violations(verdict)
+    ]

@@ -1,0 +1,186 @@
+"""Guards and effects of the mission workflow (see ``workflow.py``).
+
+A guard returns the translated reasons a transition may not run; an effect writes the
+mission's own fields inside the transition's transaction.
+"""
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .checking import (
+    check_stored_mission,
+    latest_verdict,
+    open_warnings,
+    record_verdict,
+)
+from .checking import (
+    led_by_city_leader as _led_by_city_leader,
+)
+from .constants import ProvinceDecision, RuleCode
+from .models import Mission
+from .rulebook import load_rulebook
+
+Inputs = Mapping[str, str]
+
+
+def _mission(case: Any, *, lock: bool = False) -> Mission:
+    missions = Mission.objects.select_for_update() if lock else Mission.objects
+    return missions.get(case_id=case.pk)
+
+
+def missing_parts(mission: Mission) -> list[str]:
+    """What the application still lacks before it can be filed, in form order."""
+    missing: list[str] = []
+    if not mission.purpose.strip():
+        missing.append(_("Describe the purpose of the mission."))
+    if mission.departure_date is None or mission.return_date is None:
+        missing.append(_("Give the departure and return dates."))
+    elif mission.return_date < mission.departure_date:
+        missing.append(_("The return date is before the departure date."))
+    members = list(mission.members.all())
+    if not members:
+        missing.append(_("Add the members of the delegation."))
+    elif sum(1 for m in members if m.is_leader) != 1:
+        missing.append(_("Mark exactly one member as the leader of the delegation."))
+    destinations = list(mission.destinations.all())
+    if not destinations:
+        missing.append(_("Add the countries or regions to visit."))
+    elif any(not d.is_transit and not d.tasks.strip() for d in destinations):
+        missing.append(_("Describe the tasks in every country or region visited."))
+    if not mission.itinerary.exists():
+        missing.append(_("Fill in the day-by-day itinerary."))
+    if not (mission.inviter_name and mission.inviter_country and mission.inviter_kind):
+        missing.append(_("Say who invites the delegation."))
+    if mission.invitation_letter_id is None:
+        missing.append(_("Attach the invitation letter."))
+    if not mission.budget.exists() or not mission.funding_source.strip():
+        missing.append(_("Give the budget and the source of funds."))
+    if mission.planned_mission_id is None and not mission.out_of_plan_reason.strip():
+        missing.append(_("Choose the planned mission, or explain why it is outside the plan."))
+    if mission.disclosure_start is None or not mission.disclosure_place.strip():
+        missing.append(_("Record the pre-departure disclosure inside the agency."))
+    return missing
+
+
+def application_is_complete(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    return missing_parts(_mission(case))
+
+
+def signatory_confirmed(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    if _mission(case).confirmed_at is None:
+        return [_("The agency signatory has not confirmed the application yet.")]
+    return []
+
+
+def no_blocks(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    """A block cannot be overridden: the application must be changed instead."""
+    return [v.message for v in check_stored_mission(_mission(case)) if v.is_block]
+
+
+def warnings_overridden(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    pending = open_warnings(latest_verdict(_mission(case)))
+    return [
+        _("Warning not yet accepted by an authorised officer: %(message)s") % {"message": v.message}
+        for v in pending
+    ]
+
+
+def led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    if not _led_by_city_leader(_mission(case)):
+        return [_("Only missions led by a city leader are referred to the provincial office.")]
+    return []
+
+
+def not_led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    if _led_by_city_leader(_mission(case)):
+        return [
+            _(
+                "A mission led by a city leader is decided by the provincial foreign-affairs "
+                "office: refer it there and record its decision."
+            )
+        ]
+    return []
+
+
+def parse_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def return_date_is_valid(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    day = parse_date(inputs.get("returned_on", ""))
+    mission = _mission(case)
+    if day is None:
+        return [_("Give the return date as YYYY-MM-DD.")]
+    if day > timezone.localdate():
+        return [_("The return date cannot be in the future.")]
+    if mission.departure_date and day < mission.departure_date:
+        return [_("The return date is before the departure date.")]
+    return []
+
+
+def report_is_written(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    mission = _mission(case)
+    if not mission.report.strip() or not mission.report_disclosure.strip():
+        return [_("Write the trip report and record its disclosure inside the agency first.")]
+    return []
+
+
+def record_filing(case: Any, actor: Any, inputs: Inputs) -> None:
+    """Date the filing and record the rule check as it stands today."""
+    mission = _mission(case, lock=True)
+    today = timezone.localdate()
+    mission.filed_on = today
+    mission.save(update_fields=["filed_on"])
+    record_verdict(mission=mission, actor=actor, stage=case.status, on_date=today)
+
+
+def clear_confirmation(case: Any, actor: Any, inputs: Inputs) -> None:
+    Mission.objects.filter(case_id=case.pk).update(confirmed_by=None, confirmed_at=None)
+
+
+def record_approval(case: Any, actor: Any, inputs: Inputs) -> None:
+    Mission.objects.filter(case_id=case.pk).update(approved_at=timezone.now())
+
+
+def record_province_approval(case: Any, actor: Any, inputs: Inputs) -> None:
+    Mission.objects.filter(case_id=case.pk).update(
+        province_decision=ProvinceDecision.APPROVED,
+        province_document_number=inputs.get("document_number", "").strip(),
+        approved_at=timezone.now(),
+    )
+
+
+def record_province_refusal(case: Any, actor: Any, inputs: Inputs) -> None:
+    Mission.objects.filter(case_id=case.pk).update(
+        province_decision=ProvinceDecision.REFUSED,
+        province_document_number=inputs.get("document_number", "").strip(),
+    )
+
+
+def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
+    """Record the return and set the trip report's due date, which the reminders follow."""
+    from waishi.cases.models import Case
+
+    returned_on = parse_date(inputs["returned_on"])
+    assert returned_on is not None  # the guard has checked it
+    rule = load_rulebook(returned_on).get(RuleCode.TRIP_REPORT)
+    days = int(rule.value) if rule is not None else 30
+    due = returned_on + datetime.timedelta(days=days)
+    Mission.objects.filter(case_id=case.pk).update(returned_on=returned_on, report_due=due)
+    Case.objects.filter(pk=case.pk).update(due_date=due)
+    case.due_date = due
+
+
+def record_report(case: Any, actor: Any, inputs: Inputs) -> None:
+    from waishi.cases.models import Case
+
+    Mission.objects.filter(case_id=case.pk).update(report_submitted_at=timezone.now())
+    Case.objects.filter(pk=case.pk).update(due_date=None)
+    case.due_date = None

@@ -1,0 +1,231 @@
+"""The life of a mission application, on one screen.
+
+The agency's liaison officer prepares the draft and the agency signatory confirms it; filing
+records the rule check. The bureau's Division of Overseas Mission Administration reviews it
+and the bureau leader approves. A mission led by a city leader is referred to the provincial
+foreign-affairs office, whose decision and document number are recorded; it cannot be
+approved otherwise. After approval come departure, return registration and the trip report
+(due 30 days after return). A change after approval (dates, days, members, destinations)
+sends the application back through review.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from waishi.accounts.permissions import is_agency_signatory, is_bureau_leader
+from waishi.cases.permissions import (
+    can_work_on_case,
+    is_case_division_head,
+    is_case_division_officer,
+    is_case_liaison,
+    is_of_case_agency,
+)
+from waishi.cases.workflow import REASON, Input, Transition, Workflow
+
+from . import guards
+from .constants import CASE_TYPE
+
+EDITABLE_STATES = frozenset({"draft", "returned", "change_requested"})
+# States in which a mission counts as a trip of its members (for the frequency rule).
+TRIP_STATES = frozenset({"approved", "departed", "back_home", "report_submitted", "closed"})
+BEFORE_DECISION = [
+    "draft",
+    "submitted",
+    "returned",
+    "resubmitted",
+    "division_review",
+    "leader_approval",
+    "referred_to_province",
+    "change_requested",
+]
+
+DOCUMENT_NUMBER = Input("document_number", _("Provincial document number"), multiline=False)
+RETURN_DATE = Input("returned_on", _("Actual return date (YYYY-MM-DD)"), multiline=False)
+
+may_file = is_case_liaison | (is_of_case_agency & is_agency_signatory)
+# A bare one-argument predicate cannot take the case, so the leader's is combined with one.
+is_case_bureau_leader = is_bureau_leader & can_work_on_case
+
+WORKFLOW = Workflow(
+    states={
+        "draft": _("Draft"),
+        "submitted": _("Submitted"),
+        "returned": _("Returned for revision"),
+        "resubmitted": _("Resubmitted"),
+        "division_review": _("Division review"),
+        "leader_approval": _("Awaiting bureau leader approval"),
+        "referred_to_province": _("Referred to the provincial office"),
+        "approved": _("Approved"),
+        "change_requested": _("Change requested"),
+        "departed": _("Departed"),
+        "back_home": _("Returned from the trip"),
+        "report_submitted": _("Trip report submitted"),
+        "closed": _("Closed"),
+        "rejected": _("Rejected"),
+        "withdrawn": _("Withdrawn"),
+    },
+    initial="draft",
+    final={"closed", "rejected", "withdrawn"},
+    transitions=[
+        Transition(
+            "submit",
+            ["draft"],
+            "submitted",
+            _("File with the bureau"),
+            may=may_file,
+            guards=[guards.application_is_complete, guards.signatory_confirmed, guards.no_blocks],
+            effects=[guards.record_filing],
+            audit_action="missions.mission.submit",
+        ),
+        Transition(
+            "resubmit",
+            ["returned", "change_requested"],
+            "resubmitted",
+            _("Resubmit"),
+            may=may_file,
+            guards=[guards.application_is_complete, guards.signatory_confirmed, guards.no_blocks],
+            effects=[guards.record_filing],
+            audit_action="missions.mission.resubmit",
+        ),
+        Transition(
+            "start_review",
+            ["submitted", "resubmitted"],
+            "division_review",
+            _("Start review"),
+            may=is_case_division_officer,
+            audit_action="missions.mission.start_review",
+        ),
+        Transition(
+            "return_for_revision",
+            ["submitted", "resubmitted", "division_review", "leader_approval"],
+            "returned",
+            _("Return for revision"),
+            may=is_case_division_officer | is_bureau_leader,
+            inputs=[REASON],
+            style="warning",
+            effects=[guards.clear_confirmation],
+            audit_action="missions.mission.return",
+        ),
+        Transition(
+            "forward_to_leader",
+            ["division_review"],
+            "leader_approval",
+            _("Forward for the bureau leader's approval"),
+            may=is_case_division_head,
+            guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
+            audit_action="missions.mission.forward",
+        ),
+        Transition(
+            "refer_to_province",
+            ["division_review"],
+            "referred_to_province",
+            _("Refer to the provincial office"),
+            may=is_case_division_head,
+            guards=[guards.led_by_city_leader, guards.warnings_overridden],
+            audit_action="missions.mission.refer",
+        ),
+        Transition(
+            "approve",
+            ["leader_approval"],
+            "approved",
+            _("Approve"),
+            may=is_case_bureau_leader,
+            guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
+            effects=[guards.record_approval],
+            style="success",
+            audit_action="missions.mission.approve",
+        ),
+        Transition(
+            "record_province_approval",
+            ["referred_to_province"],
+            "approved",
+            _("Record the province's approval"),
+            may=is_case_division_officer,
+            inputs=[DOCUMENT_NUMBER],
+            effects=[guards.record_province_approval],
+            style="success",
+            audit_action="missions.mission.province_approve",
+        ),
+        Transition(
+            "record_province_refusal",
+            ["referred_to_province"],
+            "rejected",
+            _("Record the province's refusal"),
+            may=is_case_division_officer,
+            inputs=[DOCUMENT_NUMBER, REASON],
+            effects=[guards.record_province_refusal],
+            style="danger",
+            audit_action="missions.mission.province_refuse",
+        ),
+        Transition(
+            "reject",
+            ["division_review", "leader_approval"],
+            "rejected",
+            _("Reject"),
+            may=is_case_division_head | is_bureau_leader,
+            inputs=[REASON],
+            style="danger",
+            audit_action="missions.mission.reject",
+        ),
+        Transition(
+            "withdraw",
+            BEFORE_DECISION,
+            "withdrawn",
+            _("Withdraw"),
+            may=may_file,
+            inputs=[REASON],
+            style="outline-secondary",
+            confirm=_("Withdraw this application? It cannot be filed again."),
+            audit_action="missions.mission.withdraw",
+        ),
+        Transition(
+            "request_change",
+            ["approved"],
+            "change_requested",
+            _("Request a change"),
+            may=may_file,
+            inputs=[REASON],
+            style="outline-primary",
+            effects=[guards.clear_confirmation],
+            audit_action="missions.mission.request_change",
+        ),
+        Transition(
+            "depart",
+            ["approved"],
+            "departed",
+            _("Record departure"),
+            may=may_file | is_case_division_officer,
+            audit_action="missions.mission.depart",
+        ),
+        Transition(
+            "register_return",
+            ["departed"],
+            "back_home",
+            _("Register the return"),
+            may=may_file | is_case_division_officer,
+            inputs=[RETURN_DATE],
+            guards=[guards.return_date_is_valid],
+            effects=[guards.record_return],
+            audit_action="missions.mission.register_return",
+        ),
+        Transition(
+            "submit_report",
+            ["back_home"],
+            "report_submitted",
+            _("Submit the trip report"),
+            may=may_file,
+            guards=[guards.report_is_written],
+            effects=[guards.record_report],
+            audit_action="missions.mission.submit_report",
+        ),
+        Transition(
+            "close",
+            ["report_submitted"],
+            "closed",
+            _("Close"),
+            may=is_case_division_officer,
+            audit_action="missions.mission.close",
+        ),
+    ],
+)
+
+__all__ = ["CASE_TYPE", "EDITABLE_STATES", "TRIP_STATES", "WORKFLOW"]
