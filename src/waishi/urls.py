@@ -23,6 +23,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", portal_views.sitemap, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("", include("waishi.notifications.urls")),
+    path("", include("waishi.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -6,3 +6,10 @@ class ApiConfig(AppConfig):
     name = "waishi.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from waishi.core.navigation import NavItem, registry
+
+        registry.add_nav(
+            NavItem("workspace", _("API tokens"), "api:tokens", "api.manage_tokens", order=950)
+        )

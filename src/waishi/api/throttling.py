@@ -1,0 +1,31 @@
+"""A per-caller request budget for the API (429 beyond it), counted in the shared cache."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja.throttling import SimpleRateThrottle
+
+
+class CallerRateThrottle(SimpleRateThrottle):
+    """Counts per user (token or session) or, for anonymous calls, per client address.
+
+    The rate comes from ``WAISHI_API_RATE`` (e.g. ``600/m``; empty turns the limit off),
+    read on each request so tests and deployments can change it without reloading.
+    """
+
+    scope = "caller"
+
+    def __init__(self) -> None:
+        super().__init__(rate="1/s")
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rate = getattr(settings, "WAISHI_API_RATE", "") or None
+        if rate is None:
+            return True
+        self.rate = rate
+        self.num_requests, self.duration = self.parse_rate(rate)
+        return super().allow_request(request)
+
+    def get_cache_key(self, request: HttpRequest) -> str:
+        auth = getattr(request, "auth", None)
+        ident = f"user-{auth.pk}" if getattr(auth, "pk", None) else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
