@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("waishi.accounts.urls")),
     path("", include("waishi.audit.urls")),
+    path("", include("waishi.core.urls")),
     path("", include("waishi.cases.urls")),
     # The public website's CMS, files and the pages search engines read.
     # Sign-in to the CMS is Waishi's own (lockout, password policy, audit).

@@ -44,6 +44,10 @@ MATRIX: dict[str, dict[str, int]] = {
     "accounts:security": gate(ONLY({Role.SECURITY_ADMIN})),
     "accounts:unlock": gate(ONLY({Role.SECURITY_ADMIN}), ok=405),
     "audit:search": gate(ONLY({Role.AUDIT_ADMIN})),
+    "audit:detail": gate(ONLY({Role.AUDIT_ADMIN})),
+    # POST-only: a GET is refused before anything else is looked at.
+    "audit:export": everyone(405),
+    "core:pii_reveal": everyone(405),
     # Language switch (POST; GET is refused by Django's view with a redirect).
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.
@@ -73,6 +77,9 @@ REPRESENTATIVES = {
 # Keyword arguments for URLs that take them; values may name fixtures built by the test.
 SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "accounts:unlock": {"user_id": "@some_user"},
+    # Creating the viewer writes the first audit event.
+    "audit:detail": {"seq": 1},
+    "core:pii_reveal": {"label": "accounts.user", "pk": "1", "field": "id_number"},
 }
 
 __all__ = ["ADMIN_ROLES", "MATRIX", "REPRESENTATIVES", "SAMPLE_KWARGS", "VIEWERS"]
