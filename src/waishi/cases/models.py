@@ -8,7 +8,10 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -26,11 +29,28 @@ def new_verification_code() -> str:
     return "".join(secrets.choice(VERIFICATION_ALPHABET) for _ in range(VERIFICATION_LENGTH))
 
 
+class PrivateStorage(LazyObject):
+    """``STORAGES["private"]``, looked up on first use (and again after a settings change)."""
+
+    def _setup(self) -> None:
+        from django.core.files.storage import storages
+
+        self._wrapped = storages["private"]
+
+
+PRIVATE_STORAGE = PrivateStorage()
+
+
 def private_storage() -> Any:
     """The storage for files that only permission-checked views may serve."""
-    from django.core.files.storage import storages
+    return PRIVATE_STORAGE
 
-    return storages["private"]
+
+@receiver(setting_changed)
+def _forget_private_storage(*, setting: str, **kwargs: Any) -> None:
+    # Tests point STORAGES at a temporary folder; the next use must see it.
+    if setting == "STORAGES":
+        PRIVATE_STORAGE._wrapped = empty
 
 
 class Case(models.Model):

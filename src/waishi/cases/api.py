@@ -1,0 +1,256 @@
+"""Cases over the API (mounted at /api/v1/cases/): list, detail, transitions.
+
+The same rules as the UI: ``visible_to`` decides what exists for the caller (others' cases
+are 404), and the workflow engine decides what the caller may do.
+"""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from waishi.api.auth import AUTH
+from waishi.api.errors import ApiError, ErrorOut, not_found
+from waishi.api.idempotency import idempotent
+from waishi.api.pagination import DEFAULT_LIMIT, keyset_page
+
+from . import actions
+from .inbox import apply_filters
+from .models import Case
+from .querysets import access_case, timeline_for
+from .workflow import Conflict, TransitionRefused, available_transitions
+
+router = Router(auth=AUTH, tags=["cases"])
+
+ERRORS: dict[int, type[ErrorOut]] = {
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+class NamedRef(Schema):
+    id: int
+    name: str
+
+
+class CaseOut(Schema):
+    reference: str
+    case_type: str
+    case_type_label: str
+    title: str
+    status: str
+    status_label: str
+    is_open: bool
+    agency: NamedRef
+    division: NamedRef | None
+    assignee: NamedRef | None
+    priority: int
+    due_date: datetime.date | None
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class CasePage(Schema):
+    items: list[CaseOut]
+    next: str | None
+
+
+class InputOut(Schema):
+    name: str
+    label: str
+    required: bool
+
+
+class TransitionOut(Schema):
+    name: str
+    label: str
+    target: str
+    inputs: list[InputOut]
+
+
+class EntryOut(Schema):
+    kind: str
+    created_at: datetime.datetime
+    actor: str | None
+    text: str
+    is_public: bool
+    from_status: str
+    to_status: str
+
+
+class CaseDetailOut(CaseOut):
+    timeline: list[EntryOut]
+    transitions: list[TransitionOut]
+    detail: dict[str, Any]
+
+
+class TransitionIn(Schema):
+    inputs: dict[str, str] = {}
+    expected_version: int | None = None
+
+
+def _caller(request: HttpRequest) -> Any:
+    user = request.auth  # type: ignore[attr-defined]
+    if not user.has_perm("cases.view_case"):
+        raise ApiError(403, "permission_denied", _("You do not have permission to do this."))
+    return user
+
+
+def _case(user: Any, reference: str) -> Case:
+    try:
+        return access_case(user, reference)
+    except Case.DoesNotExist:
+        raise not_found() from None
+
+
+def _named(obj: Any, name: str | None = None) -> dict[str, Any] | None:
+    if obj is None:
+        return None
+    return {"id": obj.pk, "name": name if name is not None else str(obj)}
+
+
+def case_out(case: Case) -> dict[str, Any]:
+    kind = case.case_type_obj
+    return {
+        "reference": case.reference,
+        "case_type": case.case_type,
+        "case_type_label": str(kind.label),
+        "title": case.title,
+        "status": case.status,
+        "status_label": str(kind.workflow.state_label(case.status)),
+        "is_open": case.is_open,
+        "agency": _named(case.agency),
+        "division": _named(case.division),
+        "assignee": _named(case.assignee, case.assignee.display_name if case.assignee else None),
+        "priority": case.priority,
+        "due_date": case.due_date,
+        "version": case.version,
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+    }
+
+
+def transitions_out(case: Case, user: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": t.name,
+            "label": str(t.label),
+            "target": t.target,
+            "inputs": [
+                {"name": i.name, "label": str(i.label), "required": i.required} for i in t.inputs
+            ],
+        }
+        for t in available_transitions(case, user)
+    ]
+
+
+@router.get("/", response={200: CasePage, **ERRORS})
+def list_cases(
+    request: HttpRequest,
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    case_type: str = "",
+    status: str = "",
+    agency: int | None = None,
+    due_from: datetime.date | None = None,
+    due_to: datetime.date | None = None,
+    q: str = "",
+    open_only: bool = False,
+) -> dict[str, Any]:
+    """The cases the caller may see, newest first, one keyset page at a time."""
+    user = _caller(request)
+    filters = {
+        "case_type": case_type,
+        "status": status,
+        "agency": agency,
+        "due_from": due_from,
+        "due_to": due_to,
+        "q": q[:100],
+    }
+    rows = apply_filters(user, filters).select_related("agency", "division", "assignee")
+    if open_only:
+        rows = rows.filter(is_open=True)
+    items, next_cursor = keyset_page(rows, cursor=cursor, limit=limit)
+    return {"items": [case_out(c) for c in items], "next": next_cursor}
+
+
+@router.get("/{reference}", response={200: CaseDetailOut, **ERRORS})
+def get_case(request: HttpRequest, reference: str) -> dict[str, Any]:
+    """One case with its timeline (as the caller may read it) and the caller's next steps.
+
+    ``detail`` is the area's own data with personal data masked.
+    """
+    user = _caller(request)
+    case = _case(user, reference)
+    kind = case.case_type_obj
+    timeline = [
+        {
+            "kind": e.kind,
+            "created_at": e.created_at,
+            "actor": e.actor.display_name if e.actor else None,
+            "text": e.text,
+            "is_public": e.is_public,
+            "from_status": e.from_status,
+            "to_status": e.to_status,
+        }
+        for e in timeline_for(user, case)
+    ]
+    return {
+        **case_out(case),
+        "timeline": timeline,
+        "transitions": transitions_out(case, user),
+        "detail": kind.api_detail(case, user) if kind.api_detail else {},
+    }
+
+
+@router.get("/{reference}/transitions", response={200: list[TransitionOut], **ERRORS})
+def list_transitions(request: HttpRequest, reference: str) -> list[dict[str, Any]]:
+    """What the caller may do with the case now."""
+    user = _caller(request)
+    return transitions_out(_case(user, reference), user)
+
+
+@router.post("/{reference}/transitions/{name}", response={200: CaseOut, **ERRORS})
+@idempotent
+def run_transition(
+    request: HttpRequest, reference: str, name: str, payload: TransitionIn
+) -> dict[str, Any]:
+    """Run a transition. Send ``expected_version`` to be refused (409) if the case changed.
+
+    An ``Idempotency-Key`` header makes a retry return the first answer.
+    """
+    user = _caller(request)
+    case = _case(user, reference)
+    try:
+        case = actions.do_transition(
+            case=case,
+            transition=name,
+            actor=user,
+            inputs=payload.inputs,
+            expected_version=payload.expected_version,
+            request=request,
+        )
+    except TransitionRefused as refused:
+        if refused.forbidden:
+            raise ApiError(
+                403, "permission_denied", refused.reasons[0], details=refused.reasons
+            ) from None
+        raise ApiError(
+            422, "transition_refused", refused.reasons[0], details=refused.reasons
+        ) from None
+    except Conflict as conflict:
+        raise ApiError(
+            409,
+            "conflict",
+            _("The case was changed by someone else; reload it and try again."),
+            details={"version": conflict.case.version, "status": conflict.case.status},
+        ) from None
+    case = _case(user, reference)
+    return case_out(case)
