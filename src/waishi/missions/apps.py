@@ -25,3 +25,38 @@ class MissionsConfig(AppConfig):
                 area_label=_("Missions"),
             )
         )
+        self._register_navigation()
+
+    def _register_navigation(self) -> None:
+        from waishi.core.navigation import NavItem, registry
+
+        registry.add_nav(
+            NavItem(
+                "workspace",
+                _("New mission application"),
+                "missions:new",
+                "missions.file_mission",
+                order=30,
+            )
+        )
+        registry.add_nav(
+            NavItem(
+                "workspace",
+                _("Travellers"),
+                "missions:travellers",
+                "missions.manage_traveller",
+                order=40,
+            )
+        )
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Travellers"),
+                "missions:travellers",
+                "missions.view_traveller",
+                order=40,
+            )
+        )
+        registry.add_nav(
+            NavItem("office", _("Mission rules"), "missions:rules", "missions.view_rules", order=50)
+        )

@@ -106,6 +106,12 @@ class Mission(models.Model):
         return next((m for m in self.members.all() if m.is_leader), None)
 
     @property
+    def is_editable(self) -> bool:
+        from ..workflow import EDITABLE_STATES
+
+        return self.case.status in EDITABLE_STATES
+
+    @property
     def days_abroad(self) -> int | None:
         if self.departure_date is None or self.return_date is None:
             return None

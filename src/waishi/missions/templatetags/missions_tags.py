@@ -1,5 +1,7 @@
 """Template helpers of the missions area."""
 
+from typing import Any
+
 from django import template
 
 from ..countries import country_name as _country_name
@@ -11,3 +13,15 @@ register = template.Library()
 def country_name(code: str) -> str:
     """The country or region's name in the active language."""
     return _country_name(code or "")
+
+
+@register.filter
+def bs(field: Any) -> str:
+    """Render a form field's widget with Bootstrap's class for its kind."""
+    kind = getattr(field, "widget_type", "")
+    css = {"checkbox": "form-check-input", "select": "form-select"}.get(kind, "form-control")
+    attrs = {"class": css}
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)  # type: ignore[no-any-return]

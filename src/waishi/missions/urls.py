@@ -1,0 +1,20 @@
+from django.urls import path
+
+from .views import application, operations, registers
+
+app_name = "missions"
+
+urlpatterns = [
+    path("workspace/missions/new/", application.new_mission, name="new"),
+    path(
+        "workspace/missions/<str:reference>/<slug:step>/",
+        application.mission_step,
+        name="step",
+    ),
+    path("missions/<str:reference>/report/", operations.trip_report, name="report"),
+    path("missions/<str:reference>/override/", operations.override_warning, name="override"),
+    path("missions/travellers/", registers.traveller_list, name="travellers"),
+    path("missions/travellers/new/", registers.traveller_edit, name="traveller_new"),
+    path("missions/travellers/<int:pk>/", registers.traveller_edit, name="traveller_edit"),
+    path("office/missions/rules/", registers.rule_list, name="rules"),
+]

@@ -1,0 +1,120 @@
+"""The people register and the rules in force, as lists and forms."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from waishi.core.views import require_perm
+
+from .. import actions
+from ..actions import mask_id_number
+from ..forms import TravellerForm
+from ..models import Rule, Traveller
+from ..querysets import access_traveller, travellers_visible_to
+
+PAGE_SIZE = 200
+
+
+@require_perm("missions.view_traveller")
+def traveller_list(request: HttpRequest) -> HttpResponse:
+    people = list(travellers_visible_to(request.user).order_by("agency", "name", "id")[:PAGE_SIZE])
+    for person in people:
+        person.masked_id = mask_id_number(person.id_number)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "missions/travellers.html",
+        {
+            "title": _("Travellers"),
+            "travellers": people,
+            "can_manage": request.user.has_perm("missions.manage_traveller"),
+        },
+    )
+
+
+def _save_traveller(
+    request: HttpRequest, form: TravellerForm, traveller: Traveller | None
+) -> Traveller:
+    data = form.cleaned_data
+    if traveller is None:
+        return actions.do_register_traveller(
+            actor=request.user, agency=request.user.agency, request=request, **data
+        )
+    if not data["passport_name"]:
+        data.pop("passport_name")
+    return actions.do_update_traveller(
+        actor=request.user, traveller=traveller, changes=data, request=request
+    )
+
+
+@require_perm("missions.manage_traveller")
+def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    traveller = None
+    if pk is not None:
+        try:
+            traveller = access_traveller(request.user, pk)
+        except Traveller.DoesNotExist:
+            raise Http404 from None
+        if not request.user.has_perm("missions.manage_traveller", traveller):
+            raise Http404
+    elif request.user.agency_id is None:
+        raise Http404
+    initial = {}
+    if traveller is not None:
+        initial = {f: getattr(traveller, f) for f in TravellerForm.base_fields}
+    form = TravellerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = _save_traveller(request, form, traveller)
+        except ValidationError as problem:
+            if hasattr(problem, "error_dict"):
+                for field, errors in problem.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, problem.messages)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(
+                request,
+                _("%(name)s is saved as %(passport)s.")
+                % {"name": saved.name, "passport": saved.passport_name},
+            )
+            return redirect("missions:travellers")
+    return render(
+        request,
+        "missions/traveller_form.html",
+        {
+            "title": _("Edit traveller") if traveller else _("Register a traveller"),
+            "form": form,
+            "traveller": traveller,
+        },
+    )
+
+
+@require_perm("missions.view_rules")
+def rule_list(request: HttpRequest) -> HttpResponse:
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        day = timezone.localdate()
+    rules = list(
+        Rule.objects.select_related("supersedes").order_by(
+            "code", "jurisdiction", "rank", "-effective_from"
+        )
+    )
+    for rule in rules:
+        rule.in_force = (  # type: ignore[attr-defined]
+            rule.active
+            and rule.effective_from <= day
+            and (rule.effective_to is None or day <= rule.effective_to)
+        )
+    return render(
+        request,
+        "missions/rules.html",
+        {"title": _("Rules on missions abroad"), "rules": rules, "on": day},
+    )
