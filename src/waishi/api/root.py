@@ -48,13 +48,18 @@ def _docs_gate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         by_token = scheme.lower() == "bearer" and resolve_token(token.strip()) is not None
         if by_token or request.user.has_perm(SCHEMA_PERMISSION):
             return view(request, *args, **kwargs)
-        return HttpResponse(
-            json.dumps(
+        if request.user.is_authenticated:
+            status, body = (
+                403,
+                error_body("permission_denied", _("You do not have permission to do this.")),
+            )
+        else:
+            status, body = (
+                401,
                 error_body("unauthenticated", _("Sign in or send a valid API token.")),
-                ensure_ascii=False,
-            ),
-            status=401,
-            content_type="application/json",
+            )
+        return HttpResponse(
+            json.dumps(body, ensure_ascii=False), status=status, content_type="application/json"
         )
 
     gate.required_permission = SCHEMA_PERMISSION  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 
 from waishi.api.auth import AUTH
 from waishi.api.errors import ApiError, ErrorOut, not_found
@@ -17,6 +17,8 @@ from .querysets import unread_count, visible_to
 router = Router(auth=AUTH)
 
 PERMISSION = "notifications.use_notifications"
+# The largest id a 64-bit key column holds; larger numbers in the path are a 422, not a crash.
+MAX_ID = 2**63 - 1
 ERRORS: dict[int, type[ErrorOut]] = {
     401: ErrorOut,
     403: ErrorOut,
@@ -81,7 +83,7 @@ def get_unread_count(request: HttpRequest) -> dict[str, int]:
 
 
 @router.post("/{notification_id}/read", response={200: NotificationOut, **ERRORS})
-def mark_read(request: HttpRequest, notification_id: int) -> Any:
+def mark_read(request: HttpRequest, notification_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     """Mark one of the caller's notifications read (404 for anyone else's)."""
     user = _check(request)
     notification = visible_to(user).filter(pk=notification_id).first()
