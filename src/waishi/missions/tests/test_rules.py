@@ -309,3 +309,11 @@ def test_the_2008_days_table_applies_to_a_mission_checked_in_2010() -> None:
         v.rule_code for v in check_mission(application, FILED, rulebook=old_book)
     }
     assert RuleCode.DAYS_ABROAD in codes(application)
+
+
+def test_messages_are_in_chinese_with_the_numbers() -> None:
+    violation = only(mission(members=members(7)), RuleCode.DELEGATION_SIZE)
+    with translation.override("zh-hans"):
+        assert violation.message == "团组共7人，超过6人的上限（含翻译）。"
+    with translation.override("zh-hant"):
+        assert "團組共7人" in violation.message

@@ -84,7 +84,7 @@ def test_filing_needs_the_signatory_and_any_edit_clears_the_confirmation(
     mission = draft()
     with pytest.raises(TransitionRefused) as refused:
         run(mission, "submit", liaison)
-    assert "signatory" in " ".join(refused.value.reasons)
+    assert "签发人" in " ".join(refused.value.reasons)
     with pytest.raises(PermissionDenied):
         ma.do_confirm(actor=liaison, mission=mission, expected_version=mission.version)
     mission = ma.do_confirm(actor=signatory, mission=mission, expected_version=mission.version)
@@ -206,7 +206,7 @@ def test_a_mission_led_by_a_city_leader_needs_the_province(
     run(mission, "start_review", officer)
     with pytest.raises(TransitionRefused) as refused:
         run(mission, "forward_to_leader", head)
-    assert "provincial" in " ".join(refused.value.reasons)
+    assert "省外事办公室" in " ".join(refused.value.reasons)
     run(mission, "refer_to_province", head)
     with pytest.raises(TransitionRefused):
         run(mission, "record_province_approval", officer, document_number="")
