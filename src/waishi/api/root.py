@@ -16,6 +16,7 @@ from typing import Any
 from django.apps import apps
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -23,7 +24,7 @@ from waishi.core.views import require_perm
 
 from .auth import AUTH, resolve_token
 from .errors import ErrorOut, error_body, install
-from .schemas import HealthOut, MeOut, NamedOut
+from .schemas import HealthOut, IndexOut, MeOut, NamedOut
 from .throttling import CallerRateThrottle
 
 API_VERSION = "1"
@@ -97,6 +98,16 @@ def build_api() -> NinjaAPI:
         urls_namespace="api-v1",
     )
     install(api)
+
+    @api.get("/", auth=None, response=IndexOut, tags=["api"])
+    def index(request: HttpRequest) -> dict[str, str]:
+        """Where the schema and the documentation are."""
+        return {
+            "title": api.title,
+            "version": API_VERSION,
+            "schema": reverse("api-v1:openapi-json"),
+            "docs": reverse("api-v1:openapi-view"),
+        }
 
     @api.get("/health", auth=None, response=HealthOut, tags=["api"])
     def health(request: HttpRequest) -> dict[str, str]:

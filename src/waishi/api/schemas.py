@@ -1,6 +1,13 @@
 """Schemas of the API root's own endpoints."""
 
-from ninja import Schema
+from ninja import Field, Schema
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    schema_url: str = Field(alias="schema")
+    docs: str
 
 
 class HealthOut(Schema):

@@ -63,10 +63,34 @@ MATRIX: dict[str, dict[str, int]] = {
     "wagtail*": CMS,
     "simple_translation:*": CMS,
     "route:cms/*": CMS,
+    # Notifications: every signed-in person, their own only; the bell answers 204 to a
+    # visitor whose session ended so htmx leaves the page alone.
+    "notifications:list": {**everyone(200), ANONYMOUS: 302},
+    "notifications:preferences": {**everyone(200), ANONYMOUS: 302},
+    "notifications:bell": {**everyone(200), ANONYMOUS: 204},
+    "notifications:read": everyone(405),
+    "notifications:read_all": everyone(405),
+    # The JSON API: token or session; 401 (JSON) for visitors. The docs are for bureau
+    # staff, the schema for anyone who may use the workspace or back office.
+    "api-v1:*": {**everyone(200), ANONYMOUS: 401},
+    "api-v1:health": everyone(200),
+    "api-v1:mark_read": everyone(405),
+    "api-v1:mark_all_read": everyone(405),
+    "api-v1:api-root": everyone(200),
+    "api-v1:index": everyone(200),
+    # The system administrator is a superuser and holds every permission.
+    "api-v1:openapi-view": gate(BUREAU_ROLES | {Role.SYSTEM_ADMIN}),
+    "api-v1:openapi-json": gate(AGENCY_ROLES | BUREAU_ROLES | {Role.SYSTEM_ADMIN}, anon=401),
+    "api-not-found": everyone(404),
+    # API tokens: the agency's liaison officer.
+    "api:tokens": gate(ONLY({Role.LIAISON_OFFICER})),
+    "api:token_create": everyone(405),
+    "api:token_revoke": everyone(405),
 }
 
 # Example URLs of the ``prefix*`` families: the URL requested for the whole family.
 REPRESENTATIVES = {
+    "api-v1:*": "api-v1:me",
     "admin:*": "admin:index",
     "wagtail*": "wagtailadmin_home",
     "wagtail_serve": "portal_home",
@@ -76,6 +100,10 @@ REPRESENTATIVES = {
 
 # Keyword arguments for URLs that take them; values may name fixtures built by the test.
 SAMPLE_KWARGS: dict[str, dict[str, object]] = {
+    "notifications:read": {"pk": 1},
+    "api-v1:mark_read": {"notification_id": 1},
+    "api-not-found": {"rest": "no/such/thing"},
+    "api:token_revoke": {"pk": 1},
     "accounts:unlock": {"user_id": "@some_user"},
     # Creating the viewer writes the first audit event.
     "audit:detail": {"seq": 1},
