@@ -84,10 +84,11 @@ def canonical_content(row: AuditEvent | Mapping[str, Any]) -> str:
     ``row`` is an ``AuditEvent`` or a mapping of ``HASHED_FIELDS`` (as ``.values()`` gives
     it, which lets ``verify`` stream without building model instances).
     """
-    get = row.get if isinstance(row, Mapping) else lambda name: getattr(row, name)
+    get: Any = row.get if isinstance(row, Mapping) else lambda name: getattr(row, name)
+    occurred_at: datetime.datetime = get("occurred_at")
     content = {
         "seq": get("seq"),
-        "occurred_at": get("occurred_at").astimezone(datetime.UTC).isoformat(),
+        "occurred_at": occurred_at.astimezone(datetime.UTC).isoformat(),
         "actor": get("actor_id"),
         "actor_label": get("actor_label"),
         "actor_roles": get("actor_roles"),
@@ -130,7 +131,7 @@ def canonical_ip(value: str | None) -> str | None:
 
 def _clip(name: str, value: str) -> str:
     """``value`` cut to the column's width (PostgreSQL refuses longer text)."""
-    max_length = AuditEvent._meta.get_field(name).max_length
+    max_length = getattr(AuditEvent._meta.get_field(name), "max_length", None)
     return value[:max_length] if max_length else value
 
 

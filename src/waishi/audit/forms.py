@@ -41,7 +41,7 @@ class AuditFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-select" if name == "outcome" else "form-control"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))

@@ -1,5 +1,6 @@
 """The audit administrator's screens: search, one event, and export of a search."""
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,21 @@ class DiffLine:
     @property
     def changed(self) -> bool:
         return bool(self.before != self.after)
+
+    @property
+    def before_text(self) -> str | None:
+        return _as_text(self.before)
+
+    @property
+    def after_text(self) -> str | None:
+        return _as_text(self.after)
+
+
+def _as_text(value: Any) -> str | None:
+    """A JSON value as the screen shows it: strings as they are, the rest as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _page(form: AuditFilterForm, request: HttpRequest) -> dict[str, Any]:
