@@ -22,9 +22,10 @@ from .blocks import downloads_field_blocks, responsibilities_field_blocks
 
 def organisation() -> dict[str, Any]:
     """The bureau, its divisions (with leaders) and leaders, read once for a page."""
-    from waishi.accounts.models import Bureau, Division, Leader
+    from waishi.accounts.models import Division, Leader
+    from waishi.core.context_processors import current_bureau
 
-    bureau = Bureau.objects.order_by("pk").first()
+    bureau = current_bureau()
     return {
         "bureau": bureau,
         "divisions": list(Division.objects.filter(bureau=bureau).order_by("sort_order", "id")),

@@ -16,7 +16,7 @@ from wagtail.models import Page, Revision
 from waishi.audit.actions import log_action
 
 from . import cache
-from .sync import sync_traditional
+from .sync import sync_traditional, withdraw_traditional
 
 
 def page_facts(page: Page) -> dict[str, Any]:
@@ -41,19 +41,27 @@ def on_page_published(
             after={**page_facts(instance), "revision": revision.pk if revision else None},
         )
         sync_traditional(instance, user=actor)
-    transaction.on_commit(cache.clear)
+    clear_cache()
 
 
 def on_page_unpublished(sender: Any, instance: Page, **_: Any) -> None:
-    """Record the unpublish and clear the page cache."""
-    log_action(
-        action="portal.page.unpublish",
-        obj=instance,
-        before=page_facts(instance),
-    )
-    transaction.on_commit(cache.clear)
+    """Record the unpublish, withdraw the Traditional page with its source, clear the cache."""
+    with transaction.atomic():
+        log_action(action="portal.page.unpublish", obj=instance, before=page_facts(instance))
+        withdraw_traditional(instance)
+    clear_cache()
 
 
 def on_tree_changed(*args: Any, **kwargs: Any) -> None:
     """A page moved or deleted changes URLs and menus: clear the page cache."""
+    clear_cache()
+
+
+def clear_cache() -> None:
+    """Clear the page cache now and again after commit.
+
+    Clearing now keeps this process from serving the old page; clearing after commit drops
+    any copy another request cached from the old data while the transaction was open.
+    """
+    cache.clear()
     transaction.on_commit(cache.clear)

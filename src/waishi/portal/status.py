@@ -1,13 +1,20 @@
 """What the public may see of a case: its status and the public part of its timeline.
 
 The portal reads the case kernel only through ``lookup``. It shows nothing personal and no
-internal comment, and a wrong verification code looks exactly like an unknown reference, so
-the page cannot be used to learn which references exist.
+comment text: the case type, the current status, and the dates of its public status changes
+and documents. A wrong verification code looks exactly like an unknown reference, so the page
+cannot be used to learn which references exist.
 """
 
 import hmac
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from waishi.cases.constants import VERIFICATION_LENGTH, EntryKind
+from waishi.cases.models import Case
+
+# Entry kinds whose fact (not text) the public may see.
+PUBLIC_KINDS = (EntryKind.STATUS, EntryKind.DOCUMENT)
 
 
 @dataclass(frozen=True)
@@ -21,36 +28,39 @@ class PublicStatus:
     reference: str
     kind: str
     status: str
-    updated_at: datetime | None
+    is_open: bool
+    updated_at: datetime
     timeline: list[PublicEvent] = field(default_factory=list)
 
 
 def lookup(reference: str, code: str) -> PublicStatus | None:
     """The public status of the case ``reference`` if ``code`` is its verification code."""
-    try:
-        from waishi.cases.models import Case
-    except ImportError:
-        return None
     case = Case.objects.filter(reference=reference).first()
-    if case is None or not case.verification_code:
-        # Compare anyway, so an unknown reference takes as long as a wrong code.
-        hmac.compare_digest(code.encode(), b"-" * max(len(code), 1))
+    expected = case.verification_code if case is not None else "-" * VERIFICATION_LENGTH
+    # Compare in constant time even for an unknown reference, so timing tells nothing.
+    matches = hmac.compare_digest(code.upper().encode(), expected.encode())
+    if case is None or not matches:
         return None
-    if not hmac.compare_digest(code.encode(), str(case.verification_code).encode()):
-        return None
+    workflow = case.case_type_obj.workflow
     return PublicStatus(
         reference=case.reference,
-        kind=str(case.get_case_type_display()) if hasattr(case, "get_case_type_display") else "",
-        status=str(case.get_status_display()),
-        updated_at=getattr(case, "updated_at", None),
+        kind=str(case.case_type_obj.label),
+        status=str(workflow.state_label(case.status)),
+        is_open=case.is_open,
+        updated_at=case.updated_at,
         timeline=public_timeline(case),
     )
 
 
-def public_timeline(case: object) -> list[PublicEvent]:
-    """The case's timeline entries marked public, oldest first."""
-    entries = getattr(case, "timeline", None)
-    if entries is None:
-        return []
-    rows = entries.filter(is_public=True).order_by("created_at", "pk")
-    return [PublicEvent(when=row.created_at, label=str(row)) for row in rows]
+def public_timeline(case: Case) -> list[PublicEvent]:
+    """The case's public status changes and documents, oldest first, without any text."""
+    workflow = case.case_type_obj.workflow
+    rows = case.timeline.filter(is_public=True, kind__in=PUBLIC_KINDS).order_by("created_at", "id")
+    events = []
+    for row in rows:
+        if row.kind == EntryKind.STATUS:
+            label = str(workflow.state_label(row.to_status))
+        else:
+            label = str(EntryKind(row.kind).label)
+        events.append(PublicEvent(when=row.created_at, label=label))
+    return events

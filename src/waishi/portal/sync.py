@@ -108,3 +108,15 @@ def sync_traditional(source: Page, *, user: Any = None) -> Page | None:
         revision = target.save_revision(user=user, log_action=False)
         revision.publish(user=user, skip_permission_checks=True)
     return target
+
+
+def withdraw_traditional(source: Page) -> None:
+    """Unpublish the Traditional translation of an unpublished Simplified page.
+
+    English pages are the editors' own work and are withdrawn by them.
+    """
+    if source.locale.language_code != SOURCE_LANGUAGE:
+        return
+    target = source.get_translation_or_none(traditional_locale())
+    if target is not None and target.live:
+        target.unpublish()
