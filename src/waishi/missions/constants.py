@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RuleCode(models.TextChoices):
@@ -24,9 +25,9 @@ class RuleCode(models.TextChoices):
 class Jurisdiction(models.TextChoices):
     """Who made a rule. A more local rule is more specific than a national one."""
 
-    NATIONAL = "national", _("National")
-    PROVINCE = "province", _("Province")
-    CITY = "city", _("City")
+    NATIONAL = "national", pgettext_lazy("jurisdiction", "National")
+    PROVINCE = "province", pgettext_lazy("jurisdiction", "Province")
+    CITY = "city", pgettext_lazy("jurisdiction", "City")
 
 
 # How specific each jurisdiction is when two rules are in force for the same check.

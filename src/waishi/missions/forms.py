@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from waishi.cases.attachments import ALLOWED
 from waishi.cases.forms import IdempotentFormMixin
@@ -66,9 +67,16 @@ class BasicsForm(forms.Form):
         return data
 
 
+class TravellerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Travellers shown with their passport name and post, so namesakes can be told apart."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name}（{obj.passport_name}，{obj.post}）"
+
+
 class MemberForm(forms.Form):
-    traveller = forms.ModelChoiceField(
-        label=_("Traveller"), queryset=Traveller.objects.none(), required=False
+    traveller = TravellerChoiceField(
+        label=_("Traveller"), queryset=Traveller.objects.none(), required=False, empty_label="—"
     )
     is_leader = forms.BooleanField(label=_("Leader"), required=False)
     role = forms.CharField(label=_("Role in the delegation"), max_length=60, required=False)
@@ -177,7 +185,7 @@ class OverrideForm(forms.Form):
 
 
 class TravellerForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=60)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
     id_number = forms.CharField(label=_("Resident ID number"), max_length=18, required=False)

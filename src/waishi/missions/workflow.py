@@ -10,6 +10,7 @@ sends the application back through review.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from waishi.accounts.permissions import is_agency_signatory, is_bureau_leader
 from waishi.cases.permissions import (
@@ -48,7 +49,7 @@ is_case_bureau_leader = is_bureau_leader & can_work_on_case
 WORKFLOW = Workflow(
     states={
         "draft": _("Draft"),
-        "submitted": _("Submitted"),
+        "submitted": pgettext_lazy("mission", "Submitted"),
         "returned": _("Returned for revision"),
         "resubmitted": _("Resubmitted"),
         "division_review": _("Division review"),
@@ -221,7 +222,7 @@ WORKFLOW = Workflow(
             "close",
             ["report_submitted"],
             "closed",
-            _("Close"),
+            pgettext_lazy("mission", "Close"),
             may=is_case_division_officer,
             audit_action="missions.mission.close",
         ),

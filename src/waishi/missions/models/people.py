@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from waishi.core.models import TimeStampedModel
 from waishi.core.pinyin import validate_passport_name
@@ -23,7 +24,7 @@ class Traveller(TimeStampedModel):
         related_name="travellers",
         verbose_name=_("agency"),
     )
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=60)
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
     date_of_birth = models.DateField(_("date of birth"))
     id_number = id_number_field()
