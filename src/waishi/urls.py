@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("waishi.audit.urls")),
     path("", include("waishi.core.urls")),
     path("", include("waishi.cases.urls")),
+    path("", include("waishi.passports.urls")),
     path("", include("waishi.missions.urls")),
     # The public website's CMS, files and the pages search engines read.
     # Sign-in to the CMS is Waishi's own (lockout, password policy, audit).

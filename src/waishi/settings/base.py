@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "waishi.api",
     "waishi.portal",
     "waishi.missions",
+    "waishi.passports",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

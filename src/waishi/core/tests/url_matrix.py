@@ -29,6 +29,11 @@ def anonymous_only(ok: int = 200, signed_in: int = 302) -> dict[str, int]:
 ONLY = frozenset
 # The home page sends every signed-in user to their own dashboard.
 HOME = {v: 302 for v in VIEWERS}
+# Bureau staff who read every case and register; the system administrator (a superuser).
+PASSPORT_READERS = ONLY(
+    {Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR}
+)
+SU = ONLY({Role.SYSTEM_ADMIN})
 
 # Wagtail's admin lets in website editors only; others are sent to sign in.
 CMS = {**everyone(302), Role.WEBSITE_EDITOR: 200}
@@ -86,6 +91,27 @@ MATRIX: dict[str, dict[str, int]] = {
     "api:tokens": gate(ONLY({Role.LIAISON_OFFICER})),
     "api:token_create": everyone(405),
     "api:token_revoke": everyone(405),
+    # Passports: bureau case staff read custody; the Passport & Visa Division (not among
+    # the generic viewers) keeps it; agencies see their own. The superuser passes every gate.
+    # A missing object's 404 becomes the locale middleware's redirect to the portal (302).
+    **{
+        f"passports:{name}": row
+        for names, row in [
+            (("dashboard", "custody", "locks"), gate(PASSPORT_READERS | SU)),
+            (("register", "visas"), gate(PASSPORT_READERS | AGENCY_ROLES | SU)),
+            (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES | SU, ok=302)),
+            (("mission", "receipt"), gate(PASSPORT_READERS | SU, ok=302)),
+            (("document_new", "note_templates", "note_template"), gate(SU)),
+            (("request_issue",), gate(SU, ok=302)),
+            (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}) | SU, ok=302)),
+            (("endorsement_add", "cancel", "hand_out", "visas_open", "visa_note"), gate(SU, ok=405)),
+            (("return", "visa_move", "visa_checklist"), gate(SU, ok=405)),
+            (("report", "report_download"), gate(ONLY({Role.BUREAU_LEADER}) | SU)),
+            (("workspace",), gate(AGENCY_ROLES | SU)),
+            (("request_new",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}) | SU)),
+        ]
+        for name in names
+    },
 }
 
 # Example URLs of the ``prefix*`` families: the URL requested for the whole family.
@@ -108,6 +134,15 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     # Creating the viewer writes the first audit event.
     "audit:detail": {"seq": 1},
     "core:pii_reveal": {"label": "accounts.user", "pk": "1", "field": "id_number"},
+    **{f"passports:{n}": {"pk": 999999} for n in ("document", "endorsement_add", "cancel")},
+    **{f"passports:{n}": {"pk": 999999} for n in ("loss", "loss_file", "return", "receipt")},
+    **{f"passports:{n}": {"pk": 999999} for n in ("visa", "visa_move", "visa_checklist")},
+    "passports:note_template": {"pk": 0},
+    **{f"passports:{n}": {"reference": "CG-1999-00001"} for n in ("mission", "hand_out")},
+    "passports:visas_open": {"reference": "CG-1999-00001"},
+    "passports:visa_note": {"reference": "CG-1999-00001", "country": "DE"},
+    "passports:request_issue": {"reference": "HZ-1999-00001"},
+    "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
 }
 
 __all__ = ["ADMIN_ROLES", "MATRIX", "REPRESENTATIVES", "SAMPLE_KWARGS", "VIEWERS"]

@@ -1,0 +1,468 @@
+"""Every write to the document register and custody: registering, endorsing, handing out,
+taking back, loss and cancellation, and the agency lock that follows unheeded reminders.
+
+Each function takes keyword arguments with an explicit ``actor`` (None for the sweep), checks
+the actor's right itself, runs in one transaction, writes its audit event there and sends
+notifications only after commit. Numbers appear masked in audit records.
+"""
+
+import datetime
+from typing import IO, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from waishi.audit.actions import log_action
+from waishi.cases.attachments import check_upload
+from waishi.cases.references import next_reference
+from waishi.core.validators import (
+    DocumentKind,
+    check_hk_macao_pass_number,
+    check_passport_number,
+)
+
+from .constants import (
+    DEAD_STATUSES,
+    REGISTER_KINDS,
+    VALIDITY_TERMS,
+    DocumentStatus,
+    HandOutOutcome,
+)
+from .guards import APPROVED_STATES
+from .models import AgencyLock, Endorsement, HandOut, HolderFlag, LossReport, TravelDocument
+from .notices import notify_agency
+from .rules import add_months, return_due_date
+
+
+def _require(actor: Any, permission: str) -> None:
+    if actor is None or not actor.has_perm(permission):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def check_document_number(kind: str, number: str) -> str:
+    """The number in canonical form if it fits the document kind; ``ValidationError`` if not."""
+    if kind == DocumentKind.HK_MACAO_OFFICIAL_PASS:
+        return check_hk_macao_pass_number(number)
+    return check_passport_number(number, kinds={kind})
+
+
+def _record(document: TravelDocument) -> dict[str, Any]:
+    return {
+        "kind": document.kind,
+        "number": document.masked_number,
+        "holder": document.holder_id,
+        "status": document.status,
+        "expiry_date": document.expiry_date.isoformat(),
+    }
+
+
+def do_register_document(
+    *,
+    actor: Any,
+    kind: str,
+    number: str,
+    holder: Any,
+    issue_date: datetime.date,
+    expiry_date: datetime.date,
+    issuing_authority: str,
+    custodian: Any = None,
+    request: HttpRequest | None = None,
+    _checked: bool = False,
+) -> TravelDocument:
+    """Enter a document in the register, in custody. Checks ``passports.manage_register``.
+
+    The number must fit the kind's format and must not already be registered; the expiry
+    must follow the issue date.
+    """
+    if not _checked:
+        _require(actor, "passports.manage_register")
+    if kind not in {str(k) for k in REGISTER_KINDS}:
+        raise ValidationError(_("This kind of document is not kept in the register."))
+    canonical = check_document_number(kind, number)
+    if expiry_date <= issue_date:
+        raise ValidationError(_("The date of expiry must come after the date of issue."))
+    with transaction.atomic():
+        if TravelDocument.objects.pii_exact(number=canonical).exists():
+            raise ValidationError(_("A document with this number is already registered."))
+        today = timezone.localdate()
+        document = TravelDocument.objects.create(
+            kind=kind,
+            number=canonical,
+            holder=holder,
+            issue_date=issue_date,
+            expiry_date=expiry_date,
+            issuing_authority=issuing_authority.strip()[:120],
+            custodian=custodian or holder.agency,
+            status=DocumentStatus.EXPIRED if expiry_date < today else DocumentStatus.IN_CUSTODY,
+            status_changed_on=today,
+        )
+        log_action(
+            action="passports.document.register",
+            actor=actor,
+            obj=document,
+            after=_record(document),
+            request=request,
+        )
+    return document
+
+
+def do_add_endorsement(
+    *,
+    actor: Any,
+    document: TravelDocument,
+    kind: str,
+    validity: str,
+    valid_from: datetime.date,
+    request: HttpRequest | None = None,
+) -> Endorsement:
+    """Record an endorsement on an official Hong Kong/Macao pass. Checks ``manage_register``."""
+    _require(actor, "passports.manage_register")
+    if not document.is_pass:
+        raise ValidationError(_("Endorsements are recorded on Hong Kong and Macao passes only."))
+    if validity not in VALIDITY_TERMS:
+        raise ValidationError(_("Choose the validity of the endorsement."))
+    months = VALIDITY_TERMS[validity][0]
+    valid_until = add_months(valid_from, months) - datetime.timedelta(days=1)
+    with transaction.atomic():
+        endorsement = Endorsement.objects.create(
+            document=document,
+            kind=kind,
+            validity=validity,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        log_action(
+            action="passports.endorsement.add",
+            actor=actor,
+            obj=document,
+            after={
+                "endorsement": endorsement.pk,
+                "kind": kind,
+                "validity": validity,
+                "valid_until": valid_until.isoformat(),
+            },
+            request=request,
+        )
+    return endorsement
+
+
+def _next_receipt() -> str:
+    return next_reference("passports.receipt", "BG")
+
+
+def do_hand_out(
+    *,
+    actor: Any,
+    document: TravelDocument,
+    mission: Any,
+    handed_to: str,
+    request: HttpRequest | None = None,
+) -> HandOut:
+    """Sign a document out of custody for an approved mission. Checks ``manage_custody``.
+
+    The holder must be a member of the mission and the document in custody and valid. The
+    due date is departure + approved days + the return days (rule as data).
+    """
+    _require(actor, "passports.manage_custody")
+    handed_to = handed_to.strip()
+    if not handed_to:
+        raise ValidationError(_("Name the person who signs for the document."))
+    with transaction.atomic():
+        locked = TravelDocument.objects.select_for_update().get(pk=document.pk)
+        if mission.case.status not in APPROVED_STATES:
+            raise ValidationError(_("Documents are handed out only for an approved mission."))
+        if not mission.members.filter(traveller_id=locked.holder_id).exists():
+            raise ValidationError(_("The holder is not a member of this mission."))
+        if locked.status != DocumentStatus.IN_CUSTODY:
+            raise ValidationError(
+                _("The document is not in custody (it is “%(status)s”).")
+                % {"status": locked.get_status_display()}
+            )
+        if mission.departure_date is None or mission.days_abroad is None:
+            raise ValidationError(_("The mission has no approved dates."))
+        if locked.expiry_date < mission.return_date:
+            raise ValidationError(_("The document expires before the end of the trip."))
+        due, rule = return_due_date(mission.departure_date, mission.days_abroad)
+        today = timezone.localdate()
+        out = HandOut.objects.create(
+            document=locked,
+            mission=mission,
+            agency_id=mission.case.agency_id,
+            receipt_number=_next_receipt(),
+            handed_to=handed_to[:60],
+            handed_out_by=actor,
+            handed_out_at=timezone.now(),
+            due_date=due,
+            due_rule=rule.rule,
+        )
+        locked.status = DocumentStatus.OUT
+        locked.status_changed_on = today
+        locked.save(update_fields=["status", "status_changed_on", "updated_at"])
+        log_action(
+            action="passports.document.hand_out",
+            actor=actor,
+            obj=locked,
+            after={
+                "receipt": out.receipt_number,
+                "mission": mission.case.reference,
+                "handed_to": out.handed_to,
+                "due_date": due.isoformat(),
+                "rule": rule.rule.pk if rule.rule else None,
+            },
+            request=request,
+        )
+    return out
+
+
+def do_return_document(
+    *,
+    actor: Any,
+    hand_out: HandOut,
+    returned_by: str,
+    returned_on: datetime.date | None = None,
+    entries_used: int = 0,
+    request: HttpRequest | None = None,
+) -> HandOut:
+    """Take a document back into custody. Checks ``passports.manage_custody``.
+
+    For a pass, ``entries_used`` is added to the endorsement valid on the trip. If the
+    agency was suspended and nothing overdue is left out, the suspension is lifted.
+    """
+    _require(actor, "passports.manage_custody")
+    day = returned_on or timezone.localdate()
+    with transaction.atomic():
+        out = HandOut.objects.select_for_update().select_related("mission").get(pk=hand_out.pk)
+        if out.closed_on is not None:
+            raise ValidationError(_("This document has already been returned."))
+        if day > timezone.localdate():
+            raise ValidationError(_("The return date cannot be in the future."))
+        document = TravelDocument.objects.select_for_update().get(pk=out.document_id)
+        out.closed_on = day
+        out.outcome = HandOutOutcome.RETURNED
+        out.returned_by = (returned_by.strip() or out.handed_to)[:60]
+        out.received_by = actor
+        out.save(update_fields=["closed_on", "outcome", "returned_by", "received_by"])
+        document.status = (
+            DocumentStatus.EXPIRED if document.expiry_date < day else DocumentStatus.IN_CUSTODY
+        )
+        document.status_changed_on = day
+        document.save(update_fields=["status", "status_changed_on", "updated_at"])
+        if entries_used and document.is_pass:
+            endorsement = (
+                document.endorsements.filter(
+                    valid_from__lte=out.mission.departure_date or day,
+                    valid_until__gte=out.mission.departure_date or day,
+                )
+                .select_for_update()
+                .first()
+            )
+            if endorsement is not None:
+                endorsement.entries_used += max(int(entries_used), 0)
+                endorsement.save(update_fields=["entries_used", "updated_at"])
+        log_action(
+            action="passports.document.return",
+            actor=actor,
+            obj=document,
+            after={
+                "receipt": out.receipt_number,
+                "returned_on": day.isoformat(),
+                "due_date": out.due_date.isoformat(),
+                "late_days": max((day - out.due_date).days, 0),
+            },
+            request=request,
+        )
+        release_agency_if_clear(agency_id=out.agency_id, actor=actor)
+    return out
+
+
+def do_report_loss(
+    *,
+    actor: Any,
+    document: TravelDocument,
+    lost_on: datetime.date,
+    place: str,
+    circumstances: str,
+    police_report: IO[bytes],
+    police_report_name: str,
+    request: HttpRequest | None = None,
+) -> LossReport:
+    """Report a document lost, with the police report. Checks ``passports.report_loss``.
+
+    The caller has fetched the document through ``documents_visible_to`` (an agency reports
+    only its own people's). The document is marked lost, the holder flagged, an open hand-out
+    closed as lost (which may lift a suspension), and the division cancels it afterwards.
+    """
+    _require(actor, "passports.report_loss")
+    if not place.strip() or not circumstances.strip():
+        raise ValidationError(_("Say where and how the document was lost."))
+    if lost_on > timezone.localdate():
+        raise ValidationError(_("The date of the loss cannot be in the future."))
+    checked = check_upload(police_report, police_report_name)
+    with transaction.atomic():
+        locked = TravelDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status in DEAD_STATUSES:
+            raise ValidationError(_("This document is already lost, cancelled or expired."))
+        report = LossReport(
+            document=locked,
+            lost_on=lost_on,
+            place=place.strip()[:200],
+            circumstances=circumstances.strip(),
+            police_report_name=checked.name,
+            police_report_type=checked.content_type,
+            police_report_sha256=checked.sha256,
+            reported_by=actor,
+        )
+        report.police_report.save(checked.name, File(police_report), save=False)
+        try:
+            report.save()
+        except Exception:
+            report.police_report.delete(save=False)
+            raise
+        locked.status = DocumentStatus.LOST
+        locked.status_changed_on = timezone.localdate()
+        locked.save(update_fields=["status", "status_changed_on", "updated_at"])
+        HolderFlag.objects.create(
+            holder_id=locked.holder_id,
+            loss_report=report,
+            reason=_("Lost %(kind)s %(number)s on %(day)s.")
+            % {
+                "kind": locked.get_kind_display(),
+                "number": locked.masked_number,
+                "day": lost_on.isoformat(),
+            },
+        )
+        agency_ids = []
+        for out in HandOut.objects.select_for_update().filter(
+            document=locked, closed_on__isnull=True
+        ):
+            out.closed_on = timezone.localdate()
+            out.outcome = HandOutOutcome.LOST
+            out.save(update_fields=["closed_on", "outcome"])
+            agency_ids.append(out.agency_id)
+        log_action(
+            action="passports.document.report_loss",
+            actor=actor,
+            obj=locked,
+            after={
+                "number": locked.masked_number,
+                "lost_on": lost_on.isoformat(),
+                "police_report_sha256": checked.sha256,
+            },
+            request=request,
+        )
+        for agency_id in agency_ids:
+            release_agency_if_clear(agency_id=agency_id, actor=actor)
+    return report
+
+
+def do_cancel_document(
+    *, actor: Any, document: TravelDocument, reason: str, request: HttpRequest | None = None
+) -> TravelDocument:
+    """Cancel a document (lost, surrendered, damaged). Checks ``passports.manage_register``."""
+    _require(actor, "passports.manage_register")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for the cancellation."))
+    with transaction.atomic():
+        locked = TravelDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status == DocumentStatus.CANCELLED:
+            raise ValidationError(_("This document is already cancelled."))
+        if locked.status in (DocumentStatus.OUT, DocumentStatus.AT_VISA):
+            raise ValidationError(_("The document must be back in custody to be cancelled."))
+        before = locked.status
+        locked.status = DocumentStatus.CANCELLED
+        locked.cancelled_reason = reason[:300]
+        locked.status_changed_on = timezone.localdate()
+        locked.save(update_fields=["status", "cancelled_reason", "status_changed_on", "updated_at"])
+        log_action(
+            action="passports.document.cancel",
+            actor=actor,
+            obj=locked,
+            before={"status": before},
+            after={"status": locked.status, "number": locked.masked_number},
+            reason=reason,
+            request=request,
+        )
+    return locked
+
+
+def do_set_flag_bars_travel(
+    *,
+    actor: Any,
+    flag: HolderFlag,
+    bars_travel: bool,
+    active: bool = True,
+    request: HttpRequest | None = None,
+) -> HolderFlag:
+    """Bar (or stop barring) a flagged holder from official travel. Checks manage_register."""
+    _require(actor, "passports.manage_register")
+    with transaction.atomic():
+        HolderFlag.objects.filter(pk=flag.pk).update(bars_travel=bars_travel, is_active=active)
+        log_action(
+            action="passports.holder_flag.update",
+            actor=actor,
+            obj=flag,
+            after={"bars_travel": bars_travel, "active": active, "holder": flag.holder_id},
+            request=request,
+        )
+    flag.bars_travel, flag.is_active = bars_travel, active
+    return flag
+
+
+# Locks ----------------------------------------------------------------------------------
+
+
+def lock_agency(*, agency_id: int, reason: str, rule: Any, today: datetime.date) -> AgencyLock:
+    """Suspend an agency (called by the custody sweep inside its transaction)."""
+    from waishi.accounts.models import Agency
+
+    lock = AgencyLock.objects.create(agency_id=agency_id, locked_on=today, reason=reason, rule=rule)
+    log_action(
+        action="passports.agency.lock",
+        obj=lock,
+        after={"agency": agency_id, "locked_on": today.isoformat()},
+        reason=reason,
+        actor_label="sweep_custody",
+    )
+    agency = Agency.objects.get(pk=agency_id)
+    transaction.on_commit(lambda: notify_agency(agency, locked=True, reason=reason))
+    return lock
+
+
+def release_agency_if_clear(*, agency_id: int, actor: Any = None) -> bool:
+    """Lift the agency's suspension once none of its documents is out past its due date.
+
+    Called inside the transaction that returned (or closed) a document; returns True when
+    a suspension was lifted.
+    """
+    lock = (
+        AgencyLock.objects.select_for_update()
+        .filter(agency_id=agency_id, unlocked_at__isnull=True)
+        .first()
+    )
+    if lock is None:
+        return False
+    still_out = HandOut.objects.filter(
+        agency_id=agency_id, closed_on__isnull=True, due_date__lt=timezone.localdate()
+    ).exists()
+    if still_out:
+        return False
+    lock.unlocked_at = timezone.now()
+    lock.save(update_fields=["unlocked_at"])
+    log_action(
+        action="passports.agency.unlock",
+        actor=actor,
+        obj=lock,
+        after={"agency": agency_id, "unlocked_at": lock.unlocked_at.isoformat()},
+        reason=_("Every overdue document is back in custody."),
+        actor_label="" if actor is not None else "sweep_custody",
+    )
+    from waishi.accounts.models import Agency
+
+    agency = Agency.objects.get(pk=agency_id)
+    transaction.on_commit(lambda: notify_agency(agency, locked=False, reason=""))
+    return True

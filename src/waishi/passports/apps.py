@@ -1,0 +1,87 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PassportsConfig(AppConfig):
+    name = "waishi.passports"
+    label = "passports"
+    verbose_name = _("Official passports and visas")
+
+    def ready(self) -> None:
+        from waishi.cases.registry import CaseType, register_case_type
+        from waishi.core import pii
+        from waishi.core.navigation import NavItem, Panel, registry
+        from waishi.notifications.constants import Channel
+        from waishi.notifications.kinds import register_kind
+
+        from .constants import CASE_TYPE, PASSPORT_DIVISION
+        from .models import IssuanceRequest, TravelDocument
+        from .querysets import documents_visible_to
+        from .workflow import WORKFLOW
+
+        register_case_type(
+            CaseType(
+                code=CASE_TYPE,
+                label=_("Official passport request"),
+                workflow=WORKFLOW,
+                division_code=PASSPORT_DIVISION,
+                detail_model=IssuanceRequest,
+                detail_template="passports/case_detail.html",
+                area_label=_("Passports"),
+            )
+        )
+        pii.register_revealable(
+            TravelDocument,
+            fields=["number"],
+            permission="passports.reveal_number",
+            visible_to=documents_visible_to,
+        )
+        both = (Channel.IN_APP, Channel.EMAIL)
+        register_kind(
+            "passports.custody_reminder",
+            _("A document in custody is due back"),
+            default_channels=both,
+            order=40,
+        )
+        register_kind(
+            "passports.agency_locked",
+            _("Your agency's passport business is suspended or restored"),
+            default_channels=both,
+            in_app_required=True,
+            order=41,
+        )
+        register_kind(
+            "passports.visa_status",
+            _("A visa application moved on"),
+            default_channels=(Channel.IN_APP,),
+            order=42,
+        )
+        registry.add_nav(
+            NavItem("office", _("Passports"), "passports:dashboard", "passports.view_custody", 30)
+        )
+        registry.add_nav(
+            NavItem(
+                "workspace", _("Passports"), "passports:workspace", "passports.use_workspace", 30
+            )
+        )
+        for order, (title, template) in enumerate(
+            [
+                (_("Documents out and due"), "passports/panels/out_and_due.html"),
+                (_("Overdue by agency"), "passports/panels/overdue_by_agency.html"),
+                (_("Suspended agencies"), "passports/panels/locked_agencies.html"),
+                (_("Expiring within 6 months"), "passports/panels/expiring.html"),
+                (_("Visa applications by status"), "passports/panels/visas.html"),
+            ]
+        ):
+            registry.add_panel(
+                Panel("office", title, template, "passports.view_dashboard", order=40 + order)
+            )
+        registry.add_panel(
+            Panel(
+                "workspace",
+                _("Our passports"),
+                "passports/panels/agency_custody.html",
+                "passports.use_workspace",
+                order=30,
+            )
+        )

@@ -1,0 +1,331 @@
+"""Read-only checks other apps call: an agency's lock, and members' documents for a trip.
+
+``agency_lock_reasons(agency)`` is what the missions app asks before an agency files a new
+mission (and what this app asks before a passport request); ``check_mission_documents``
+is what the mission review shows before approval. Both return findings that carry their
+message, severity and the citation of the rule behind them.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from waishi.core.validators import DocumentKind
+
+from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
+from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelDocument
+from .rules import expiry_limit, rule_on
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason: what is wrong, how serious, and the rule it comes from."""
+
+    message: str
+    severity: str = Severity.BLOCK
+    citation: str = ""
+    holder_id: int | None = None
+    document_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def is_block(self) -> bool:
+        return self.severity == Severity.BLOCK
+
+
+# Locks ----------------------------------------------------------------------------------
+
+
+def active_lock(agency: Any) -> AgencyLock | None:
+    agency_id = getattr(agency, "pk", agency)
+    return AgencyLock.objects.filter(agency_id=agency_id, unlocked_at__isnull=True).first()
+
+
+def overdue_hand_outs(agency: Any, *, today: datetime.date | None = None) -> list[HandOut]:
+    """The agency's documents still out after their due date, oldest due first."""
+    agency_id = getattr(agency, "pk", agency)
+    day = today or timezone.localdate()
+    return list(
+        HandOut.objects.filter(agency_id=agency_id, closed_on__isnull=True, due_date__lt=day)
+        .select_related("document__holder", "mission__case")
+        .order_by("due_date", "id")
+    )
+
+
+def agency_lock_reasons(agency: Any, *, today: datetime.date | None = None) -> list[Finding]:
+    """Why ``agency`` may not file new missions or passport requests now; empty if it may.
+
+    An agency is locked after the third unheeded custody reminder and stays locked until
+    every overdue document is back. Each reason names the document to return.
+    """
+    lock = active_lock(agency)
+    if lock is None:
+        return []
+    citation = lock.rule.citation if lock.rule_id and lock.rule else ""
+    reasons = []
+    for out in overdue_hand_outs(agency, today=today):
+        document = out.document
+        reasons.append(
+            Finding(
+                _(
+                    "Your agency is suspended from new mission and passport business: "
+                    "%(kind)s %(number)s of %(holder)s (mission %(reference)s) was due back "
+                    "on %(due)s and has not been returned after %(reminders)d reminders. "
+                    "Return it to the Passport & Visa Division to lift the suspension."
+                )
+                % {
+                    "kind": document.get_kind_display(),
+                    "number": document.masked_number,
+                    "holder": document.holder.name,
+                    "reference": out.mission.case.reference,
+                    "due": out.due_date.isoformat(),
+                    "reminders": out.reminders_sent,
+                },
+                citation=citation,
+                holder_id=document.holder_id,
+                document_id=document.pk,
+                extra={"hand_out": out.pk, "due_date": out.due_date.isoformat()},
+            )
+        )
+    if not reasons:
+        reasons.append(
+            Finding(
+                _(
+                    "Your agency is suspended from new mission and passport business since "
+                    "%(day)s: %(reason)s"
+                )
+                % {"day": lock.locked_on.isoformat(), "reason": lock.reason},
+                citation=citation,
+            )
+        )
+    return reasons
+
+
+def agency_is_locked(agency: Any) -> bool:
+    return active_lock(agency) is not None
+
+
+# Documents for a trip -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Leg:
+    """A stay in one country or region, with its dates when the application gives them."""
+
+    country: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+    @property
+    def days(self) -> int | None:
+        if self.start is None or self.end is None:
+            return None
+        return (self.end - self.start).days + 1
+
+
+def mission_legs(mission: Any) -> list[Leg]:
+    """The countries and regions actually entered (airside transits are not entries)."""
+    legs = []
+    for stop in mission.destinations.all():
+        if stop.is_transit and stop.airside_only:
+            continue
+        legs.append(
+            Leg(
+                country=stop.country.upper(),
+                start=stop.arrive_on or mission.departure_date,
+                end=stop.leave_on or mission.return_date,
+            )
+        )
+    return legs
+
+
+def endorsement_findings(
+    endorsements: list[Endorsement], legs: list[Leg], *, holder_name: str
+) -> list[Finding]:
+    """Whether one endorsement covers every entry to Hong Kong or Macao of the trip.
+
+    It must be valid on each entry and exit day, have entries left for all of them, and
+    every stay must fit the longest stay per entry (30 days, as data).
+    """
+    entries = [leg for leg in legs if leg.country in HK_MACAO]
+    if not entries:
+        return []
+    stay_rule = rule_on(RuleCode.HK_MACAO_STAY, entries[0].start)
+    limit = int(stay_rule.get("days", 30))
+    findings = [
+        Finding(
+            _(
+                "%(name)s would stay %(days)d days in %(region)s; each stay on an "
+                "official pass may last at most %(limit)d days."
+            )
+            % {"name": holder_name, "days": leg.days, "region": leg.country, "limit": limit},
+            citation=stay_rule.citation,
+        )
+        for leg in entries
+        if leg.days is not None and leg.days > limit
+    ]
+    starts = [leg.start for leg in entries if leg.start]
+    ends = [leg.end for leg in entries if leg.end]
+    first = min(starts) if starts else None
+    last = max(ends) if ends else None
+
+    def covers(endorsement: Endorsement) -> bool:
+        if first is None or last is None:
+            return False
+        left = endorsement.entries_left
+        return (
+            endorsement.valid_from <= first
+            and endorsement.valid_until >= last
+            and (left is None or left >= len(entries))
+        )
+
+    if not any(covers(e) for e in endorsements):
+        findings.append(
+            Finding(
+                _(
+                    "%(name)s has no endorsement on the Hong Kong and Macao pass valid for "
+                    "the whole stay with %(entries)d entries left."
+                )
+                % {"name": holder_name, "entries": len(entries)},
+                citation=stay_rule.citation,
+            )
+        )
+    return findings
+
+
+def _usable(documents: list[TravelDocument], kinds: set[str], day: datetime.date) -> list[Any]:
+    return [
+        d
+        for d in documents
+        if d.kind in kinds and d.status not in DEAD_STATUSES and d.expiry_date >= day
+    ]
+
+
+def member_findings(
+    holder: Any,
+    documents: list[TravelDocument],
+    flags: list[HolderFlag],
+    legs: list[Leg],
+    *,
+    trip_start: datetime.date,
+    trip_end: datetime.date,
+) -> list[Finding]:
+    """What stands in the way of one member travelling on the trip ``legs``."""
+    findings: list[Finding] = []
+    name = holder.name
+    for flag in flags:
+        findings.append(
+            Finding(
+                _("%(name)s: %(reason)s") % {"name": name, "reason": flag.reason},
+                severity=Severity.BLOCK if flag.bars_travel else Severity.WARNING,
+                holder_id=holder.pk,
+            )
+        )
+    needs_pass = any(leg.country in HK_MACAO for leg in legs)
+    needs_passport = any(leg.country not in HK_MACAO for leg in legs)
+    limit, margin = expiry_limit(trip_end)
+    needs = []
+    if needs_passport:
+        needs.append(({str(k) for k in PASSPORT_KINDS}, _("an official passport")))
+    if needs_pass:
+        needs.append(
+            ({str(DocumentKind.HK_MACAO_OFFICIAL_PASS)}, _("an official Hong Kong and Macao pass"))
+        )
+    for kinds, label in needs:
+        valid = _usable(documents, kinds, trip_end)
+        if not valid:
+            findings.append(
+                Finding(
+                    _("%(name)s has no valid %(document)s for this trip.")
+                    % {"name": name, "document": label},
+                    holder_id=holder.pk,
+                )
+            )
+            continue
+        best = max(valid, key=lambda d: d.expiry_date)
+        if best.expiry_date < limit:
+            findings.append(
+                Finding(
+                    _(
+                        "%(name)s's %(kind)s %(number)s expires on %(expiry)s, less than "
+                        "%(months)d months after the return on %(end)s."
+                    )
+                    % {
+                        "name": name,
+                        "kind": best.get_kind_display(),
+                        "number": best.masked_number,
+                        "expiry": best.expiry_date.isoformat(),
+                        "months": int(margin.get("months", 6)),
+                        "end": trip_end.isoformat(),
+                    },
+                    severity=Severity.WARNING,
+                    citation=margin.citation,
+                    holder_id=holder.pk,
+                    document_id=best.pk,
+                )
+            )
+        if best.is_pass:
+            found = endorsement_findings(list(best.endorsements.all()), legs, holder_name=name)
+            findings.extend(
+                Finding(f.message, f.severity, f.citation, holder.pk, best.pk, f.extra)
+                for f in found
+            )
+    return findings
+
+
+def check_mission_documents(mission: Any) -> list[Finding]:
+    """Every member's missing, expiring or insufficient document for the mission's trip.
+
+    A member without a valid document of the right kind (an official passport abroad, the
+    official pass for Hong Kong and Macao) or without an endorsement covering the stay is a
+    block; a document expiring within 6 months of the return date (as data) is a warning.
+    Runs a fixed number of queries whatever the delegation size.
+    """
+    if mission.departure_date is None or mission.return_date is None:
+        return []
+    legs = mission_legs(mission)
+    if not legs:
+        return []
+    members = list(mission.members.select_related("traveller"))
+    holder_ids = [m.traveller_id for m in members]
+    documents: dict[int, list[TravelDocument]] = {pk: [] for pk in holder_ids}
+    for document in TravelDocument.objects.filter(holder_id__in=holder_ids).prefetch_related(
+        Prefetch("endorsements", queryset=Endorsement.objects.order_by("-valid_until"))
+    ):
+        documents[document.holder_id].append(document)
+    flags: dict[int, list[HolderFlag]] = {pk: [] for pk in holder_ids}
+    for flag in HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True):
+        flags[flag.holder_id].append(flag)
+    findings: list[Finding] = []
+    for member in members:
+        findings.extend(
+            member_findings(
+                member.traveller,
+                documents[member.traveller_id],
+                flags[member.traveller_id],
+                legs,
+                trip_start=mission.departure_date,
+                trip_end=mission.return_date,
+            )
+        )
+    return findings
+
+
+def document_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
+    """A workflow guard for the mission's approval: blocks from ``check_mission_documents``."""
+    from waishi.missions.models import Mission
+
+    mission = Mission.objects.get(case_id=case.pk)
+    return [f.message for f in check_mission_documents(mission) if f.is_block]
+
+
+def lock_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
+    """A workflow guard for filing: the filing agency must not be locked."""
+    return [f.message for f in agency_lock_reasons(case.agency_id)]

@@ -1,0 +1,120 @@
+"""The custody sweep: reminders for documents not returned, suspensions, expiries.
+
+``sweep_custody`` may run on several machines at once: each hand-out is claimed with
+``SELECT … FOR UPDATE SKIP LOCKED`` and a ``CustodyReminder`` per (hand-out, number) is
+unique in the database, so no reminder goes out twice. Reminders go out on the due date and
+every few days after (interval as data); once the last of them (three, as data) has gone
+unheeded for a further interval, the agency is suspended.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from waishi.audit.actions import log_action
+
+from .actions import lock_agency
+from .constants import DocumentStatus, RuleCode
+from .models import AgencyLock, CustodyReminder, HandOut, TravelDocument
+from .notices import notify_reminder
+from .rules import rule_on
+
+
+@dataclass
+class SweepResult:
+    reminded: int = 0
+    locked: int = 0
+    expired: int = 0
+
+
+def _remind(out: HandOut, today: datetime.date) -> bool:
+    number = out.reminders_sent + 1
+    try:
+        with transaction.atomic():
+            CustodyReminder.objects.create(hand_out=out, number=number, sent_on=today)
+    except IntegrityError:
+        return False
+    HandOut.objects.filter(pk=out.pk).update(reminders_sent=number, last_reminded_on=today)
+    out.reminders_sent, out.last_reminded_on = number, today
+    log_action(
+        action="passports.document.remind",
+        obj=out.document,
+        after={"receipt": out.receipt_number, "number": number, "due_date": str(out.due_date)},
+        actor_label="sweep_custody",
+    )
+    transaction.on_commit(lambda: notify_reminder(out, number))
+    return True
+
+
+def _reminder_due(out: HandOut, today: datetime.date, interval: int, limit: int) -> bool:
+    if out.reminders_sent >= limit:
+        return False
+    if out.last_reminded_on is None:
+        return today >= out.due_date
+    return today >= out.last_reminded_on + datetime.timedelta(days=interval)
+
+
+def _lock_due(out: HandOut, today: datetime.date, interval: int, limit: int) -> bool:
+    return (
+        out.reminders_sent >= limit
+        and out.last_reminded_on is not None
+        and today >= out.last_reminded_on + datetime.timedelta(days=interval)
+        and today > out.due_date
+    )
+
+
+def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
+    """Send due reminders, suspend agencies after unheeded ones, mark expired documents."""
+    day = today or timezone.localdate()
+    result = SweepResult()
+    interval_rule = rule_on(RuleCode.REMINDER_INTERVAL, day)
+    limit_rule = rule_on(RuleCode.REMINDERS_BEFORE_LOCK, day)
+    interval = max(int(interval_rule.get("days", 3)), 1)
+    limit = max(int(limit_rule.get("count", 3)), 1)
+    with transaction.atomic():
+        candidates = list(
+            HandOut.objects.filter(closed_on__isnull=True, due_date__lte=day)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("document__holder", "mission__case")
+            .order_by("due_date", "id")
+        )
+        locked_agencies = set(
+            AgencyLock.objects.filter(unlocked_at__isnull=True).values_list("agency_id", flat=True)
+        )
+        for out in candidates:
+            if _reminder_due(out, day, interval, limit) and _remind(out, day):
+                result.reminded += 1
+            elif _lock_due(out, day, interval, limit) and out.agency_id not in locked_agencies:
+                reason = _(
+                    "%(kind)s %(number)s of %(holder)s was due back on %(due)s and %(count)d "
+                    "reminders went unheeded."
+                ) % {
+                    "kind": out.document.get_kind_display(),
+                    "number": out.document.masked_number,
+                    "holder": out.document.holder.name,
+                    "due": out.due_date.isoformat(),
+                    "count": out.reminders_sent,
+                }
+                lock_agency(agency_id=out.agency_id, reason=reason, rule=limit_rule.rule, today=day)
+                locked_agencies.add(out.agency_id)
+                result.locked += 1
+        expired = TravelDocument.objects.filter(
+            status=DocumentStatus.IN_CUSTODY, expiry_date__lt=day
+        )
+        ids = list(expired.values_list("pk", flat=True))
+        if ids:
+            TravelDocument.objects.filter(pk__in=ids).update(
+                status=DocumentStatus.EXPIRED, status_changed_on=day
+            )
+            log_action(
+                action="passports.document.expire",
+                object_type="passports.traveldocument",
+                object_id=",".join(str(pk) for pk in ids[:20]),
+                after={"count": len(ids)},
+                actor_label="sweep_custody",
+            )
+        result.expired = len(ids)
+    return result

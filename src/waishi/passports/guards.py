@@ -1,0 +1,71 @@
+"""Guards and effects of the issuance request workflow (see ``workflow.py``)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .checks import agency_lock_reasons
+from .models import IssuanceRequest
+from .rules import issuance_due
+
+Inputs = Mapping[str, str]
+# Mission states in which documents may be asked for and handed out.
+APPROVED_STATES = frozenset({"approved", "departed"})
+
+
+def _request(case: Any) -> IssuanceRequest:
+    return IssuanceRequest.objects.select_related("mission__case").get(case_id=case.pk)
+
+
+def agency_not_locked(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    return [f.message for f in agency_lock_reasons(case.agency_id)]
+
+
+def mission_is_approved(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    request = _request(case)
+    if request.mission.case.status not in APPROVED_STATES:
+        return [_("Documents are issued only for an approved mission.")]
+    if not request.items.exists():
+        return [_("Add the members who need a document.")]
+    return []
+
+
+def materials_attached(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    """Photos and application forms are uploaded on the case page before filing."""
+    needed = _request(case).items.count()
+    if case.attachments.count() < needed:
+        return [
+            _(
+                "Upload a photo and the application form for every member "
+                "(%(needed)d documents asked for, %(found)d files attached)."
+            )
+            % {"needed": needed, "found": case.attachments.count()}
+        ]
+    return []
+
+
+def start_processing_clock(case: Any, actor: Any, inputs: Inputs) -> None:
+    """Complete materials start the processing target (5 working days, as data)."""
+    from waishi.cases.models import Case
+
+    today = timezone.localdate()
+    due = issuance_due(today)
+    IssuanceRequest.objects.filter(case_id=case.pk).update(submitted_on=today)
+    Case.objects.filter(pk=case.pk).update(due_date=due)
+    case.due_date = due
+
+
+def every_item_issued(case: Any, actor: Any, inputs: Inputs) -> list[str]:
+    if _request(case).items.filter(issued__isnull=True).exists():
+        return [_("Enter the number of every document issued first.")]
+    return []
+
+
+def record_issue(case: Any, actor: Any, inputs: Inputs) -> None:
+    from waishi.cases.models import Case
+
+    IssuanceRequest.objects.filter(case_id=case.pk).update(issued_on=timezone.localdate())
+    Case.objects.filter(pk=case.pk).update(due_date=None)
+    case.due_date = None

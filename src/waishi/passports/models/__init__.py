@@ -1,0 +1,30 @@
+"""The passports area's tables: the document register, custody, issuance requests, visas."""
+
+from .custody import AgencyLock, CustodyReminder, CustodyRule, HandOut
+from .documents import Endorsement, HolderFlag, LossReport, TravelDocument
+from .issuance import IssuanceItem, IssuanceRequest
+from .visas import (
+    DispatchEntry,
+    VisaApplication,
+    VisaNote,
+    VisaNoteTemplate,
+    VisaRequirement,
+)
+
+__all__ = [
+    "AgencyLock",
+    "CustodyReminder",
+    "CustodyRule",
+    "DispatchEntry",
+    "Endorsement",
+    "HandOut",
+    "HolderFlag",
+    "IssuanceItem",
+    "IssuanceRequest",
+    "LossReport",
+    "TravelDocument",
+    "VisaApplication",
+    "VisaNote",
+    "VisaNoteTemplate",
+    "VisaRequirement",
+]

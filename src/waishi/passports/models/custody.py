@@ -1,0 +1,195 @@
+"""Custody: hand-outs for missions and returns, reminders, agency locks, and the rules' numbers."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from waishi.core.models import TimeStampedModel
+
+from ..constants import HandOutOutcome, Jurisdiction, RuleCode, Severity
+
+
+class CustodyRule(TimeStampedModel):
+    """One version of one custody rule: its value, dates in force and citation.
+
+    A changed rule is a new row whose ``effective_from`` follows the old row's
+    ``effective_to``; a hand-out keeps the id of the version its due date came from.
+    """
+
+    code = models.CharField(_("rule"), max_length=40, choices=RuleCode.choices)
+    jurisdiction = models.CharField(
+        _("jurisdiction"),
+        max_length=20,
+        choices=Jurisdiction.choices,
+        default=Jurisdiction.NATIONAL,
+    )
+    area_code = models.CharField(_("administrative area code"), max_length=6, blank=True)
+    value = models.JSONField(_("value"))
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.BLOCK
+    )
+    effective_from = models.DateField(_("in force from"))
+    effective_to = models.DateField(_("in force until"), null=True, blank=True)
+    citation = models.TextField(_("citation"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("custody rule")
+        verbose_name_plural = _("custody rules")
+        ordering = ["code", "jurisdiction", "-effective_from"]
+        indexes = [models.Index(fields=["code", "effective_from"], name="passports_rule_code_from")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_code_display()} ({self.get_jurisdiction_display()}, {self.effective_from})"
+        )
+
+
+class HandOut(models.Model):
+    """A document signed out of custody for an approved mission, and its return."""
+
+    document = models.ForeignKey(
+        "passports.TravelDocument",
+        on_delete=models.PROTECT,
+        related_name="hand_outs",
+        verbose_name=_("document"),
+    )
+    mission = models.ForeignKey(
+        "missions.Mission",
+        on_delete=models.PROTECT,
+        related_name="passport_hand_outs",
+        verbose_name=_("mission"),
+    )
+    # The agency answering for the return: the one that filed the mission.
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="passport_hand_outs",
+        verbose_name=_("agency"),
+    )
+    receipt_number = models.CharField(_("receipt number"), max_length=30, unique=True)
+    handed_to = models.CharField(_("signed out to"), max_length=60)
+    handed_out_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("handed out by"),
+    )
+    handed_out_at = models.DateTimeField(_("handed out at"))
+    due_date = models.DateField(_("due back on"))
+    due_rule = models.ForeignKey(
+        CustodyRule,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("rule applied"),
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=HandOutOutcome.choices, blank=True
+    )
+    returned_by = models.CharField(_("returned by"), max_length=60, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("received by"),
+    )
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_on = models.DateField(_("last reminder on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hand-out")
+        verbose_name_plural = _("hand-outs")
+        ordering = ["due_date", "id"]
+        indexes = [
+            models.Index(fields=["closed_on", "due_date", "id"], name="passports_handout_open"),
+            models.Index(
+                fields=["agency", "closed_on", "due_date"], name="passports_handout_agency"
+            ),
+            models.Index(fields=["document", "-handed_out_at"], name="passports_handout_doc"),
+        ]
+        constraints = [
+            # A document is out for one mission at a time.
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=Q(closed_on__isnull=True),
+                name="passports_handout_one_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.receipt_number
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class CustodyReminder(models.Model):
+    """One reminder sent for a document not returned (in-app and e-mail to the agency)."""
+
+    hand_out = models.ForeignKey(
+        HandOut, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("hand-out")
+    )
+    number = models.PositiveSmallIntegerField(_("reminder number"))
+    sent_on = models.DateField(_("sent on"))
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("custody reminder")
+        verbose_name_plural = _("custody reminders")
+        ordering = ["hand_out", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["hand_out", "number"], name="passports_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hand_out} #{self.number}"
+
+
+class AgencyLock(models.Model):
+    """An agency's new mission and passport business suspended until its documents are back."""
+
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="passport_locks",
+        verbose_name=_("agency"),
+    )
+    locked_on = models.DateField(_("locked on"))
+    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
+    reason = models.TextField(_("reason"))
+    rule = models.ForeignKey(
+        CustodyRule,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("rule applied"),
+    )
+    unlocked_at = models.DateTimeField(_("unlocked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agency lock")
+        verbose_name_plural = _("agency locks")
+        ordering = ["-locked_at", "-id"]
+        indexes = [models.Index(fields=["unlocked_at", "-locked_at"], name="passports_lock_open")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=Q(unlocked_at__isnull=True),
+                name="passports_lock_one_active",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.locked_on}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.unlocked_at is None

@@ -1,0 +1,115 @@
+"""The custody rules' numbers, read from versioned ``CustodyRule`` rows, and the due date.
+
+Every number here (days to return, reminder interval, reminders before a lock, validity left
+at the end of a trip, stay per entry to Hong Kong or Macao, issuance days) is data with an
+effective date and a citation, seeded with the national and Guangdong defaults.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+
+from waishi.core.workdays import add_workdays, is_workday
+
+from .constants import JURISDICTION_SPECIFICITY, Jurisdiction, RuleCode
+from .models import CustodyRule
+
+# Used only when no row is in force (e.g. a database without the seed): the national
+# defaults of DOMAIN.md, so the register never stops working.
+FALLBACK: dict[str, dict[str, Any]] = {
+    RuleCode.RETURN_DAYS: {"days": 7, "roll_to_workday": True},
+    RuleCode.REMINDER_INTERVAL: {"days": 3},
+    RuleCode.REMINDERS_BEFORE_LOCK: {"count": 3},
+    RuleCode.EXPIRY_MARGIN: {"months": 6},
+    RuleCode.HK_MACAO_STAY: {"days": 30},
+    RuleCode.ISSUANCE_DAYS: {"workdays": 5},
+}
+
+
+@dataclass(frozen=True)
+class RuleValue:
+    """The value of a rule on a date, the row it came from and its citation."""
+
+    code: str
+    value: dict[str, Any]
+    citation: str
+    rule: CustodyRule | None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.value.get(key, default)
+
+
+def _area_codes() -> tuple[str, str]:
+    """The province and city codes of the bureau (GB/T 2260), e.g. 440000 and 441200."""
+    from waishi.accounts.models import Bureau
+
+    city = Bureau.objects.values_list("area_code", flat=True).first() or ""
+    province = city[:2] + "0000" if len(city) == 6 else ""
+    return province, city
+
+
+def rule_on(code: str, on_date: datetime.date | None = None) -> RuleValue:
+    """The version of rule ``code`` in force on ``on_date``, the most local one winning."""
+    day = on_date or datetime.date.today()
+    province, city = _area_codes()
+    rows = CustodyRule.objects.filter(code=code, active=True, effective_from__lte=day).filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day)
+    )
+    best: CustodyRule | None = None
+    for row in rows:
+        if row.jurisdiction == Jurisdiction.PROVINCE and row.area_code not in ("", province):
+            continue
+        if row.jurisdiction == Jurisdiction.CITY and row.area_code not in ("", city):
+            continue
+        key = (JURISDICTION_SPECIFICITY[Jurisdiction(row.jurisdiction)], row.effective_from)
+        if best is None or key > (
+            JURISDICTION_SPECIFICITY[Jurisdiction(best.jurisdiction)],
+            best.effective_from,
+        ):
+            best = row
+    if best is None:
+        return RuleValue(code, FALLBACK[code], "", None)
+    return RuleValue(code, dict(best.value), best.citation, best)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months, on the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def return_due_date(
+    departure: datetime.date, approved_days: int
+) -> tuple[datetime.date, RuleValue]:
+    """When a document handed out for a trip is due back, and the rule version applied.
+
+    Due = departure + approved days + the rule's days (7 by default). When the custody
+    office is closed that day (weekend, public holiday) the document is due on the next
+    working day, if the rule says so.
+    """
+    back = departure + datetime.timedelta(days=approved_days)
+    rule = rule_on(RuleCode.RETURN_DAYS, back)
+    due = back + datetime.timedelta(days=int(rule.get("days", 7)))
+    if rule.get("roll_to_workday", False) and not is_workday(due):
+        due = add_workdays(due, 0)
+    return due, rule
+
+
+def expiry_limit(trip_end: datetime.date) -> tuple[datetime.date, RuleValue]:
+    """A document must be valid at least until this date for a trip ending on ``trip_end``."""
+    rule = rule_on(RuleCode.EXPIRY_MARGIN, trip_end)
+    return add_months(trip_end, int(rule.get("months", 6))), rule
+
+
+def issuance_due(start: datetime.date) -> datetime.date:
+    """The processing target of an issuance request whose materials are complete on ``start``."""
+    rule = rule_on(RuleCode.ISSUANCE_DAYS, start)
+    return add_workdays(start, int(rule.get("workdays", 5)))

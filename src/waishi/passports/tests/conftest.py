@@ -1,0 +1,57 @@
+"""Fixtures of the passports tests: the Passport & Visa Division, an agency and its people."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from waishi.accounts.constants import Role
+from waishi.accounts.tests.factories import AgencyFactory, DivisionFactory
+from waishi.passports.constants import PASSPORT_DIVISION
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def private_storage(settings: Any, tmp_path: Any) -> Any:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
+    }
+    return tmp_path / "private"
+
+
+@pytest.fixture
+def division(db: Any) -> Any:
+    return DivisionFactory(code=PASSPORT_DIVISION, name_zh_hans="护照签证科")
+
+
+@pytest.fixture
+def agency(db: Any) -> Any:
+    return AgencyFactory(name_zh_hans="市教育局", name_en="Education Bureau")
+
+
+@pytest.fixture
+def liaison(make_user: Callable[..., Any], agency: Any) -> Any:
+    return make_user(
+        Role.LIAISON_OFFICER, agency=agency, full_name="李联络", email="liaison@example.cn"
+    )
+
+
+@pytest.fixture
+def officer(make_user: Callable[..., Any], division: Any) -> Any:
+    return make_user(Role.DIVISION_OFFICER, division=division, full_name="张护照")
+
+
+@pytest.fixture
+def other_officer(make_user: Callable[..., Any]) -> Any:
+    """A division officer of another division: reads, but does not keep documents."""
+    return make_user(Role.DIVISION_OFFICER, full_name="王其他")
+
+
+@pytest.fixture
+def other_liaison(make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.LIAISON_OFFICER, full_name="赵外单位")

@@ -1,0 +1,195 @@
+"""Custody: due dates, hand-out and return, reminders, suspension and its automatic end."""
+
+import datetime
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from waishi.audit.models import AuditEvent
+from waishi.notifications.models import Notification
+from waishi.passports import actions
+from waishi.passports.checks import agency_lock_reasons
+from waishi.passports.constants import DocumentStatus, RuleCode
+from waishi.passports.custody import sweep_custody
+from waishi.passports.models import AgencyLock, CustodyRule, HandOut
+from waishi.passports.rules import return_due_date
+
+from .factories import DocumentFactory, TravellerFactory, make_mission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_due_date_is_departure_plus_approved_days_plus_seven() -> None:
+    # Wednesday 3 June 2026, five days: back on 8 June, due seven days later on Monday 15 June.
+    due, rule = return_due_date(datetime.date(2026, 6, 3), 5)
+    assert due == datetime.date(2026, 6, 15)
+    assert rule.rule is not None and "7" in rule.citation
+
+
+def test_due_date_on_a_weekend_moves_to_the_next_working_day() -> None:
+    # Back on 6 June, seven days later is Saturday 13 June: due on Monday 15 June.
+    due, _rule = return_due_date(datetime.date(2026, 6, 1), 5)
+    assert due == datetime.date(2026, 6, 15)
+
+
+def test_due_date_in_the_national_day_holiday_moves_past_it() -> None:
+    # Back on 29 September 2026; 6 October falls in the National Day holiday (1–7 October),
+    # so the document is due on the first working day after it.
+    due, _rule = return_due_date(datetime.date(2026, 9, 24), 5)
+    assert due == datetime.date(2026, 10, 8)
+
+
+def test_a_new_version_of_the_return_rule_applies_from_its_effective_date() -> None:
+    CustodyRule.objects.filter(code=RuleCode.RETURN_DAYS).update(
+        effective_to=datetime.date(2026, 12, 31)
+    )
+    CustodyRule.objects.create(
+        code=RuleCode.RETURN_DAYS,
+        value={"days": 10, "roll_to_workday": False},
+        effective_from=datetime.date(2027, 1, 1),
+        citation="新规定：回国后10日内交回",
+    )
+    old, _ = return_due_date(datetime.date(2026, 6, 3), 5)
+    new, rule = return_due_date(datetime.date(2027, 3, 1), 5)
+    assert old == datetime.date(2026, 6, 15)
+    assert new == datetime.date(2027, 3, 16)
+    assert rule.citation == "新规定：回国后10日内交回"
+
+
+@pytest.fixture
+def trip(agency: Any) -> dict[str, Any]:
+    """An approved mission that came back a month ago with two members' passports."""
+    today = datetime.date.today()
+    people = [TravellerFactory(agency=agency, name=n) for n in ("陈一", "林二")]
+    documents = [DocumentFactory(holder=p) for p in people]
+    mission = make_mission(
+        agency=agency, travellers=people, departure=today - datetime.timedelta(days=40), days=5
+    )
+    return {"mission": mission, "documents": documents, "people": people}
+
+
+def test_hand_out_signs_the_document_out_with_its_due_date(trip: Any, officer: Any) -> None:
+    document, mission = trip["documents"][0], trip["mission"]
+    out = actions.do_hand_out(actor=officer, document=document, mission=mission, handed_to="陈一")
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.OUT
+    expected, _ = return_due_date(mission.departure_date, 5)
+    assert out.due_date == expected
+    assert out.receipt_number.startswith("BG-")
+    assert AuditEvent.objects.filter(action="passports.document.hand_out").count() == 1
+
+
+def test_an_agency_person_may_not_hand_out(trip: Any, liaison: Any) -> None:
+    with pytest.raises(PermissionDenied):
+        actions.do_hand_out(
+            actor=liaison, document=trip["documents"][0], mission=trip["mission"], handed_to="x"
+        )
+    assert not HandOut.objects.exists()
+    assert not AuditEvent.objects.filter(action="passports.document.hand_out").exists()
+
+
+def test_a_document_is_handed_out_only_for_an_approved_mission(agency: Any, officer: Any) -> None:
+    person = TravellerFactory(agency=agency)
+    document = DocumentFactory(holder=person)
+    draft = make_mission(
+        agency=agency,
+        travellers=[person],
+        departure=datetime.date.today(),
+        days=3,
+        status="division_review",
+    )
+    with pytest.raises(ValidationError):
+        actions.do_hand_out(actor=officer, document=document, mission=draft, handed_to="x")
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.IN_CUSTODY
+    assert not HandOut.objects.exists()
+
+
+def test_a_non_member_s_document_is_not_handed_out(trip: Any, officer: Any, agency: Any) -> None:
+    stranger = DocumentFactory(holder=TravellerFactory(agency=agency))
+    with pytest.raises(ValidationError):
+        actions.do_hand_out(
+            actor=officer, document=stranger, mission=trip["mission"], handed_to="x"
+        )
+
+
+def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
+    trip: Any, officer: Any, liaison: Any, agency: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    first, second = trip["documents"]
+    mission = trip["mission"]
+    on_time = actions.do_hand_out(actor=officer, document=first, mission=mission, handed_to="陈一")
+    late = actions.do_hand_out(actor=officer, document=second, mission=mission, handed_to="林二")
+    due = late.due_date
+    actions.do_return_document(actor=officer, hand_out=on_time, returned_by="陈一", returned_on=due)
+    with django_capture_on_commit_callbacks(execute=True):
+        for offset in (0, 3, 6):
+            result = sweep_custody(today=due + datetime.timedelta(days=offset))
+            assert result.reminded == 1 and result.locked == 0
+        # The same day again sends nothing more.
+        assert sweep_custody(today=due + datetime.timedelta(days=6)).reminded == 0
+        assert agency_lock_reasons(agency) == []
+        result = sweep_custody(today=due + datetime.timedelta(days=9))
+    assert result.locked == 1
+    late.refresh_from_db()
+    assert late.reminders_sent == 3
+    notes = Notification.objects.filter(recipient=liaison)
+    assert notes.filter(kind="passports.custody_reminder").count() == 3
+    assert notes.filter(kind="passports.agency_locked").count() == 1
+    assert any("林二" in m.subject for m in mail.outbox if liaison.email in m.to)
+    reasons = agency_lock_reasons(agency)
+    assert len(reasons) == 1 and "林二" in reasons[0].message and reasons[0].citation
+    assert AuditEvent.objects.filter(action="passports.agency.lock").count() == 1
+    # A second sweep does not lock twice.
+    assert sweep_custody(today=due + datetime.timedelta(days=12)).locked == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.do_return_document(actor=officer, hand_out=late, returned_by="林二")
+    assert agency_lock_reasons(agency) == []
+    lock = AgencyLock.objects.get(agency=agency)
+    assert lock.unlocked_at is not None
+    assert AuditEvent.objects.filter(action="passports.agency.unlock").count() == 1
+    assert (
+        Notification.objects.filter(recipient=liaison, kind="passports.agency_locked").count() == 2
+    )
+
+
+def test_the_lock_stays_while_another_overdue_document_is_out(
+    trip: Any, officer: Any, agency: Any
+) -> None:
+    first, second = trip["documents"]
+    outs = [
+        actions.do_hand_out(actor=officer, document=d, mission=trip["mission"], handed_to="x")
+        for d in (first, second)
+    ]
+    due = outs[0].due_date
+    for offset in (0, 3, 6, 9):
+        sweep_custody(today=due + datetime.timedelta(days=offset))
+    assert len(agency_lock_reasons(agency)) == 2
+    actions.do_return_document(actor=officer, hand_out=outs[0], returned_by="x")
+    assert len(agency_lock_reasons(agency)) == 1
+    actions.do_return_document(actor=officer, hand_out=outs[1], returned_by="x")
+    assert agency_lock_reasons(agency) == []
+
+
+def test_a_document_returned_twice_is_refused(trip: Any, officer: Any) -> None:
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][0], mission=trip["mission"], handed_to="x"
+    )
+    actions.do_return_document(actor=officer, hand_out=out, returned_by="x")
+    with pytest.raises(ValidationError):
+        actions.do_return_document(actor=officer, hand_out=out, returned_by="x")
+    assert AuditEvent.objects.filter(action="passports.document.return").count() == 1
+
+
+def test_the_sweep_marks_expired_documents(agency: Any) -> None:
+    old = DocumentFactory(
+        holder=TravellerFactory(agency=agency),
+        issue_date=datetime.date(2015, 1, 1),
+        expiry_date=datetime.date(2025, 1, 1),
+    )
+    assert sweep_custody(today=datetime.date(2026, 1, 5)).expired == 1
+    old.refresh_from_db()
+    assert old.status == DocumentStatus.EXPIRED
