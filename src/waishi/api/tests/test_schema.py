@@ -5,6 +5,7 @@ documented answer must match its schema.
 """
 
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -27,7 +28,11 @@ def token_headers(live_server):
     officer = make_user(Role.LIAISON_OFFICER)
     make_notifications(officer, 3)
     _token, secret = make_token(officer)
-    return {**bearer(secret), "Accept-Language": "en"}
+    headers = {**bearer(secret), "Accept-Language": "en"}
+    # The run means little if the token were refused: every call would be a 401.
+    me = requests.get(f"{live_server.url}/api/v1/me", headers=headers, timeout=10)
+    assert me.status_code == 200, me.text
+    return headers
 
 
 @pytest.mark.django_db(transaction=True)
