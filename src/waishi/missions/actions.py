@@ -296,6 +296,8 @@ def do_remove_planned_mission(
     """Remove a planned mission. Checks ``missions.manage_plan`` for its plan."""
     plan = entry.plan
     _require(actor, "missions.manage_plan", plan)
+    if entry.missions.exists():
+        raise ValidationError(_("This planned mission is used by an application."))
     with transaction.atomic():
         record = {"entry": entry.pk, "countries": entry.countries, "purpose": entry.purpose}
         entry.delete()

@@ -58,5 +58,13 @@ class MissionsConfig(AppConfig):
             )
         )
         registry.add_nav(
+            NavItem(
+                "workspace", _("Annual plans"), "missions:plans", "missions.manage_plan", order=45
+            )
+        )
+        registry.add_nav(
+            NavItem("office", _("Annual plans"), "missions:plans", "missions.view_plan", order=45)
+        )
+        registry.add_nav(
             NavItem("office", _("Mission rules"), "missions:rules", "missions.view_rules", order=50)
         )

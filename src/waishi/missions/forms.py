@@ -209,3 +209,21 @@ class TravellerForm(forms.Form):
         if value:
             validate_passport_name(value)
         return value
+
+
+class PlanForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PlannedMissionForm(forms.Form):
+    countries = forms.MultipleChoiceField(
+        label=_("Countries and regions"),
+        choices=country_choices,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    size = forms.IntegerField(label=_("Delegation size"), min_value=1, max_value=99)
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import application, operations, registers
+from .views import application, operations, plans, registers
 
 app_name = "missions"
 
@@ -17,4 +17,11 @@ urlpatterns = [
     path("missions/travellers/new/", registers.traveller_edit, name="traveller_new"),
     path("missions/travellers/<int:pk>/", registers.traveller_edit, name="traveller_edit"),
     path("office/missions/rules/", registers.rule_list, name="rules"),
+    path("missions/plans/", plans.plan_list, name="plans"),
+    path("missions/plans/<int:pk>/", plans.plan_detail, name="plan"),
+    path(
+        "missions/plans/<int:pk>/entries/<int:entry_pk>/remove/",
+        plans.plan_entry_remove,
+        name="plan_entry_remove",
+    ),
 ]
