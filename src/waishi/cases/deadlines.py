@@ -84,7 +84,13 @@ def _handle(case: Case, level: str) -> bool:
         text = _("Due on %(due)s.") % {"due": due}
         recipients = [case.assignee_id] if case.assignee_id else division_heads(case.division_id)
         kind = "reminder"
-    TimelineEntry.objects.create(case=case, kind=EntryKind.REMINDER, text=text, is_public=False)
+    # The entry keeps the facts, not the sentence: each reader sees it in their own language.
+    TimelineEntry.objects.create(
+        case=case,
+        kind=EntryKind.REMINDER,
+        is_public=False,
+        changes={"level": level, "due_date": due},
+    )
     log_action(
         action=f"cases.case.{kind}",
         obj=case,

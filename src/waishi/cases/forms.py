@@ -52,8 +52,12 @@ class CaseEditForm(forms.Form):
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    division = forms.ModelChoiceField(label=_("Owning division"), queryset=None, required=False)
-    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
+    division = forms.ModelChoiceField(
+        label=_("Owning division"), queryset=None, required=False, empty_label="—"
+    )
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=None, required=False, empty_label="—"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +84,9 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     case_type = forms.ChoiceField(label=_("Case type"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies")
+    )
     due_from = forms.DateField(
         label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

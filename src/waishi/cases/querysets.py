@@ -68,3 +68,24 @@ def access_case(user: Any, reference: str, *, for_update: bool = False) -> Case:
     if for_update:
         cases = cases.select_for_update(of=("self",))
     return cases.get(reference=reference)
+
+
+def public_lookup(reference: str, code: str) -> Case | None:
+    """The case for the portal's status look-up, if ``code`` is its verification code.
+
+    Compared in constant time; a wrong reference and a wrong code give the same ``None``.
+    Show only ``public_timeline(case)`` and the status to the visitor.
+    """
+    import hmac
+
+    reference = reference.strip().upper()
+    code = code.strip().upper()
+    case = Case.objects.filter(reference=reference).first()
+    if case is None or not hmac.compare_digest(case.verification_code, code):
+        return None
+    return case
+
+
+def public_timeline(case: Case) -> QuerySet[TimelineEntry]:
+    """The entries the agency and the public may read."""
+    return case.timeline.filter(is_public=True).order_by("created_at", "id")

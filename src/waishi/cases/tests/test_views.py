@@ -273,3 +273,12 @@ def test_dashboard_panels_render(client, new_case, officer, liaison):
     assert "overdue-count" in client.get(reverse("accounts:office")).content.decode()
     client.force_login(liaison)
     assert "赴新加坡" in client.get(reverse("accounts:workspace")).content.decode()
+
+
+def test_public_lookup_needs_the_verification_code(new_case):
+    from waishi.cases.querysets import public_lookup
+
+    case = new_case()
+    assert public_lookup(case.reference.lower(), case.verification_code.lower()) == case
+    assert public_lookup(case.reference, "WRONG123") is None
+    assert public_lookup("DM-1999-00001", case.verification_code) is None

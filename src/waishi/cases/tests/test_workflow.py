@@ -105,7 +105,7 @@ def test_return_for_revision_needs_a_reason(new_case, liaison, officer):
     case = move(new_case(), ("submit", liaison), ("accept", officer))
     refused = assert_refused(case, "return_for_revision", officer, reason="  ")
     assert not refused.forbidden
-    assert "Reason" in refused.reasons[0] or "原因" in refused.reasons[0]
+    assert "理由" in refused.reasons[0]
 
 
 def test_officer_returns_for_revision_and_the_agency_sees_the_reason(new_case, liaison, officer):
