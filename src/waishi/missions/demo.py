@@ -1,0 +1,224 @@
+"""Demo data for missions: travellers of two agencies, an annual plan, and three
+applications — a draft, one filed and waiting for review (with a warning), one approved.
+
+Runs after the accounts demo, which makes the agencies and the demo users.
+"""
+
+import datetime
+import io
+import random
+from typing import Any, TextIO
+
+from django.utils import timezone
+
+from waishi.accounts.models import Agency, User
+from waishi.cases.actions import do_transition
+
+from . import actions
+from . import mission_actions as ma
+from .constants import Rank
+from .models import AnnualPlan, Mission, Traveller
+
+ORDER = 40
+
+# (agency code, name, sex, born, post, rank, agency leader, academic)
+PEOPLE = [
+    ("education", "单志远", "male", "1968-04-12", "局长", Rank.BUREAU_LEVEL, True, False),
+    ("education", "曾晓燕", "female", "1975-09-03", "副局长", Rank.BUREAU_LEVEL, True, False),
+    (
+        "education",
+        "欧阳明",
+        "male",
+        "1980-01-21",
+        "职业教育科科长",
+        Rank.DIVISION_LEVEL,
+        False,
+        False,
+    ),
+    ("education", "吕婷", "female", "1986-06-30", "科员", Rank.OTHER, False, False),
+    ("education", "解国强", "male", "1979-11-08", "教研员", Rank.OTHER, False, True),
+    ("education", "区美玲", "female", "1990-02-14", "翻译", Rank.OTHER, False, False),
+    ("commerce", "查文博", "male", "1971-07-19", "局长", Rank.BUREAU_LEVEL, True, False),
+    (
+        "commerce",
+        "翟丽华",
+        "female",
+        "1983-03-27",
+        "外经贸科科长",
+        Rank.DIVISION_LEVEL,
+        False,
+        False,
+    ),
+]
+PDF = b"%PDF-1.4\n% demo invitation letter\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def load(*, stdout: TextIO, rng: random.Random) -> None:
+    users = {u.username: u for u in User.objects.filter(username__in=_USERNAMES)}
+    if len(users) < len(_USERNAMES):
+        stdout.write("missions: demo users missing, skipped\n")
+        return
+    _load_people(users)
+    _load_plan(users["liaison"])
+    if not Mission.objects.filter(case__agency=users["liaison"].agency).exists():
+        _load_missions(users)
+    stdout.write("missions: travellers, annual plan and applications ready\n")
+
+
+_USERNAMES = ["liaison", "liaison.commerce", "signatory", "officer", "head", "leader"]
+
+
+def _load_people(users: dict[str, User]) -> None:
+    actors = {"education": users["liaison"], "commerce": users["liaison.commerce"]}
+    for code, name, sex, born, post, rank, leader, academic in PEOPLE:
+        agency = Agency.objects.get(code=code)
+        if Traveller.objects.filter(agency=agency, name=name).exists():
+            continue
+        actions.do_register_traveller(
+            actor=actors[code],
+            agency=agency,
+            name=name,
+            sex=sex,
+            date_of_birth=datetime.date.fromisoformat(born),
+            post=post,
+            rank=rank,
+            is_agency_leader=leader,
+            is_academic=academic,
+        )
+
+
+def _load_plan(liaison: User) -> None:
+    year = timezone.localdate().year
+    if AnnualPlan.objects.filter(agency=liaison.agency, year=year).exists():
+        return
+    plan = actions.do_create_plan(actor=liaison, agency=liaison.agency, year=year)
+    for countries, purpose, size, month in [
+        (["DE"], "职业教育合作交流", 5, 5),
+        (["SG", "MY"], "友好学校交流", 4, 9),
+        (["AU"], "国际学生招收推介", 3, 11),
+    ]:
+        actions.do_add_planned_mission(
+            actor=liaison, plan=plan, countries=countries, purpose=purpose, size=size, month=month
+        )
+
+
+def _application(
+    liaison: User, title: str, *, start: datetime.date, days: int, tourist: bool = False
+) -> Mission:
+    """A complete application by the education bureau's liaison officer."""
+    mission = ma.do_create_mission(actor=liaison, title=title)
+    end = start + datetime.timedelta(days=days - 1)
+    plan_entry = liaison.agency.mission_plans.order_by("-year").first().entries.first()  # type: ignore[union-attr]
+
+    def save(action: Any, **fields: Any) -> Mission:
+        return action(actor=liaison, mission=mission, expected_version=mission.version, **fields)
+
+    mission = save(
+        ma.do_save_basics,
+        purpose="与柏林州教育部门商谈职业教育合作，考察双元制职业学校。",
+        academic_exchange=False,
+        departure_date=start,
+        return_date=end,
+        planned_mission=plan_entry,
+    )
+    people = list(Traveller.objects.filter(agency=liaison.agency).order_by("id"))
+    members = [people[2], people[3], people[5]]
+    mission = save(
+        ma.do_set_members,
+        members=[(p, i == 0, "翻译" if p.post == "翻译" else "") for i, p in enumerate(members)],
+    )
+    mission = save(
+        ma.do_set_destinations,
+        destinations=[
+            {"country": "DE", "city": "Berlin", "tasks": "会见柏林州教育部门，签署合作备忘录"}
+        ],
+    )
+    items = []
+    for offset in range(days):
+        for half in ("morning", "afternoon"):
+            kind = "official"
+            if offset in (0, days - 1) and half == "morning":
+                kind = "travel"
+            if tourist and offset == 2 and half == "afternoon":
+                kind = "tourist_site"
+            items.append(
+                {
+                    "date": start + datetime.timedelta(days=offset),
+                    "half": half,
+                    "city": "Berlin",
+                    "activity": "路途" if kind == "travel" else "会谈及考察",
+                    "kind": kind,
+                }
+            )
+    mission = save(ma.do_set_itinerary, items=items)
+    mission = save(
+        ma.do_save_inviter,
+        name="Senatsverwaltung für Bildung, Jugend und Familie Berlin",
+        country_code="DE",
+        contact="international@example.berlin",
+        relation="双方教育部门已有合作往来",
+        kind="counterpart",
+        letter=io.BytesIO(PDF),
+        letter_name="invitation.pdf",
+    )
+    mission = save(
+        ma.do_set_budget,
+        lines=[
+            {
+                "category": "international_fares",
+                "country": "DE",
+                "currency": "CNY",
+                "amount": "36000",
+                "amount_rmb": "36000",
+                "persons": 3,
+                "days": 1,
+            },
+            {
+                "category": "lodging",
+                "country": "DE",
+                "currency": "EUR",
+                "amount": "2400",
+                "amount_rmb": "18720",
+                "persons": 3,
+                "days": days - 1,
+            },
+        ],
+        funding_source="部门预算（因公出国经费）",
+    )
+    today = timezone.localdate()
+    return save(
+        ma.do_save_disclosure,
+        start=today - datetime.timedelta(days=20),
+        end=today - datetime.timedelta(days=6),
+        place="市教育局机关公告栏及内网",
+    )
+
+
+def _load_missions(users: dict[str, User]) -> None:
+    liaison, signatory = users["liaison"], users["signatory"]
+    today = timezone.localdate()
+    _application(
+        liaison, "赴德国开展职业教育交流（草稿）", start=today + datetime.timedelta(days=90), days=5
+    )
+
+    filed = _application(
+        liaison,
+        "赴德国考察双元制职业学校",
+        start=today + datetime.timedelta(days=60),
+        days=5,
+        tourist=True,
+    )
+    filed = ma.do_confirm(actor=signatory, mission=filed, expected_version=filed.version)
+    do_transition(case=filed.case, transition="submit", actor=liaison)
+
+    approved = _application(
+        liaison, "赴德国签署职业教育合作备忘录", start=today + datetime.timedelta(days=50), days=4
+    )
+    approved = ma.do_confirm(actor=signatory, mission=approved, expected_version=approved.version)
+    for name, actor in [
+        ("submit", liaison),
+        ("start_review", users["officer"]),
+        ("forward_to_leader", users["head"]),
+        ("approve", users["leader"]),
+    ]:
+        do_transition(case=approved.case, transition=name, actor=actor)
