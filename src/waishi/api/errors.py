@@ -151,13 +151,16 @@ def install(api: "NinjaAPI") -> None:
             {"request_id": request_id},
         )
 
-    api.add_exception_handler(Exception, on_crash)
-    api.add_exception_handler(HttpError, on_http_error)
-    api.add_exception_handler(AuthenticationError, on_unauthenticated)
-    api.add_exception_handler(Throttled, on_throttled)
-    api.add_exception_handler(Http404, on_not_found)
-    api.add_exception_handler(ObjectDoesNotExist, on_not_found)
-    api.add_exception_handler(PermissionDenied, on_denied)
-    api.add_exception_handler(NinjaValidationError, on_validation)
-    api.add_exception_handler(DjangoValidationError, on_django_validation)
-    api.add_exception_handler(ApiError, on_api_error)
+    # django-ninja's annotation for handlers is stricter than its behaviour (it passes the
+    # exception instance), so the handlers are registered through an untyped alias.
+    add: Any = api.add_exception_handler
+    add(Exception, on_crash)
+    add(HttpError, on_http_error)
+    add(AuthenticationError, on_unauthenticated)
+    add(Throttled, on_throttled)
+    add(Http404, on_not_found)
+    add(ObjectDoesNotExist, on_not_found)
+    add(PermissionDenied, on_denied)
+    add(NinjaValidationError, on_validation)
+    add(DjangoValidationError, on_django_validation)
+    add(ApiError, on_api_error)

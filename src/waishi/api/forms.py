@@ -21,14 +21,17 @@ class TokenForm(forms.Form):
         help_text=_("The token has exactly this liaison officer's permissions."),
     )
 
-    def __init__(self, *args: Any, agency_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["acting_user"]
-        field.queryset = (  # type: ignore[attr-defined]
-            get_user_model()
-            .objects.filter(
-                agency_id=agency_id, is_active=True, role_grants__role=Role.LIAISON_OFFICER
+        officers = get_user_model().objects.none()
+        if agency_id is not None:
+            officers = (
+                get_user_model()
+                .objects.filter(
+                    agency_id=agency_id, is_active=True, role_grants__role=Role.LIAISON_OFFICER
+                )
+                .distinct()
+                .order_by("username")
             )
-            .distinct()
-            .order_by("username")
-        )
+        field.queryset = officers  # type: ignore[attr-defined]

@@ -90,7 +90,7 @@ def stored_key(key: str) -> str:
 def run_idempotent(request: HttpRequest, handler: Callable[[], Any]) -> Any:
     """Run ``handler`` once per ``Idempotency-Key`` of the calling user (see module doc)."""
     key = _key(request)
-    user = getattr(request, "auth", None) or request.user
+    user: Any = getattr(request, "auth", None) or request.user
     if not key or not getattr(user, "is_authenticated", False):
         return handler()
     print_ = fingerprint(request)

@@ -27,5 +27,6 @@ class CallerRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request: HttpRequest) -> str:
         auth = getattr(request, "auth", None)
-        ident = f"user-{auth.pk}" if getattr(auth, "pk", None) else self.get_ident(request)
+        pk = getattr(auth, "pk", None)
+        ident = f"user-{pk}" if pk else self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}

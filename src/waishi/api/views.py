@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from waishi.accounts.models import User
 from waishi.core.views import public, require_perm
 
 from . import actions
@@ -20,16 +21,15 @@ PERMISSION = "api.manage_tokens"
 
 @require_perm(PERMISSION)
 def token_list(request: HttpRequest) -> HttpResponse:
-    tokens = visible_to(request.user).select_related("acting_user", "created_by")
+    user: User = request.user  # type: ignore[assignment]
+    tokens = visible_to(user).select_related("acting_user", "created_by")
     return render(
         request,
         "api/tokens.html",
         {
             "title": _("API tokens"),
             "tokens": tokens,
-            "form": TokenForm(
-                agency_id=request.user.agency_id, initial={"acting_user": request.user}
-            ),  # type: ignore[attr-defined]
+            "form": TokenForm(agency_id=user.agency_id, initial={"acting_user": user}),
         },
     )
 
@@ -39,7 +39,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_perm(PERMISSION)
 def token_create(request: HttpRequest) -> HttpResponse:
     """Create a token and show its secret once; the page is never cached."""
-    form = TokenForm(request.POST, agency_id=request.user.agency_id)  # type: ignore[attr-defined]
+    user: User = request.user  # type: ignore[assignment]
+    form = TokenForm(request.POST, agency_id=user.agency_id)
     if form.is_valid():
         try:
             token, secret = actions.do_create_api_token(

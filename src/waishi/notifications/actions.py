@@ -94,7 +94,8 @@ def notify(
                         body=_email_body(rendered_body, link),
                     )
                 )
-            if Channel.SMS in channels[pk] and getattr(user, "phone", ""):
+            phone: str = getattr(user, "phone", "") or ""
+            if Channel.SMS in channels[pk] and phone:
                 outgoing.append(
                     partial(
                         send_notification_sms.enqueue,

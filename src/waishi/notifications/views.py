@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from waishi.accounts.models import User
 from waishi.core.views import public, require_perm
 
 from . import actions
@@ -87,15 +88,16 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @require_perm(PERMISSION)
 def preferences(request: HttpRequest) -> HttpResponse:
     """Each person chooses, per kind, whether it reaches them in Waishi, by e-mail or SMS."""
-    stored = NotificationSettings.objects.filter(user_id=request.user.pk).first()
+    user: User = request.user  # type: ignore[assignment]
+    stored = NotificationSettings.objects.filter(user_id=user.pk).first()
     form = PreferencesForm(
         request.POST or None,
-        matrix=preference_matrix(request.user),
+        matrix=preference_matrix(user),
         language=stored.language if stored else None,
     )
     if request.method == "POST" and form.is_valid():
         actions.do_set_preferences(
-            actor=request.user,
+            actor=user,
             choices=form.choices(),
             language=form.cleaned_data["language"],
             request=request,
@@ -109,7 +111,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             "title": _("Notification preferences"),
             "form": form,
             "channels": Channel.choices,
-            "has_email": bool(request.user.email),
-            "has_phone": bool(getattr(request.user, "phone", "")),
+            "has_email": bool(user.email),
+            "has_phone": bool(user.phone),
         },
     )
