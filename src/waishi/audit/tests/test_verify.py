@@ -103,3 +103,12 @@ def test_the_triggers_are_back_after_the_tamper_helper(chain):
     with triggers_lifted():
         assert not triggers_installed(connection)
     assert triggers_installed(connection)
+
+
+def test_the_command_warns_when_the_triggers_are_missing(chain):
+    from io import StringIO
+
+    err = StringIO()
+    with triggers_lifted():
+        call_command("audit", "verify", stdout=StringIO(), stderr=err)
+    assert "append-only" in err.getvalue() or "触发器" in err.getvalue()

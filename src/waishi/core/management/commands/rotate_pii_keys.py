@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
@@ -80,7 +80,14 @@ class Command(BaseCommand):
         current = crypto.key_ring().current_id
         self.stdout.write(_("Current key: %(key)s") % {"key": current})
         total = 0
+        tables = set(connection.introspection.table_names())
         for model, fields in pii.encrypted_models():
+            if model._meta.db_table not in tables:
+                self.stderr.write(
+                    _("%(model)s: skipped, its table does not exist (migrations not applied?)")
+                    % {"model": model._meta.label_lower}
+                )
+                continue
             counts = rotate_model(
                 model, fields, batch_size=options["batch_size"], reindex=options["reindex"]
             )
