@@ -112,15 +112,17 @@ class EncryptedTextField(models.TextField):
             kwargs["kind"] = self.kind
         return name, path, args, kwargs
 
-    def contribute_to_class(self, cls: type[models.Model], name: str, **kwargs: Any) -> None:
-        super().contribute_to_class(cls, name, **kwargs)
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
         # Historical models rendered for migrations live in the "__fake__" module.
         if not cls._meta.abstract and cls.__module__ != "__fake__":
             _ENCRYPTED[cls._meta.label_lower] = cls
 
     def check(self, **kwargs: Any) -> list[checks.CheckMessage]:
         errors = super().check(**kwargs)
-        if self.unique or self.db_index or self.primary_key:
+        if self.unique or getattr(self, "db_index", False) or self.primary_key:
             errors.append(
                 checks.Error(
                     "An encrypted field cannot be unique or indexed; add a BlindIndexField.",

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,7 @@ def _object(spec: pii.Revealable, user: Any, pk: str) -> Any:
     """The object if the user may see it; a missing and a hidden object are both 404."""
     try:
         return spec.queryset_for(user).get(pk=pk)
-    except (spec.model.DoesNotExist, ValueError, ValidationError) as error:
+    except (ObjectDoesNotExist, ValueError, ValidationError) as error:
         raise Http404 from error
 
 

@@ -24,7 +24,7 @@ def pii_field(context: template.Context, obj: models.Model, field: str) -> dict[
     user = getattr(request, "user", None)
     return {
         "masked": pii.mask(getattr(obj, field), getattr(model_field, "kind", pii.Kind.TEXT)),
-        "label": model_field.verbose_name,
+        "label": getattr(model_field, "verbose_name", field),
         "label_key": obj._meta.label_lower,
         "pk": obj.pk,
         "field": field,
