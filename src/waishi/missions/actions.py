@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.core.pii import mask_id_number
 from waishi.core.pinyin import passport_name_text
 
 from .constants import Jurisdiction, Rank, RuleCode, Severity
@@ -33,13 +34,6 @@ TRAVELLER_FIELDS = (
     "is_academic",
     "is_active",
 )
-
-
-def mask_id_number(value: str) -> str:
-    """Keep the first 4 and last 4 characters of an ID number for audit and display."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
 def _require(actor: Any, permission: str, obj: Any = None) -> None:

@@ -26,6 +26,17 @@ class MissionsConfig(AppConfig):
             )
         )
         self._register_navigation()
+        self._register_personal_data()
+
+    def _register_personal_data(self) -> None:
+        from waishi.core import pii
+
+        from .models import Traveller
+        from .querysets import travellers_visible_to
+
+        # Permitted officers may reveal a traveller's ID number, with a reason, among the
+        # travellers they may see.
+        pii.register_revealable(Traveller, fields=["id_number"], visible_to=travellers_visible_to)
 
     def _register_navigation(self) -> None:
         from waishi.core.navigation import NavItem, registry

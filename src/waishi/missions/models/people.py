@@ -4,11 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from waishi.core import pii
 from waishi.core.models import TimeStampedModel
 from waishi.core.pinyin import validate_passport_name
 
 from ..constants import Rank, Sex
-from ..fields import id_number_field
+from ..fields import id_number_field, id_number_index_field
 
 
 class Traveller(TimeStampedModel):
@@ -28,6 +29,7 @@ class Traveller(TimeStampedModel):
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
     date_of_birth = models.DateField(_("date of birth"))
     id_number = id_number_field()
+    id_number_index = id_number_index_field()
     post = models.CharField(_("post"), max_length=100)
     rank = models.CharField(_("rank"), max_length=20, choices=Rank.choices, default=Rank.OTHER)
     # Generated from the name when the person is registered, then corrected by hand where the
@@ -52,6 +54,8 @@ class Traveller(TimeStampedModel):
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)
+
+    objects = pii.PiiManager()
 
     class Meta:
         verbose_name = _("traveller")

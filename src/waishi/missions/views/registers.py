@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from waishi.core.views import require_perm
 
 from .. import actions
-from ..actions import mask_id_number
 from ..forms import TravellerForm
 from ..models import Rule, Traveller
 from ..querysets import access_traveller, travellers_visible_to
@@ -22,9 +21,7 @@ PAGE_SIZE = 200
 
 @require_perm("missions.view_traveller")
 def traveller_list(request: HttpRequest) -> HttpResponse:
-    people = list(travellers_visible_to(request.user).order_by("agency", "name", "id")[:PAGE_SIZE])
-    for person in people:
-        person.masked_id = mask_id_number(person.id_number)  # type: ignore[attr-defined]
+    people = travellers_visible_to(request.user).order_by("agency", "name", "id")[:PAGE_SIZE]
     return render(
         request,
         "missions/travellers.html",
