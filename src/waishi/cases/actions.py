@@ -177,7 +177,7 @@ def do_transition(
         if reasons:
             raise TransitionRefused(reasons)
         workflow = locked.case_type_obj.workflow
-        before = {"status": locked.status, "version": locked.version}
+        before: dict[str, Any] = {"status": locked.status, "version": locked.version}
         locked.status = step.target
         locked.is_open = not workflow.is_final(step.target)
         locked.version += 1

@@ -70,7 +70,7 @@ def _handle(case: Case, level: str) -> bool:
     """Mark, record and announce one reminder; False if another sweep already did it."""
     try:
         with transaction.atomic():
-            ReminderMark.objects.create(case=case, level=level, due_date=case.due_date)
+            ReminderMark.objects.create(case=case, level=level, due_date=case.due_date)  # type: ignore[misc]
     except IntegrityError:
         return False
     due = case.due_date.isoformat() if case.due_date else ""

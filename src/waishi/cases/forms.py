@@ -52,10 +52,10 @@ class CaseEditForm(forms.Form):
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    division = forms.ModelChoiceField(
+    division: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Owning division"), queryset=None, required=False, empty_label="—"
     )
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Assignee"), queryset=None, required=False, empty_label="—"
     )
 
@@ -84,7 +84,7 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     case_type = forms.ChoiceField(label=_("Case type"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies")
     )
     due_from = forms.DateField(

@@ -25,6 +25,9 @@ from .registry import person_searches
 PAGE_SIZE = 50
 # What a typed reference looks like: letters, then digits and dashes (CG-2026-00017, CG-2026).
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{1,4}(-\d{0,6})?$")
+# A whole reference is looked up by equality: the unique index answers it on every database,
+# whereas SQLite cannot use an index for the case-insensitive LIKE of a prefix search.
+WHOLE_REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{4}-\d{5,6}$")
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,15 @@ class Page:
 def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     """Cases whose reference, title or named people match ``text``.
 
-    A reference (or its start) uses the reference index. Otherwise the title is matched as a
-    substring and each area's person-search hook adds the cases naming that person; the
-    page's ORDER BY and LIMIT stop the scan as soon as a page is full.
+    A whole reference is found by equality, the start of one by prefix. Otherwise the title
+    is matched as a substring and each area's person-search hook adds the cases naming that
+    person; the page's ORDER BY and LIMIT stop the scan as soon as a page is full.
     """
     text = text.strip()
     if not text:
         return cases
+    if WHOLE_REFERENCE_PATTERN.match(text):
+        return cases.filter(reference=text.upper())
     if REFERENCE_PATTERN.match(text):
         return cases.filter(reference__startswith=text.upper())
     condition = Q(title__icontains=text)

@@ -35,7 +35,7 @@ class PrivateStorage(LazyObject):
     def _setup(self) -> None:
         from django.core.files.storage import storages
 
-        self._wrapped = storages["private"]
+        self._wrapped = storages["private"]  # type: ignore[assignment]
 
 
 PRIVATE_STORAGE = PrivateStorage()
@@ -50,7 +50,7 @@ def private_storage() -> Any:
 def _forget_private_storage(*, setting: str, **kwargs: Any) -> None:
     # Tests point STORAGES at a temporary folder; the next use must see it.
     if setting == "STORAGES":
-        PRIVATE_STORAGE._wrapped = empty
+        PRIVATE_STORAGE._wrapped = empty  # type: ignore[assignment]
 
 
 class Case(models.Model):

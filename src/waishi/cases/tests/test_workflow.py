@@ -239,3 +239,11 @@ def test_mermaid_diagram_lists_every_arrow():
     assert text.startswith("stateDiagram-v2")
     assert "in_review --> returned" in text
     assert "[*] --> draft" in text and "approved --> [*]" in text
+
+
+def test_svg_diagram_draws_every_state_and_marks_the_current_one():
+    from waishi.cases.diagram import workflow_svg
+
+    svg = workflow_svg(WORKFLOW, current="in_review")
+    assert svg.startswith("<svg") and svg.count("<rect") == len(WORKFLOW.states)
+    assert 'fill="#9e1b1b"' in svg

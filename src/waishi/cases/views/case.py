@@ -79,7 +79,9 @@ def case_by_id(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResponse:
     case = get_case(request, reference)
-    inputs = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")}
+    inputs = {
+        k: str(v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")
+    }
     try:
         expected = int(request.POST.get("version", ""))
     except ValueError:
@@ -237,7 +239,7 @@ def attachment_download(request: HttpRequest, reference: str, pk: int) -> HttpRe
     if attachment is None:
         raise Http404
     actions.do_record_download(attachment=attachment, actor=request.user, request=request)
-    return FileResponse(
+    return FileResponse(  # type: ignore[return-value]
         attachment.file.open("rb"),
         as_attachment=True,
         filename=attachment.original_name,

@@ -91,7 +91,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 def _own_job(request: HttpRequest, pk: int) -> ExportJob:
-    job = ExportJob.objects.filter(pk=pk, user=request.user).first()
+    job = ExportJob.objects.filter(pk=pk, user_id=request.user.pk or 0).first()
     if job is None:
         raise Http404
     return job
@@ -112,7 +112,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     job = _own_job(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404
-    return FileResponse(
+    return FileResponse(  # type: ignore[return-value]
         job.file.open("rb"),
         as_attachment=True,
         filename=f"cases-{job.created_at:%Y%m%d-%H%M}.xlsx",
