@@ -82,3 +82,47 @@ def test_command_and_task_run_the_sweep(new_case, head, capsys):
     assert "escalated=1" in capsys.readouterr().out
     result = sweep_deadlines_task.enqueue()
     assert result.return_value == {"reminded": 0, "escalated": 0}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sweeps_running_at_once_send_each_reminder_once(liaison, agency, division):
+    import threading
+
+    from django.db import connection, connections
+
+    from waishi.cases.models import TimelineEntry
+
+    if connection.vendor == "sqlite":
+        pytest.skip("threads cannot share an in-memory SQLite database")
+    Case.objects.bulk_create(
+        Case(
+            reference=f"DM-2026-{n:05d}",
+            case_type="DM",
+            status="submitted",
+            agency=agency,
+            division=division,
+            title=f"逾期{n}",
+            due_date=datetime.date(2026, 11, 2),
+        )
+        for n in range(1, 31)
+    )
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def sweep() -> None:
+        try:
+            barrier.wait()
+            sweep_deadlines(today=TODAY)
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sweep) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert ReminderMark.objects.count() == 30
+    assert TimelineEntry.objects.filter(kind="reminder").count() == 30

@@ -282,3 +282,12 @@ def test_public_lookup_needs_the_verification_code(new_case):
     assert public_lookup(case.reference.lower(), case.verification_code.lower()) == case
     assert public_lookup(case.reference, "WRONG123") is None
     assert public_lookup("DM-1999-00001", case.verification_code) is None
+
+
+def test_show_more_returns_only_rows_for_htmx(client, new_case, officer):
+    for n in range(3):
+        new_case(f"案件{n}")
+    client.force_login(officer)
+    response = client.get(reverse("cases:inbox"), {"tab": "recent"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<tr>" in body and "<html" not in body
