@@ -116,7 +116,7 @@ def list_documents(
     request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT, status: str = ""
 ) -> dict[str, Any]:
     """Documents in the register the caller may see, newest first, numbers masked."""
-    user = _user(request, "passports.view_register")
+    user = _user(request, "passports.read_register")
     rows = documents_visible_to(user)
     if status:
         rows = rows.filter(status=status)
@@ -127,7 +127,7 @@ def list_documents(
 @router.get("/documents/{document_id}", response={200: DocumentOut, **ERRORS})
 def get_document(request: HttpRequest, document_id: int) -> dict[str, Any]:
     """One document (404 for a missing one and for another agency's)."""
-    user = _user(request, "passports.view_register")
+    user = _user(request, "passports.read_register")
     document = documents_visible_to(user).filter(pk=document_id).first()
     if document is None:
         raise not_found()
@@ -142,7 +142,7 @@ def list_hand_outs(
     open_only: bool = True,
 ) -> dict[str, Any]:
     """Hand-outs for missions and their returns; by default only those not yet returned."""
-    user = _user(request, "passports.view_register")
+    user = _user(request, "passports.read_register")
     rows = hand_outs_visible_to(user)
     if open_only:
         rows = rows.filter(closed_on__isnull=True)
@@ -188,7 +188,7 @@ def list_visas(
     request: HttpRequest, cursor: str | None = None, limit: int = DEFAULT_LIMIT, status: str = ""
 ) -> dict[str, Any]:
     """Visa applications per member and country the caller may see."""
-    user = _user(request, "passports.view_visas")
+    user = _user(request, "passports.read_visas")
     rows = visas_visible_to(user)
     if status:
         rows = rows.filter(status=status)

@@ -57,7 +57,7 @@ class PassportsConfig(AppConfig):
             order=42,
         )
         registry.add_nav(
-            NavItem("office", _("Passports"), "passports:dashboard", "passports.view_custody", 30)
+            NavItem("office", _("Passports"), "passports:dashboard", "passports.read_custody", 30)
         )
         registry.add_nav(
             NavItem(
@@ -74,7 +74,7 @@ class PassportsConfig(AppConfig):
             ]
         ):
             registry.add_panel(
-                Panel("office", title, template, "passports.view_dashboard", order=40 + order)
+                Panel("office", title, template, "passports.read_dashboard", order=40 + order)
             )
         registry.add_panel(
             Panel(

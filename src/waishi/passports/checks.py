@@ -18,7 +18,7 @@ from waishi.core.validators import DocumentKind
 
 from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
 from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelDocument
-from .rules import expiry_limit, rule_on
+from .rules import RuleValue, expiry_limit, rule_on
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,11 @@ def mission_legs(mission: Any) -> list[Leg]:
 
 
 def endorsement_findings(
-    endorsements: list[Endorsement], legs: list[Leg], *, holder_name: str
+    endorsements: list[Endorsement],
+    legs: list[Leg],
+    *,
+    holder_name: str,
+    stay_rule: RuleValue | None = None,
 ) -> list[Finding]:
     """Whether one endorsement covers every entry to Hong Kong or Macao of the trip.
 
@@ -157,7 +161,7 @@ def endorsement_findings(
     entries = [leg for leg in legs if leg.country in HK_MACAO]
     if not entries:
         return []
-    stay_rule = rule_on(RuleCode.HK_MACAO_STAY, entries[0].start)
+    stay_rule = stay_rule or rule_on(RuleCode.HK_MACAO_STAY, entries[0].start)
     limit = int(stay_rule.get("days", 30))
     findings = [
         Finding(
@@ -214,8 +218,10 @@ def member_findings(
     flags: list[HolderFlag],
     legs: list[Leg],
     *,
-    trip_start: datetime.date,
     trip_end: datetime.date,
+    limit: datetime.date,
+    margin: RuleValue,
+    stay_rule: RuleValue,
 ) -> list[Finding]:
     """What stands in the way of one member travelling on the trip ``legs``."""
     findings: list[Finding] = []
@@ -230,7 +236,6 @@ def member_findings(
         )
     needs_pass = any(leg.country in HK_MACAO for leg in legs)
     needs_passport = any(leg.country not in HK_MACAO for leg in legs)
-    limit, margin = expiry_limit(trip_end)
     needs = []
     if needs_passport:
         needs.append(({str(k) for k in PASSPORT_KINDS}, _("an official passport")))
@@ -272,7 +277,9 @@ def member_findings(
                 )
             )
         if best.is_pass:
-            found = endorsement_findings(list(best.endorsements.all()), legs, holder_name=name)
+            found = endorsement_findings(
+                list(best.endorsements.all()), legs, holder_name=name, stay_rule=stay_rule
+            )
             findings.extend(
                 Finding(f.message, f.severity, f.citation, holder.pk, best.pk, f.extra)
                 for f in found
@@ -303,6 +310,8 @@ def check_mission_documents(mission: Any) -> list[Finding]:
     flags: dict[int, list[HolderFlag]] = {pk: [] for pk in holder_ids}
     for flag in HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True):
         flags[flag.holder_id].append(flag)
+    limit, margin = expiry_limit(mission.return_date)
+    stay_rule = rule_on(RuleCode.HK_MACAO_STAY, mission.departure_date)
     findings: list[Finding] = []
     for member in members:
         findings.extend(
@@ -311,8 +320,10 @@ def check_mission_documents(mission: Any) -> list[Finding]:
                 documents[member.traveller_id],
                 flags[member.traveller_id],
                 legs,
-                trip_start=mission.departure_date,
                 trip_end=mission.return_date,
+                limit=limit,
+                margin=margin,
+                stay_rule=stay_rule,
             )
         )
     return findings

@@ -33,16 +33,17 @@ def is_in_passport_division(user: Any) -> bool:
 is_passport_officer = (is_division_officer | is_division_head) & is_in_passport_division
 is_agency_filer = is_liaison_officer | is_agency_signatory
 
-# The register: bureau staff read it all, agency people their own documents.
-rules.add_perm("passports.view_register", is_case_staff | is_agency_user)
+# The register: bureau staff read it all, agency people their own documents. (The verbs are
+# "read_", not "view_": the system administrator holds every model "view_" permission.)
+rules.add_perm("passports.read_register", is_case_staff | is_agency_user)
 # Registering documents, endorsements, cancellations: the Passport & Visa Division.
 rules.add_perm("passports.manage_register", is_passport_officer)
 # Handing documents out of custody and taking them back.
 rules.add_perm("passports.manage_custody", is_passport_officer)
 # The custody lists (out and due, overdue, locked agencies) and the division's dashboard.
-rules.add_perm("passports.view_custody", is_case_staff)
+rules.add_perm("passports.read_custody", is_case_staff)
 rules.add_perm(
-    "passports.view_dashboard", is_passport_officer | is_bureau_leader | is_discipline_inspector
+    "passports.read_dashboard", is_passport_officer | is_bureau_leader | is_discipline_inspector
 )
 # The quarterly custody report for the province.
 rules.add_perm("passports.export_report", is_passport_officer | is_bureau_leader)
@@ -50,7 +51,7 @@ rules.add_perm("passports.export_report", is_passport_officer | is_bureau_leader
 rules.add_perm("passports.report_loss", is_passport_officer | is_agency_filer)
 # Visa applications: the division works them; agencies and staff follow them.
 rules.add_perm("passports.manage_visas", is_passport_officer)
-rules.add_perm("passports.view_visas", is_case_staff | is_agency_user)
+rules.add_perm("passports.read_visas", is_case_staff | is_agency_user)
 rules.add_perm("passports.edit_note_template", is_passport_officer)
 # The agency's own page: its documents in custody, what is due, and any lock.
 rules.add_perm("passports.use_workspace", is_agency_user)

@@ -59,9 +59,14 @@ def rule_on(code: str, on_date: datetime.date | None = None) -> RuleValue:
     )
     best: CustodyRule | None = None
     for row in rows:
-        if row.jurisdiction == Jurisdiction.PROVINCE and row.area_code not in ("", province):
+        # Where the bureau's area is not recorded, local rules apply as written.
+        if (
+            city
+            and row.jurisdiction == Jurisdiction.PROVINCE
+            and row.area_code not in ("", province)
+        ):
             continue
-        if row.jurisdiction == Jurisdiction.CITY and row.area_code not in ("", city):
+        if city and row.jurisdiction == Jurisdiction.CITY and row.area_code not in ("", city):
             continue
         key = (JURISDICTION_SPECIFICITY[Jurisdiction(row.jurisdiction)], row.effective_from)
         if best is None or key > (

@@ -29,11 +29,10 @@ def anonymous_only(ok: int = 200, signed_in: int = 302) -> dict[str, int]:
 ONLY = frozenset
 # The home page sends every signed-in user to their own dashboard.
 HOME = {v: 302 for v in VIEWERS}
-# Bureau staff who read every case and register; the system administrator (a superuser).
+# Bureau staff who read every case and the passport register.
 PASSPORT_READERS = ONLY(
     {Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR}
 )
-SU = ONLY({Role.SYSTEM_ADMIN})
 
 # Wagtail's admin lets in website editors only; others are sent to sign in.
 CMS = {**everyone(302), Role.WEBSITE_EDITOR: 200}
@@ -92,23 +91,22 @@ MATRIX: dict[str, dict[str, int]] = {
     "api:token_create": everyone(405),
     "api:token_revoke": everyone(405),
     # Passports: bureau case staff read custody; the Passport & Visa Division (not among
-    # the generic viewers) keeps it; agencies see their own. The superuser passes every gate.
+    # the generic viewers) keeps it; agencies see their own.
     # A missing object's 404 becomes the locale middleware's redirect to the portal (302).
     **{
         f"passports:{name}": row
         for names, row in [
-            (("dashboard", "custody", "locks"), gate(PASSPORT_READERS | SU)),
-            (("register", "visas"), gate(PASSPORT_READERS | AGENCY_ROLES | SU)),
-            (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES | SU, ok=302)),
-            (("mission", "receipt"), gate(PASSPORT_READERS | SU, ok=302)),
-            (("document_new", "note_templates", "note_template"), gate(SU)),
-            (("request_issue",), gate(SU, ok=302)),
-            (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}) | SU, ok=302)),
-            (("endorsement_add", "cancel", "hand_out", "visas_open", "visa_note"), gate(SU, ok=405)),
-            (("return", "visa_move", "visa_checklist"), gate(SU, ok=405)),
-            (("report", "report_download"), gate(ONLY({Role.BUREAU_LEADER}) | SU)),
-            (("workspace",), gate(AGENCY_ROLES | SU)),
-            (("request_new",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}) | SU)),
+            (("dashboard", "custody", "locks"), gate(PASSPORT_READERS)),
+            (("register", "visas"), gate(PASSPORT_READERS | AGENCY_ROLES)),
+            (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=302)),
+            (("mission", "receipt"), gate(PASSPORT_READERS, ok=302)),
+            (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}), ok=302)),
+            (("document_new", "note_templates", "note_template", "request_issue"), gate(ONLY())),
+            (("endorsement_add", "cancel", "hand_out", "visas_open"), gate(ONLY())),
+            (("visa_note", "return", "visa_move", "visa_checklist"), gate(ONLY())),
+            (("report", "report_download"), gate(ONLY({Role.BUREAU_LEADER}))),
+            (("workspace",), gate(AGENCY_ROLES)),
+            (("request_new",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}))),
         ]
         for name in names
     },

@@ -25,7 +25,7 @@ from .common import errors_of, get_mission
 PAGE_SIZE = 50
 
 
-@require_perm("passports.view_custody")
+@require_perm("passports.read_custody")
 def dashboard(request: HttpRequest) -> HttpResponse:
     from waishi.core.navigation import registry
 
@@ -43,7 +43,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_custody")
+@require_perm("passports.read_custody")
 def custody_list(request: HttpRequest) -> HttpResponse:
     rows = hand_outs_visible_to(request.user).filter(closed_on__isnull=True)
     only_overdue = request.GET.get("overdue") == "1"
@@ -64,7 +64,7 @@ def custody_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_custody")
+@require_perm("passports.read_custody")
 def locks_list(request: HttpRequest) -> HttpResponse:
     locks = AgencyLock.objects.select_related("agency", "rule").order_by("-locked_at")[:200]
     return render(
@@ -72,7 +72,7 @@ def locks_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_custody")
+@require_perm("passports.read_custody")
 def mission_documents(request: HttpRequest, reference: str) -> HttpResponse:
     mission = get_mission(request, reference)
     members = list(mission.members.select_related("traveller"))
@@ -168,7 +168,7 @@ def return_document(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("passports:custody")
 
 
-@require_perm("passports.view_custody")
+@require_perm("passports.read_custody")
 def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         out = access_hand_out(request.user, pk)

@@ -31,7 +31,7 @@ def get_document(request: HttpRequest, pk: int) -> TravelDocument:
         raise Http404 from None
 
 
-@require_perm("passports.view_register")
+@require_perm("passports.read_register")
 def register_list(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET or None)
     documents = documents_visible_to(request.user).order_by("expiry_date", "id")
@@ -70,7 +70,7 @@ def document_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_register")
+@require_perm("passports.read_register")
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document(request, pk)
     hand_outs = (
@@ -172,7 +172,7 @@ def document_loss(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_register")
+@require_perm("passports.read_register")
 def loss_report_file(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document(request, pk)
     report = LossReport.objects.filter(document=document).first()

@@ -28,7 +28,7 @@ def get_visa(request: HttpRequest, pk: int) -> VisaApplication:
         raise Http404 from None
 
 
-@require_perm("passports.view_visas")
+@require_perm("passports.read_visas")
 def visa_list(request: HttpRequest) -> HttpResponse:
     rows = visas_visible_to(request.user).order_by("-updated_at", "id")
     status = request.GET.get("status", "")
@@ -47,7 +47,7 @@ def visa_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("passports.view_visas")
+@require_perm("passports.read_visas")
 def visa_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_visa(request, pk)
     requirement = visa_actions.requirements_for([application.country])[application.country]
