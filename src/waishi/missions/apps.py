@@ -8,8 +8,9 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
-        from waishi.cases.registry import CaseType, register_case_type
+        from waishi.cases.registry import CaseType, register_case_type, register_person_search
 
+        from .api import cases_naming, mission_detail
         from .constants import CASE_TYPE, MISSION_DIVISION
         from .models import Mission
         from .workflow import WORKFLOW
@@ -23,8 +24,10 @@ class MissionsConfig(AppConfig):
                 detail_model=Mission,
                 detail_template="missions/case_detail.html",
                 area_label=_("Missions"),
+                api_detail=mission_detail,
             )
         )
+        register_person_search(cases_naming)
         self._register_navigation()
         self._register_personal_data()
 

@@ -4,9 +4,10 @@
 submission being recorded, an API call or a test. Every number comes from the ``RuleBook``.
 """
 
+import dataclasses
 import datetime
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -191,7 +192,7 @@ class Violation:
     citation: str
     rule_version_id: int | None
     message_key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def message(self) -> str:

@@ -61,7 +61,11 @@ class Traveller(TimeStampedModel):
         verbose_name = _("traveller")
         verbose_name_plural = _("travellers")
         ordering = ["agency", "name", "id"]
-        indexes = [models.Index(fields=["agency", "name"], name="missions_traveller_agency")]
+        indexes = [
+            models.Index(fields=["agency", "name"], name="missions_traveller_agency"),
+            # The inbox finds cases by a member's name (prefix match).
+            models.Index(fields=["name"], name="missions_traveller_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -72,3 +72,32 @@ def test_a_new_application_starts_from_the_menu(
     page.wait_for_url("**/members/")
     assert "请添加团组成员" in page.get_by_test_id("live-missing").inner_text()
     page.screenshot(path=os.path.join(screenshot_dir, "mission-new-members.png"), full_page=True)
+
+
+def test_a_division_head_accepts_a_warning_on_the_case_page(
+    page: Any,
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    screenshot_dir: str,
+) -> None:
+    from waishi.cases.actions import do_transition
+
+    _load_bureau()
+    mission = confirmed(tourist=True)
+    do_transition(case=mission.case, transition="submit", actor=liaison)
+    do_transition(case=mission.case, transition="start_review", actor=officer)
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(head.username)
+    page.get_by_label("密码").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/office/")
+    page.goto(mission.case.get_absolute_url())
+    recorded = page.get_by_test_id("recorded-violations")
+    assert "日程安排了参观旅游景点" in recorded.inner_text()
+    recorded.get_by_label("同意该提醒的理由").fill("对方安排参观职业学校实训基地，属公务活动")
+    recorded.get_by_role("button", name="同意该提醒").click()
+    page.wait_for_load_state()
+    assert "已同意" in page.get_by_test_id("recorded-violations").inner_text()
+    page.screenshot(path=os.path.join(screenshot_dir, "mission-case-override.png"), full_page=True)

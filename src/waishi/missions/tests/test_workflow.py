@@ -365,3 +365,19 @@ def test_an_approved_trip_counts_towards_the_frequency_of_its_members(
     )
     found = {v.rule_code for v in check_stored_mission(second)}
     assert RuleCode.TRIP_FREQUENCY in found
+
+
+def test_the_inbox_search_and_the_api_know_the_members(
+    draft: Callable[..., Any], officer: Any
+) -> None:
+    from waishi.cases.inbox import search
+    from waishi.cases.querysets import visible_to
+    from waishi.missions.api import mission_detail
+
+    mission = draft()
+    name = mission.members.get(is_leader=True).traveller.name
+    found = search(visible_to(officer), name)
+    assert list(found.values_list("pk", flat=True)) == [mission.case_id]
+    detail = mission_detail(mission.case, officer)
+    assert detail["members"][0]["name"] == name
+    assert detail["destinations"] == [{"country": "DE", "city": "Berlin", "transit": False}]

@@ -183,8 +183,8 @@ def build_itinerary(request: HttpRequest, mission: Mission, post: bool) -> Forms
         )
     formset = ItineraryFormSet(**_bound(request, post), initial=initial, prefix="itinerary")
     for form in formset:
-        day, half = form.initial.get("date"), form.initial.get("half")
-        form.heading = (day, HalfDay(half).label if half else "")  # type: ignore[attr-defined]
+        when, half_day = form.initial.get("date"), form.initial.get("half")
+        form.heading = (when, HalfDay(half_day).label if half_day else "")  # type: ignore[attr-defined]
     return {"formset": formset}
 
 
@@ -391,12 +391,12 @@ def mission_step(request: HttpRequest, reference: str, step: str) -> HttpRespons
             except (ValidationError, PermissionDenied) as problem:
                 error = " ".join(getattr(problem, "messages", [str(problem)]))
             else:
-                if not request.htmx:
+                if not request.htmx:  # type: ignore[attr-defined]
                     messages.success(request, _("Saved."))
                     return redirect(_after(request, mission, current))
         else:
             error = _("Not saved yet: please correct the fields marked below.")
-        if request.htmx:
+        if request.htmx:  # type: ignore[attr-defined]
             return render(
                 request,
                 "missions/includes/live_check.html",

@@ -23,7 +23,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = with_totals(plans_visible_to(request.user)).order_by(
         "-year", "agency__sort_order", "id"
     )[:200]
-    can_manage = request.user.has_perm("missions.manage_plan") and request.user.agency_id
+    can_manage = request.user.has_perm("missions.manage_plan") and request.user.agency_id  # type: ignore[union-attr]
     form = PlanForm(request.POST or None, initial={"year": datetime.date.today().year + 1})
     if request.method == "POST":
         if not can_manage:
@@ -32,7 +32,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             try:
                 plan = actions.do_create_plan(
                     actor=request.user,
-                    agency=request.user.agency,
+                    agency=request.user.agency,  # type: ignore[union-attr]
                     year=form.cleaned_data["year"],
                     note=form.cleaned_data["note"],
                     request=request,

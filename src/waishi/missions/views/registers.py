@@ -39,7 +39,10 @@ def _save_traveller(
     data = form.cleaned_data
     if traveller is None:
         return actions.do_register_traveller(
-            actor=request.user, agency=request.user.agency, request=request, **data
+            actor=request.user,
+            agency=request.user.agency,  # type: ignore[union-attr]
+            request=request,
+            **data,
         )
     if not data["passport_name"]:
         data.pop("passport_name")
@@ -58,7 +61,7 @@ def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             raise Http404 from None
         if not request.user.has_perm("missions.manage_traveller", traveller):
             raise Http404
-    elif request.user.agency_id is None:
+    elif request.user.agency_id is None:  # type: ignore[union-attr]
         raise Http404
     initial = {}
     if traveller is not None:
