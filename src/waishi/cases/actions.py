@@ -406,3 +406,13 @@ def do_record_download(*, attachment: Attachment, actor: Any, request: HttpReque
         after={"attachment": attachment.pk, "name": attachment.original_name},
         request=request,
     )
+
+
+def do_purge_idempotency_keys(*, older_than: datetime.timedelta) -> int:
+    """Delete submission keys older than ``older_than`` (a retry comes within minutes).
+
+    Run by the periodic sweep; no person acts, so no audit event is written.
+    """
+    cutoff = timezone.now() - older_than
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

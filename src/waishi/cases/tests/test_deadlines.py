@@ -79,7 +79,7 @@ def test_a_new_due_date_arms_a_new_reminder(new_case, head):
 def test_command_and_task_run_the_sweep(new_case, head, capsys):
     due(new_case(), datetime.date(2020, 1, 6), head)
     call_command("sweep_deadlines")
-    assert "escalated=1" in capsys.readouterr().out
+    assert "escalated=1 keys_purged=0" in capsys.readouterr().out
     result = sweep_deadlines_task.enqueue()
     assert result.return_value == {"reminded": 0, "escalated": 0}
 

@@ -1,9 +1,12 @@
 """``waishi sweep_deadlines``: reminders before due dates, escalation after (cron-safe)."""
 
+import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from waishi.cases.actions import do_purge_idempotency_keys
 from waishi.cases.deadlines import sweep_deadlines
 
 
@@ -16,4 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = sweep_deadlines()
-        self.stdout.write(f"reminded={result.reminded} escalated={result.escalated}")
+        # Old submission keys are kept long enough for any retry, then dropped.
+        days = int(getattr(settings, "WAISHI_IDEMPOTENCY_KEY_DAYS", 7))
+        purged = do_purge_idempotency_keys(older_than=datetime.timedelta(days=days))
+        self.stdout.write(
+            f"reminded={result.reminded} escalated={result.escalated} keys_purged={purged}"
+        )
