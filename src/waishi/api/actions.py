@@ -7,11 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from waishi.accounts.constants import Role
 from waishi.audit.actions import log_action
+from waishi.notifications.actions import notify
+from waishi.notifications.text import interpolate_lazy
 
 from .models import ApiToken
 from .tokens import hash_token, new_token
@@ -66,6 +70,23 @@ def do_create_api_token(
                     after={"name": token.name, "prefix": prefix, "acting_user": acting_user.pk},
                     request=request,
                 )
+                if acting_user.pk != actor.pk:
+                    # Someone else's name now stands behind a token: they should know.
+                    notify(
+                        recipients=[acting_user],
+                        kind="api.token_acting",
+                        title=interpolate_lazy(
+                            gettext_lazy("An API token named %(name)s now acts as you"),
+                            name=token.name,
+                        ),
+                        body=interpolate_lazy(
+                            gettext_lazy("Created by %(person)s. Token prefix: %(prefix)s."),
+                            person=actor.display_name,
+                            prefix=prefix,
+                        ),
+                        link=reverse("api:tokens"),
+                        obj=token,
+                    )
             return token, secret
         except IntegrityError:  # the random prefix collided; draw another
             continue

@@ -9,6 +9,16 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from waishi.core.navigation import NavItem, registry
+        from waishi.notifications.constants import Channel
+        from waishi.notifications.kinds import register_kind
+
+        register_kind(
+            "api.token_acting",
+            _("An API token was created that acts as you"),
+            default_channels=(Channel.IN_APP, Channel.EMAIL),
+            in_app_required=True,
+            order=90,
+        )
 
         registry.add_nav(
             NavItem("workspace", _("API tokens"), "api:tokens", "api.manage_tokens", order=950)

@@ -12,6 +12,7 @@ from waishi.api import actions
 from waishi.api.models import ApiToken
 from waishi.api.tokens import hash_token
 from waishi.audit.models import AuditEvent
+from waishi.notifications.models import Notification
 
 from .factories import bearer, make_token
 
@@ -170,3 +171,13 @@ def test_token_list_query_count_does_not_grow(client, officer):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("api:tokens"))
     assert len(many) == len(few)
+
+
+def test_the_person_a_token_acts_as_is_told(officer, make_user):
+    colleague = make_user(Role.LIAISON_OFFICER, agency=officer.agency, full_name="王同事")
+    token, _secret = actions.do_create_api_token(actor=officer, name="OA", acting_user=colleague)
+    note = Notification.objects.get(recipient=colleague)
+    assert (note.kind, note.object_id) == ("api.token_acting", str(token.pk))
+    assert token.prefix in note.body
+    make_token(officer, name="mine")
+    assert not Notification.objects.filter(recipient=officer).exists()
