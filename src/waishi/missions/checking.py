@@ -36,6 +36,23 @@ def trips_of(traveller_ids: list[int], *, exclude_mission: int | None = None) ->
     return rows.values_list("traveller_id", "mission__departure_date")
 
 
+def members_with_recent_trips(mission: Mission, *, years: int = 2) -> list[Any]:
+    """The members, each with ``recent_trips``: their trips in the ``years`` before departure."""
+    from .rules import years_before
+
+    members = list(mission.members.select_related("traveller"))
+    start = years_before(mission.departure_date or timezone.localdate(), years)
+    counts: dict[int, int] = defaultdict(int)
+    for traveller_id, departure in trips_of(
+        [m.traveller_id for m in members], exclude_mission=mission.pk
+    ):
+        if departure > start:
+            counts[traveller_id] += 1
+    for member in members:
+        member.recent_trips = counts[member.traveller_id]  # type: ignore[attr-defined]
+    return members
+
+
 def mission_input(mission: Mission, *, filing_date: datetime.date | None = None) -> MissionInput:
     """The application as the rule checker sees it (four queries whatever its size)."""
     members = list(mission.members.select_related("traveller"))

@@ -118,6 +118,13 @@ class Mission(models.Model):
         return (self.return_date - self.departure_date).days + 1
 
     @property
+    def member_rows(self) -> list[object]:
+        """Members with their official trips in the last two years (for the case page)."""
+        from ..checking import members_with_recent_trips
+
+        return members_with_recent_trips(self)
+
+    @property
     def recorded_check(self) -> list[dict[str, object]]:
         """The rule check recorded at filing, with overrides (for the case page)."""
         from ..checking import verdict_rows

@@ -365,6 +365,7 @@ def test_an_approved_trip_counts_towards_the_frequency_of_its_members(
     )
     found = {v.rule_code for v in check_stored_mission(second)}
     assert RuleCode.TRIP_FREQUENCY in found
+    assert [m.recent_trips for m in second.member_rows] == [1]
 
 
 def test_the_inbox_search_and_the_api_know_the_members(
@@ -381,3 +382,32 @@ def test_the_inbox_search_and_the_api_know_the_members(
     detail = mission_detail(mission.case, officer)
     assert detail["members"][0]["name"] == name
     assert detail["destinations"] == [{"country": "DE", "city": "Berlin", "transit": False}]
+
+
+def test_an_unsubmitted_trip_report_is_reminded_then_overdue(
+    confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, leader: Any
+) -> None:
+    from waishi.cases.deadlines import sweep_deadlines
+    from waishi.cases.models import ReminderMark
+
+    mission = confirmed()
+    for name, actor in [
+        ("submit", liaison),
+        ("start_review", officer),
+        ("forward_to_leader", head),
+        ("approve", leader),
+        ("depart", liaison),
+    ]:
+        run(mission, name, actor)
+    back = datetime.date.today()
+    Mission.objects.filter(pk=mission.pk).update(
+        departure_date=back - datetime.timedelta(days=4), return_date=back
+    )
+    run(mission, "register_return", liaison, returned_on=back.isoformat())
+    due = fresh(mission).report_due
+    sweep_deadlines(today=due - datetime.timedelta(days=1))
+    sweep_deadlines(today=due + datetime.timedelta(days=1))
+    levels = set(ReminderMark.objects.filter(case=mission.case).values_list("level", flat=True))
+    assert levels == {"due_soon", "overdue"}
+    # A mission's own trip is not among its members' earlier trips.
+    assert [m.recent_trips for m in fresh(mission).member_rows] == [0] * 6
