@@ -192,3 +192,33 @@ def test_rules_are_listed_for_staff_only(officer: Any, liaison: Any) -> None:
     response = client_for(officer).get(reverse("missions:rules"))
     assert response.status_code == 200 and "中办发〔2013〕16号" in response.text
     assert client_for(liaison).get(reverse("missions:rules")).status_code == 403
+
+
+def test_a_division_head_adds_a_rule_version_from_the_rules_page(
+    head: Any, officer: Any
+) -> None:
+    from waishi.missions.models import Rule
+
+    old = Rule.objects.get(code="delegation_size")
+    client = client_for(head)
+    page = client.get(reverse("missions:rule_new") + f"?supersedes={old.pk}")
+    assert page.status_code == 200
+    response = client.post(
+        reverse("missions:rule_new"),
+        {
+            "supersedes": old.pk,
+            "code": "delegation_size",
+            "jurisdiction": "city",
+            "area_code": "441200",
+            "rank": "",
+            "value": "5",
+            "severity": "block",
+            "effective_from": "2027-01-01",
+            "citation": "市外办规定第3条",
+        },
+    )
+    assert response.status_code == 302
+    new = Rule.objects.get(supersedes=old)
+    assert new.value == 5 and new.area_code == "441200"
+    assert client_for(officer).get(reverse("missions:rule_new")).status_code == 403
+    assert Rule.objects.filter(code="delegation_size").count() == 2

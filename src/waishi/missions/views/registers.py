@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from waishi.core.views import require_perm
 
 from .. import actions
-from ..forms import TravellerForm
+from ..forms import RuleVersionForm, TravellerForm
 from ..models import Rule, Traveller
 from ..querysets import access_traveller, travellers_visible_to
 
@@ -96,6 +96,44 @@ def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@require_perm("missions.manage_rules")
+def rule_new(request: HttpRequest) -> HttpResponse:
+    """Add a rule version; with ``?supersedes=<id>`` the form starts from that version."""
+    supersedes = None
+    source = request.POST.get("supersedes") or request.GET.get("supersedes")
+    if source:
+        supersedes = Rule.objects.filter(pk=source).first()
+        if supersedes is None:
+            raise Http404
+    initial = {}
+    if supersedes is not None:
+        initial = {
+            "code": supersedes.code,
+            "jurisdiction": supersedes.jurisdiction,
+            "area_code": supersedes.area_code,
+            "rank": supersedes.rank,
+            "value": supersedes.value,
+            "severity": supersedes.severity,
+            "citation": supersedes.citation,
+        }
+    form = RuleVersionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_add_rule_version(
+                actor=request.user, supersedes=supersedes, request=request, **form.cleaned_data
+            )
+        except ValidationError as problem:
+            form.add_error(None, problem.messages)
+        else:
+            messages.success(request, _("The new rule version is saved."))
+            return redirect("missions:rules")
+    return render(
+        request,
+        "missions/rule_form.html",
+        {"title": _("New rule version"), "form": form, "supersedes": supersedes},
+    )
+
+
 @require_perm("missions.view_rules")
 def rule_list(request: HttpRequest) -> HttpResponse:
     try:
@@ -116,5 +154,10 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "missions/rules.html",
-        {"title": _("Rules on missions abroad"), "rules": rules, "on": day},
+        {
+            "title": _("Rules on missions abroad"),
+            "rules": rules,
+            "on": day,
+            "can_manage": request.user.has_perm("missions.manage_rules"),
+        },
     )
