@@ -30,7 +30,7 @@ def bench_secrets() -> dict[str, str]:
         return dict(json.loads(path.read_text()))
     values = {
         "SECRET_KEY": secrets.token_urlsafe(60),
-        "WAISHI_PII_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
+        "WAISHI_PII_KEYS": "bench:" + base64.b64encode(secrets.token_bytes(32)).decode(),
         "WAISHI_PII_INDEX_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
     }
     DATA.mkdir(parents=True, exist_ok=True)
