@@ -65,7 +65,12 @@ def apply_filters(
     if tab == InboxTab.MINE:
         rows = rows.filter(assignee_id=user.pk, is_open=True)
     elif tab == InboxTab.DIVISION:
-        rows = rows.filter(division_id=user.division_id, is_open=True)
+        # Someone outside any division (a bureau leader) has no division list.
+        rows = (
+            rows.filter(division_id=user.division_id, is_open=True)
+            if user.division_id
+            else rows.none()
+        )
     elif tab == InboxTab.OVERDUE:
         rows = rows.filter(is_open=True, due_date__lt=timezone.localdate())
     if filters.get("case_type"):
