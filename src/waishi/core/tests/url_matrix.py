@@ -92,15 +92,15 @@ MATRIX: dict[str, dict[str, int]] = {
     "api:token_revoke": everyone(405),
     # Passports: bureau case staff read custody; the Passport & Visa Division (not among
     # the generic viewers) keeps it; agencies see their own.
-    # A missing object's 404 becomes the locale middleware's redirect to the portal (302).
+    # The sample objects do not exist: people who may look get "not found".
     **{
         f"passports:{name}": row
         for names, row in [
             (("dashboard", "custody", "locks"), gate(PASSPORT_READERS)),
             (("register", "visas"), gate(PASSPORT_READERS | AGENCY_ROLES)),
-            (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=302)),
-            (("mission", "receipt"), gate(PASSPORT_READERS, ok=302)),
-            (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}), ok=302)),
+            (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("mission", "receipt"), gate(PASSPORT_READERS, ok=404)),
+            (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}), ok=404)),
             (("document_new", "note_templates", "note_template", "request_issue"), gate(ONLY())),
             (("endorsement_add", "cancel", "hand_out", "visas_open"), gate(ONLY())),
             (("visa_note", "return", "visa_move", "visa_checklist"), gate(ONLY())),
