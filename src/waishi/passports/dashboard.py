@@ -25,7 +25,7 @@ def out_and_due(*, limit: int = 10) -> dict[str, Any]:
     }
 
 
-def overdue_by_agency() -> list[dict[str, Any]]:
+def overdue_by_agency() -> list[Any]:
     today = timezone.localdate()
     return list(
         HandOut.objects.filter(closed_on__isnull=True, due_date__lt=today)

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waishi.missions.models import Traveller
+
 from .constants import (
     DocumentStatus,
     EndorsementKind,
@@ -12,6 +14,7 @@ from .constants import (
     VisaStatus,
     kind_choices,
 )
+from .models import VisaNoteTemplate
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -19,7 +22,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=kind_choices)
     number = forms.CharField(label=_("Document number"), max_length=20)
-    holder = forms.ModelChoiceField(label=_("Holder"), queryset=None)  # type: ignore[arg-type]
+    holder = forms.ModelChoiceField(label=_("Holder"), queryset=Traveller.objects.none())
     issue_date = forms.DateField(label=_("Date of issue"), widget=DATE)
     expiry_date = forms.DateField(label=_("Date of expiry"), widget=DATE)
     issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=120)
@@ -85,7 +88,9 @@ class VisaMoveForm(forms.Form):
 
 
 class VisaNoteForm(forms.Form):
-    template = forms.ModelChoiceField(label=_("Template"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    template = forms.ModelChoiceField(
+        label=_("Template"), queryset=VisaNoteTemplate.objects.none(), empty_label=None
+    )
     purpose_en = forms.CharField(
         label=_("Purpose in English"),
         max_length=300,
@@ -117,7 +122,7 @@ class RequestForm(forms.Form):
         *args: Any,
         missions: list[tuple[str, str]],
         members: list[tuple[str, str]],
-        kinds: list[tuple[str, str]],
+        kinds: list[tuple[str, Any]],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)

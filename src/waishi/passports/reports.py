@@ -98,21 +98,21 @@ def custody_report(year: int, quarter: int) -> CustodyReport:
             filter=Q(due_date__lt=today) & (Q(closed_on__isnull=True) | Q(closed_on__gt=today)),
         ),
     )
-    for item in outs:
-        target = row(item["agency_id"], item["agency__name_zh_hans"])
-        target.handed_out = item["handed_out"]
-        target.returned = item["returned"]
-        target.returned_late = item["returned_late"]
-        target.overdue = item["overdue"]
+    for out_item in outs:
+        target = row(out_item["agency_id"], out_item["agency__name_zh_hans"])
+        target.handed_out = out_item["handed_out"]
+        target.returned = out_item["returned"]
+        target.returned_late = out_item["returned_late"]
+        target.overdue = out_item["overdue"]
     losses = (
         LossReport.objects.filter(lost_on__range=(start, end))
         .values("document__custodian_id", "document__custodian__name_zh_hans")
         .annotate(lost=Count("id"))
     )
-    for item in losses:
-        row(item["document__custodian_id"], item["document__custodian__name_zh_hans"]).lost = item[
-            "lost"
-        ]
+    for loss_item in losses:
+        row(
+            loss_item["document__custodian_id"], loss_item["document__custodian__name_zh_hans"]
+        ).lost = loss_item["lost"]
     report.rows = sorted(rows.values(), key=lambda r: r.agency)
     return report
 

@@ -108,7 +108,7 @@ def do_set_checklist(
     return application
 
 
-DATE_FIELDS = {
+DATE_FIELDS: dict[str, str] = {
     VisaStatus.SENT: "sent_on",
     VisaStatus.AT_EMBASSY: "embassy_on",
     VisaStatus.GRANTED: "decided_on",

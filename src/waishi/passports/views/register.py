@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waishi.cases.permissions import is_case_staff
+from waishi.core import pii
 from waishi.core.views import require_perm
 from waishi.missions.querysets import travellers_visible_to
 
@@ -41,7 +42,8 @@ def register_list(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["kind"]:
             documents = documents.filter(kind=form.cleaned_data["kind"])
         if form.cleaned_data["number"]:
-            documents = documents.pii_exact(number=form.cleaned_data["number"].strip().upper())
+            number = form.cleaned_data["number"].strip().upper()
+            documents = documents.filter(**pii.pii_lookup(TravelDocument, number=number))
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -187,7 +189,7 @@ def loss_report_file(request: HttpRequest, pk: int) -> HttpResponse:
         after={"file": report.police_report_name},
         request=request,
     )
-    return FileResponse(
+    return FileResponse(  # type: ignore[return-value]
         report.police_report.open("rb"),
         as_attachment=True,
         filename=report.police_report_name,

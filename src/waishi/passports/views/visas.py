@@ -56,7 +56,7 @@ def visa_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for index, item in enumerate(requirement.checklist if requirement else [])
     ]
     form = VisaMoveForm(initial={"on_date": timezone.localdate()})
-    form.fields["status"].choices = [
+    form.fields["status"].choices = [  # type: ignore[attr-defined]
         (s, VisaStatus(s).label) for s in VISA_NEXT[application.status]
     ]
     return render(

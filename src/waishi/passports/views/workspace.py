@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from waishi.core.views import require_perm
+from waishi.core.views import AuthenticatedRequest, require_perm
 from waishi.missions.models import Mission
 
 from .. import issuance_actions
@@ -20,7 +20,7 @@ from .common import errors_of
 
 
 @require_perm("passports.use_workspace")
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -39,11 +39,13 @@ def workspace(request: HttpRequest) -> HttpResponse:
 
 
 @require_perm("passports.file_request")
-def request_new(request: HttpRequest) -> HttpResponse:
+def request_new(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     reasons = agency_lock_reasons(user.agency_id) if user.agency_id else []
     missions = list(
-        Mission.objects.filter(case__agency_id=user.agency_id, case__status__in=APPROVED_STATES)
+        Mission.objects.filter(
+            case__agency_id=user.agency_id or 0, case__status__in=APPROVED_STATES
+        )
         .select_related("case")
         .prefetch_related("members__traveller")
         .order_by("-departure_date")[:50]
