@@ -56,6 +56,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.
     "admin:*": {**everyone(302), Role.SYSTEM_ADMIN: 200},
+    "route:admin/*": {**everyone(302), Role.SYSTEM_ADMIN: 200},
     # The public portal: Wagtail pages, status look-up, search, sitemap and robots.txt.
     "portal_home": everyone(200),
     "wagtail_serve": everyone(200),
@@ -116,6 +117,7 @@ MATRIX: dict[str, dict[str, int]] = {
 REPRESENTATIVES = {
     "api-v1:*": "api-v1:me",
     "admin:*": "admin:index",
+    "route:admin/*": "admin:index",
     "wagtail*": "wagtailadmin_home",
     "wagtail_serve": "portal_home",
     "simple_translation:*": "wagtailadmin_home",
