@@ -28,12 +28,9 @@ def organisation() -> dict[str, Any]:
     bureau = current_bureau()
     return {
         "bureau": bureau,
-        "divisions": list(Division.objects.filter(bureau=bureau).order_by("sort_order", "id")),
-        "leaders": list(
-            Leader.objects.filter(bureau=bureau)
-            .prefetch_related("divisions")
-            .order_by("sort_order", "id")
-        ),
+        # Waishi serves one bureau, so every division and leader is its own.
+        "divisions": list(Division.objects.order_by("sort_order", "id")),
+        "leaders": list(Leader.objects.order_by("sort_order", "id")),
     }
 
 
