@@ -58,6 +58,12 @@ def do_create_mission(
     """
     if not actor.has_perm("missions.file_mission") or actor.agency_id is None:
         raise PermissionDenied(_("You may not do this."))
+    # An agency suspended for passports not returned to custody files nothing new.
+    from waishi.passports.checks import agency_lock_reasons
+
+    suspended = agency_lock_reasons(actor.agency_id)
+    if suspended:
+        raise ValidationError([reason.message for reason in suspended])
     title = title.strip()
     if not title:
         raise ValidationError(_("Give the application a title."))

@@ -21,6 +21,7 @@ from waishi.cases.permissions import (
     is_of_case_agency,
 )
 from waishi.cases.workflow import REASON, Input, Transition, Workflow
+from waishi.passports.checks import lock_guard
 
 from . import guards
 from .constants import CASE_TYPE
@@ -73,7 +74,12 @@ WORKFLOW = Workflow(
             "submitted",
             _("File with the bureau"),
             may=may_file,
-            guards=[guards.application_is_complete, guards.signatory_confirmed, guards.no_blocks],
+            guards=[
+                lock_guard,
+                guards.application_is_complete,
+                guards.signatory_confirmed,
+                guards.no_blocks,
+            ],
             effects=[guards.record_filing],
             audit_action="missions.mission.submit",
         ),
@@ -83,7 +89,12 @@ WORKFLOW = Workflow(
             "resubmitted",
             _("Resubmit"),
             may=may_file,
-            guards=[guards.application_is_complete, guards.signatory_confirmed, guards.no_blocks],
+            guards=[
+                lock_guard,
+                guards.application_is_complete,
+                guards.signatory_confirmed,
+                guards.no_blocks,
+            ],
             effects=[guards.record_filing],
             audit_action="missions.mission.resubmit",
         ),

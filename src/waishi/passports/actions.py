@@ -151,7 +151,7 @@ def do_add_endorsement(
 
 
 def _next_receipt() -> str:
-    return next_reference("passports.receipt", "BG")
+    return next_reference("pp.receipt", "BG")
 
 
 def do_hand_out(

@@ -114,7 +114,7 @@ def do_issue_documents(
         raise PermissionDenied(_("You may not do this."))
     with transaction.atomic():
         items = list(
-            IssuanceItem.objects.select_for_update()
+            IssuanceItem.objects.select_for_update(of=("self",))
             .filter(request=issuance, issued__isnull=True)
             .select_related("holder", "surrendered")
         )

@@ -232,7 +232,7 @@ def do_generate_visa_note(
     from .pdf import render_visa_note
 
     with transaction.atomic():
-        number = next_reference("passports.note", "ZH")
+        number = next_reference("pp.note", "ZH")
         note = VisaNote.objects.create(
             mission=mission, country=country, number=number, template=template, generated_by=actor
         )

@@ -5,8 +5,10 @@ import itertools
 from typing import Any
 
 import factory
+from django.db import transaction
 
 from waishi.cases.models import Case
+from waishi.cases.references import next_reference
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Destination, Mission, MissionMember
 from waishi.missions.tests.factories import TravellerFactory
@@ -51,8 +53,10 @@ def make_mission(
 ) -> Mission:
     """A mission case in ``status`` with members and destinations, built directly."""
     number = next(_references)
+    with transaction.atomic():
+        reference = next_reference("CG", "CG")
     case = Case.objects.create(
-        reference=f"CG-2026-{number:05d}",
+        reference=reference,
         case_type="CG",
         status=status,
         agency=agency,

@@ -91,6 +91,13 @@ def test_an_overdue_passport_suspends_the_agency_until_it_is_back(
     reasons = page.get_by_test_id("lock-reasons").inner_text()
     assert "林二娜" in reasons and late.mission.case.reference in reasons
     shot(page, screenshot_dir, "request-refused")
+    page.goto(reverse("missions:new"))
+    page.locator("main input[name='title']").fill("赴日本考察智慧城市建设")
+    with page.expect_navigation():
+        page.locator("main form button[type='submit']").click()
+    refused = page.get_by_role("main").inner_text()
+    assert "林二娜" in refused and "暂停" in refused
+    shot(page, screenshot_dir, "new-mission-refused")
 
     # The passport comes back; the suspension is lifted at once.
     sign_in(page, officer.username, "/office/")

@@ -193,3 +193,24 @@ def test_the_sweep_marks_expired_documents(agency: Any) -> None:
     assert sweep_custody(today=datetime.date(2026, 1, 5)).expired == 1
     old.refresh_from_db()
     assert old.status == DocumentStatus.EXPIRED
+
+
+def test_a_suspended_agency_cannot_open_a_new_mission_and_is_told_why(
+    trip: Any, officer: Any, liaison: Any, agency: Any
+) -> None:
+    from waishi.cases.models import Case
+    from waishi.missions import mission_actions
+
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][1], mission=trip["mission"], handed_to="林二"
+    )
+    for offset in (0, 3, 6, 9):
+        sweep_custody(today=out.due_date + datetime.timedelta(days=offset))
+    assert agency_lock_reasons(agency)
+    before = Case.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        mission_actions.do_create_mission(actor=liaison, title="赴日本考察")
+    assert "林二" in " ".join(refused.value.messages)
+    assert Case.objects.count() == before
+    actions.do_return_document(actor=officer, hand_out=out, returned_by="林二")
+    assert mission_actions.do_create_mission(actor=liaison, title="赴日本考察").case.pk
