@@ -67,7 +67,7 @@ class MissionsConfig(AppConfig):
                 "office",
                 _("Travellers"),
                 "missions:travellers",
-                "missions.view_traveller",
+                "missions.read_travellers",
                 order=40,
             )
         )
@@ -77,8 +77,8 @@ class MissionsConfig(AppConfig):
             )
         )
         registry.add_nav(
-            NavItem("office", _("Annual plans"), "missions:plans", "missions.view_plan", order=45)
+            NavItem("office", _("Annual plans"), "missions:plans", "missions.read_plans", order=45)
         )
         registry.add_nav(
-            NavItem("office", _("Mission rules"), "missions:rules", "missions.view_rules", order=50)
+            NavItem("office", _("Mission rules"), "missions:rules", "missions.read_rules", order=50)
         )

@@ -35,23 +35,25 @@ def is_of_object_agency(user: Any, obj: Any) -> bool:
     return bool(user.agency_id is not None and agency_id == user.agency_id)
 
 
-# The rules themselves: bureau staff read them, division heads add new versions.
-rules.add_perm("missions.view_rules", is_mission_staff)
+# The rules themselves: mission staff read them, division heads add new versions.
+rules.add_perm("missions.read_rules", is_mission_staff)
 rules.add_perm("missions.manage_rules", is_division_head)
 # Warnings may be overridden, with a reason, by the officers who decide on missions.
 rules.add_perm("missions.override_warning", is_division_head | is_bureau_leader)
 # The people register: an agency keeps its own; bureau staff read every agency's.
-rules.add_perm("missions.view_traveller", (is_agency_user & is_of_object_agency) | is_mission_staff)
+rules.add_perm(
+    "missions.read_travellers", (is_agency_user & is_of_object_agency) | is_mission_staff
+)
 rules.add_perm(
     "missions.manage_traveller", (is_liaison_officer | is_agency_signatory) & is_of_object_agency
 )
 # Annual plans: the agency files its own; the bureau's mission division reads them all.
-rules.add_perm("missions.view_plan", (is_agency_user & is_of_object_agency) | is_mission_staff)
+rules.add_perm("missions.read_plans", (is_agency_user & is_of_object_agency) | is_mission_staff)
 rules.add_perm(
     "missions.manage_plan", (is_liaison_officer | is_agency_signatory) & is_of_object_agency
 )
 # Reading plan-versus-use figures across agencies.
-rules.add_perm("missions.view_plan_statistics", is_division_officer | is_division_head)
+rules.add_perm("missions.read_plan_statistics", is_division_officer | is_division_head)
 
 # Mission applications (cases of type CG). Seeing a case is decided by cases.querysets.
 from waishi.cases.permissions import is_of_case_agency  # noqa: E402
@@ -64,4 +66,4 @@ rules.add_perm("missions.edit_mission", is_case_filer)
 # The agency signatory confirms the application before it is filed.
 rules.add_perm("missions.confirm_mission", is_agency_signatory & is_of_case_agency)
 # Reading mission pages: agency people (their own, via visible_to) and mission staff.
-rules.add_perm("missions.view_mission", is_agency_user | is_mission_staff)
+rules.add_perm("missions.read_missions", is_agency_user | is_mission_staff)

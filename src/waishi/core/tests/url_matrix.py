@@ -33,6 +33,8 @@ HOME = {v: 302 for v in VIEWERS}
 PASSPORT_READERS = ONLY(
     {Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR}
 )
+# The agency people who file mission applications.
+MISSION_FILERS = ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY})
 
 # Wagtail's admin lets in website editors only; others are sent to sign in.
 CMS = {**everyone(302), Role.WEBSITE_EDITOR: 200}
@@ -111,6 +113,23 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Missions: the filing agency prepares applications and keeps its register and plan;
+    # mission staff read them; division heads add rule versions and, with bureau leaders,
+    # accept warnings. The sample objects do not exist: people who may look get "not found".
+    **{
+        f"missions:{name}": row
+        for names, row in [
+            (("new", "traveller_new"), gate(MISSION_FILERS)),
+            (("step", "report", "traveller_edit"), gate(MISSION_FILERS, ok=404)),
+            (("plan_entry_remove",), gate(MISSION_FILERS, ok=405)),
+            (("travellers", "plans"), gate(PASSPORT_READERS | AGENCY_ROLES)),
+            (("plan",), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("rules",), gate(PASSPORT_READERS)),
+            (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}))),
+            (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
+        ]
+        for name in names
+    },
 }
 
 # Example URLs of the ``prefix*`` families: the URL requested for the whole family.
@@ -143,6 +162,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "passports:visa_note": {"reference": "CG-1999-00001", "country": "DE"},
     "passports:request_issue": {"reference": "HZ-1999-00001"},
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
+    **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
+    "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
+    **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
+    "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
 }
 
 __all__ = ["ADMIN_ROLES", "MATRIX", "REPRESENTATIVES", "SAMPLE_KWARGS", "VIEWERS"]

@@ -194,9 +194,7 @@ def test_rules_are_listed_for_staff_only(officer: Any, liaison: Any) -> None:
     assert client_for(liaison).get(reverse("missions:rules")).status_code == 403
 
 
-def test_a_division_head_adds_a_rule_version_from_the_rules_page(
-    head: Any, officer: Any
-) -> None:
+def test_a_division_head_adds_a_rule_version_from_the_rules_page(head: Any, officer: Any) -> None:
     from waishi.missions.models import Rule
 
     old = Rule.objects.get(code="delegation_size")

@@ -18,7 +18,7 @@ from ..plans import entries_with_use, plan_usage, with_totals
 from ..querysets import access_plan, plans_visible_to
 
 
-@require_perm("missions.view_plan")
+@require_perm("missions.read_plans")
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = with_totals(plans_visible_to(request.user)).order_by(
         "-year", "agency__sort_order", "id"
@@ -59,7 +59,7 @@ def _plan(request: HttpRequest, pk: int) -> AnnualPlan:
         raise Http404 from None
 
 
-@require_perm("missions.view_plan")
+@require_perm("missions.read_plans")
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     can_manage = request.user.has_perm("missions.manage_plan", plan)

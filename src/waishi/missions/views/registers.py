@@ -19,7 +19,7 @@ from ..querysets import access_traveller, travellers_visible_to
 PAGE_SIZE = 200
 
 
-@require_perm("missions.view_traveller")
+@require_perm("missions.read_travellers")
 def traveller_list(request: HttpRequest) -> HttpResponse:
     people = travellers_visible_to(request.user).order_by("agency", "name", "id")[:PAGE_SIZE]
     return render(
@@ -134,7 +134,7 @@ def rule_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_perm("missions.view_rules")
+@require_perm("missions.read_rules")
 def rule_list(request: HttpRequest) -> HttpResponse:
     try:
         day = datetime.date.fromisoformat(request.GET.get("on", ""))
