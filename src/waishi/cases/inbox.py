@@ -37,11 +37,14 @@ class Page:
 
 
 def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """Cases whose reference, title or named people match ``text``.
+    """Cases whose reference, named people or title match ``text``.
 
-    A whole reference is found by equality, the start of one by prefix. Otherwise the title
-    is matched as a substring and each area's person-search hook adds the cases naming that
-    person; the page's ORDER BY and LIMIT stop the scan as soon as a page is full.
+    A whole reference is found by equality, the start of one by prefix. Otherwise, when an
+    area's person-search hook knows someone by that name, the cases naming them are the
+    answer, found through the hooks' indexes; only text that names nobody is matched as a
+    substring of the title. A substring has no index to use, so it scans the list in its
+    order until a page is full: quick for words many titles share, but a scan of the whole
+    table for a name that no title holds, which is why names are looked up first.
     """
     text = text.strip()
     if not text:
@@ -50,10 +53,21 @@ def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
         return cases.filter(reference=text.upper())
     if REFERENCE_PATTERN.match(text):
         return cases.filter(reference__startswith=text.upper())
-    condition = Q(title__icontains=text)
-    for hook in person_searches():
-        condition |= Q(pk__in=hook(text))
-    return cases.filter(condition)
+    named = [ids for ids in (_answer(hook, text) for hook in person_searches()) if ids is not None]
+    if named:
+        condition = Q(pk__in=named[0])
+        for ids in named[1:]:
+            condition |= Q(pk__in=ids)
+        return cases.filter(condition)
+    return cases.filter(title__icontains=text)
+
+
+def _answer(hook: Any, text: str) -> QuerySet[Any] | list[int] | None:
+    """A hook's case ids, or None when it names nobody (one indexed EXISTS for a queryset)."""
+    ids = hook(text)
+    if isinstance(ids, QuerySet):
+        return ids if ids.exists() else None
+    return list(ids) or None
 
 
 def apply_filters(
