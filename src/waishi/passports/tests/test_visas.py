@@ -140,7 +140,7 @@ def test_the_visa_note_pdf_has_chinese_and_english_text_and_embedded_fonts(
             "-f",
             "1",
             "-l",
-            "1",
+            "2",
             str(path),
             str(Path(screenshot_dir) / "visa-note"),
         ],
