@@ -9,9 +9,14 @@ from django.utils import timezone
 
 from .models import User
 
-# The system administrator maintains data through the admin site, but may never read or
-# change the audit log: that belongs to the audit administrator alone.
-SYSTEM_ADMIN_EXCLUDED_APPS = frozenset({"audit"})
+# The system administrator maintains organisation data, accounts and the task queue through
+# the admin site: Django's model permissions of these apps only. Business data (cases and the
+# areas built on them) is worked in the back office by its own roles, and the audit log
+# belongs to the audit administrator alone. Business permissions that happen to be named like
+# model permissions (``cases.view_case``) are therefore never granted here.
+SYSTEM_ADMIN_APPS = frozenset(
+    {"accounts", "auth", "django_tasks_database", "taggit", "wagtaildocs", "wagtailimages"}
+)
 MODEL_PERMISSION_VERBS = ("add_", "change_", "delete_", "view_")
 
 
@@ -21,7 +26,7 @@ def _system_admin_may(user: Any, perm: str) -> bool:
     if not (user.is_active and user.is_authenticated and user.has_role(Role.SYSTEM_ADMIN)):
         return False
     app_label, _, codename = perm.partition(".")
-    return app_label not in SYSTEM_ADMIN_EXCLUDED_APPS and codename.startswith(
+    return app_label in SYSTEM_ADMIN_APPS and codename.startswith(
         MODEL_PERMISSION_VERBS
     )
 

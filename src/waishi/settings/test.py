@@ -1,5 +1,8 @@
 """Tests: fast hashing, tasks run at once, mail kept in memory, databases from DATABASE_URL."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES, STORAGES
 from .env import env_str
@@ -12,8 +15,16 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 WAISHI_SMS_BACKEND = "waishi.notifications.sms.MemorySmsSender"
 # No API rate limit in tests: user ids repeat across rolled-back tests within a minute.
 WAISHI_API_RATE = ""
+# Uploads of a test run go to a folder of its own, never into the developer's var/.
+_FILES = Path(tempfile.mkdtemp(prefix="waishi-test-files-"))
+MEDIA_ROOT = _FILES / "media"
+PRIVATE_MEDIA_ROOT = _FILES / "private"
 STORAGES = {
     **STORAGES,
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Parallel runs on one PostgreSQL server each name their own test database.

@@ -27,6 +27,8 @@ def anonymous_only(ok: int = 200, signed_in: int = 302) -> dict[str, int]:
 
 
 ONLY = frozenset
+CASE_WORKERS = frozenset({Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER})
+CASE_STAFF = CASE_WORKERS | {Role.DISCIPLINE_INSPECTOR}
 # The home page sends every signed-in user to their own dashboard.
 HOME = {v: 302 for v in VIEWERS}
 # Bureau staff who read every case and the passport register.
@@ -85,9 +87,9 @@ MATRIX: dict[str, dict[str, int]] = {
     "api-v1:mark_all_read": everyone(405),
     "api-v1:api-root": everyone(200),
     "api-v1:index": everyone(200),
-    # The system administrator is a superuser and holds every permission.
-    "api-v1:openapi-view": gate(BUREAU_ROLES | {Role.SYSTEM_ADMIN}),
-    "api-v1:openapi-json": gate(AGENCY_ROLES | BUREAU_ROLES | {Role.SYSTEM_ADMIN}, anon=401),
+    # The API's documentation is for the bureau's staff; its schema for agencies' systems too.
+    "api-v1:openapi-view": gate(BUREAU_ROLES),
+    "api-v1:openapi-json": gate(AGENCY_ROLES | BUREAU_ROLES, anon=401),
     "api-not-found": everyone(404),
     # API tokens: the agency's liaison officer.
     "api:tokens": gate(ONLY({Role.LIAISON_OFFICER})),
@@ -110,6 +112,22 @@ MATRIX: dict[str, dict[str, int]] = {
             (("report", "report_download"), gate(ONLY({Role.BUREAU_LEADER}))),
             (("workspace",), gate(AGENCY_ROLES)),
             (("request_new",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}))),
+        ]
+        for name in names
+    },
+    # Cases: staff work the inbox; agencies list their own; both read and export what they
+    # may see. The sample case and files do not exist: people who may look get "not found".
+    **{
+        f"cases:{name}": row
+        for names, row in [
+            (("inbox",), gate(CASE_STAFF)),
+            (("workspace_list",), gate(AGENCY_ROLES)),
+            (("export",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
+            (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
+            (("by_id", "detail", "attachment_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
+            (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
+            (("comment", "attachment_upload"), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
+            (("edit",), gate(CASE_WORKERS, ok=404)),
         ]
         for name in names
     },
@@ -162,6 +180,13 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "passports:visa_note": {"reference": "CG-1999-00001", "country": "DE"},
     "passports:request_issue": {"reference": "HZ-1999-00001"},
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
+    **{
+        f"cases:{n}": {"reference": "ZZ-1999-00001"}
+        for n in ("detail", "edit", "comment", "attachment_upload")
+    },
+    "cases:transition": {"reference": "ZZ-1999-00001", "name": "submit"},
+    "cases:attachment_download": {"reference": "ZZ-1999-00001", "pk": 999999},
+    **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
