@@ -43,9 +43,19 @@ def mission_detail(case: Any, user: Any) -> dict[str, Any]:
 
 
 def cases_naming(text: str) -> Any:
-    """Ids of mission cases with a member whose name starts with ``text`` (inbox search)."""
+    """Ids of mission cases with a member whose name starts with ``text`` (inbox search).
+
+    On SQLite the prefix is asked as a range of the name index: SQLite's LIKE ignores case
+    and so cannot use that index, and ``startswith`` would read every traveller.
+    """
+    from django.db import connection
+    from django.db.models import Q
+
     from .models import MissionMember
 
-    return MissionMember.objects.filter(traveller__name__startswith=text.strip()).values_list(
-        "mission__case_id", flat=True
-    )
+    name = text.strip()
+    if connection.vendor == "sqlite":
+        people = Q(traveller__name__gte=name, traveller__name__lt=name + "\U0010ffff")
+    else:
+        people = Q(traveller__name__startswith=name)
+    return MissionMember.objects.filter(people).values_list("mission__case_id", flat=True)
