@@ -11,6 +11,7 @@ from 8 clients, reads the memory of one server process, stops the server and wri
 
 import argparse
 import datetime
+import json
 import os
 import random
 import signal
@@ -258,6 +259,27 @@ def measure_reads(
     return results
 
 
+def drafts_for(args: argparse.Namespace) -> list[str]:
+    """Confirmed mission drafts for the write load: kept from ``--prepare-only`` if unused."""
+    from waishi.cases.models import Case
+
+    path = common.DATA / f"drafts-{args.db}-{args.n}.json"
+    if path.exists():
+        kept = json.loads(path.read_text())
+        ready = set(
+            Case.objects.filter(reference__in=kept, status="draft").values_list(
+                "reference", flat=True
+            )
+        )
+        if len(ready) >= args.writes:
+            log(f"using {args.writes} mission drafts prepared earlier")
+            return [r for r in kept if r in ready][: args.writes]
+    log(f"preparing {args.writes} confirmed mission drafts for the write load")
+    references = writes.prepare_missions(args.writes, seed=random.randrange(1_000_000))
+    path.write_text(json.dumps(references))
+    return references
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import django
 
@@ -280,9 +302,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     paths = targets(rng)
     write_refs: list[str] = []
     if args.writes and (not args.only or "writes" in args.only):
-        log(f"preparing {args.writes} confirmed mission drafts for the write load")
-        write_refs = writes.prepare_missions(args.writes, seed=args.seed)
+        write_refs = drafts_for(args)
     connection.close()
+    if args.prepare_only:
+        return {}
 
     env = common.environment(args.db, args.n)
     env["EMAIL_BACKEND"] = "django.core.mail.backends.dummy.EmailBackend"
@@ -371,12 +394,20 @@ def parse(argv: Iterable[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="*", help="scenarios to run (default: all)")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="migrate, collect static files and prepare the write drafts, then stop",
+    )
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     args = parse(argv)
     result = run(args)
+    if args.prepare_only:
+        log("prepared; nothing measured")
+        return 0
     json_path, md_path = report.write(result)
     log(f"wrote {json_path} and {md_path}")
     print(md_path.read_text())
