@@ -19,6 +19,25 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
+def national_rules(request: Any) -> None:
+    """Make sure the seeded national rules are there.
+
+    A transactional test anywhere in the run flushes every table, data-migration rows
+    included; the tests after it would otherwise find no rules at all.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transactional = marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.apps import apps
+
+    from .factories import _seed
+
+    _seed.seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
 def private_storage(settings: Any, tmp_path: Any) -> Any:
     settings.STORAGES = {
         **settings.STORAGES,

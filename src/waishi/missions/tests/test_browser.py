@@ -97,7 +97,9 @@ def test_a_division_head_accepts_a_warning_on_the_case_page(
     recorded = page.get_by_test_id("recorded-violations")
     assert "日程安排了参观旅游景点" in recorded.inner_text()
     recorded.get_by_label("同意该提醒的理由").fill("对方安排参观职业学校实训基地，属公务活动")
-    recorded.get_by_role("button", name="同意该提醒").click()
-    page.wait_for_load_state()
-    assert "已同意" in page.get_by_test_id("recorded-violations").inner_text()
+    with page.expect_navigation():
+        recorded.get_by_role("button", name="同意该提醒").click()
+    accepted = page.get_by_test_id("recorded-violations").locator(".text-success")
+    accepted.wait_for()
+    assert "对方安排参观职业学校实训基地" in accepted.inner_text()
     page.screenshot(path=os.path.join(screenshot_dir, "mission-case-override.png"), full_page=True)
