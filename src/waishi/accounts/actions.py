@@ -66,6 +66,10 @@ def do_set_roles(
             after={"roles": sorted(roles)},
             request=request,
         )
+        # Website editors' page permissions in the CMS follow the role at once.
+        from waishi.portal.actions import do_sync_editor_groups
+
+        do_sync_editor_groups(actor=actor, user=user)
 
 
 def do_create_user(

@@ -107,7 +107,7 @@ LEADERS = [
         "局长",
         "Director General",
         "主持局全面工作。",
-        "Overall Operation of Foreign Trade and Economic Cooperation Bureau of Zhaoqing "
+        "Overall Operation of Foreign Affairs and Overseas Chinese Affairs Bureau of Zhaoqing "
         "Municipality",
         [],
     ),
