@@ -55,6 +55,17 @@ def test_a_seventh_member_shows_the_block_as_the_officer_types(
     assert "单位签发人" in page.get_by_role("main").inner_text()
     page.screenshot(path=os.path.join(screenshot_dir, "mission-review.png"), full_page=True)
 
+    # The same check speaks English to an English reader.
+    page.goto(f"/workspace/missions/{mission.case.reference}/itinerary/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    page.goto(f"/workspace/missions/{mission.case.reference}/itinerary/")
+    assert (
+        "The itinerary includes visits to tourist sites"
+        in page.get_by_test_id("live-check").inner_text()
+    )
+    page.screenshot(path=os.path.join(screenshot_dir, "mission-itinerary-en.png"), full_page=True)
+
 
 def test_a_new_application_starts_from_the_menu(
     page: Any, liaison: Any, division: Any, screenshot_dir: str
