@@ -34,24 +34,35 @@ def test_officer_reads_marks_and_chooses_channels(page, make_user, screenshot_di
         )
     sign_in(page, "liaison")
 
-    bell = page.get_by_test_id("notification-bell")
-    if bell.count():  # the header includes the bell
-        assert page.get_by_test_id("notification-count").inner_text() == "3"
+    assert page.get_by_test_id("notification-count").inner_text() == "3"
+    assert page.get_by_test_id("notification-bell").get_attribute("aria-label") == "通知：3 条未读"
+    page.screenshot(path=os.path.join(screenshot_dir, "notifications-bell.png"))
+    # The bell's fragment swaps in place, as the 60-second poll does (called at once here).
+    notify(recipients=[officer], kind="cases.comment", title="CG-2026-00019：有新的意见")
+    page.evaluate(
+        "htmx.ajax('GET', '/notifications/bell/',"
+        " {target: '#notification-bell', swap: 'outerHTML'})"
+    )
+    page.get_by_test_id("notification-count").filter(has_text="4").wait_for()
 
-    page.goto("/notifications/")
+    page.get_by_test_id("notification-bell").click()
+    page.wait_for_url("**/notifications/")
+
     assert page.get_by_role("heading", level=1).inner_text() == "通知"
     items = page.get_by_test_id("notification")
-    assert items.count() == 3
+    assert items.count() == 4
     page.screenshot(path=os.path.join(screenshot_dir, "notifications-list.png"), full_page=True)
 
     items.first.get_by_role("button", name="标为已读").click()
     page.wait_for_url("**/notifications/")
-    assert Notification.objects.filter(read_at__isnull=True).count() == 2
+    assert Notification.objects.filter(read_at__isnull=True).count() == 3
+    assert page.get_by_test_id("notification-count").inner_text() == "3"
 
     page.get_by_test_id("mark-all-read").click()
     page.wait_for_url("**/notifications/")
     assert "所有通知均已标为已读。" in page.locator(".messages").inner_text()
     assert not Notification.objects.filter(read_at__isnull=True).exists()
+    assert page.get_by_test_id("notification-count").count() == 0
 
     page.get_by_role("link", name="通知设置").first.click()
     page.wait_for_url("**/notifications/preferences/")
