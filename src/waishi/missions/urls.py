@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import application, operations, plans, registers
+from .views import application, documents, operations, plans, registers
 
 app_name = "missions"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     ),
     path("missions/<str:reference>/report/", operations.trip_report, name="report"),
     path("missions/<str:reference>/override/", operations.override_warning, name="override"),
+    path(
+        "missions/<str:reference>/approval/<int:version>/",
+        documents.approval_download,
+        name="approval_download",
+    ),
     path("missions/travellers/", registers.traveller_list, name="travellers"),
     path("missions/travellers/new/", registers.traveller_edit, name="traveller_new"),
     path("missions/travellers/<int:pk>/", registers.traveller_edit, name="traveller_edit"),

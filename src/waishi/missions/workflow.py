@@ -9,6 +9,9 @@ approved otherwise. After approval come departure, return registration and the t
 sends the application back through review.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -39,6 +42,15 @@ BEFORE_DECISION = [
     "referred_to_province",
     "change_requested",
 ]
+
+
+
+def issue_document(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
+    """Issue the approval document (任务批件) in the approval's transaction."""
+    from .approval import issue_approval_document
+
+    issue_approval_document(case=case, actor=actor)
+
 
 DOCUMENT_NUMBER = Input("document_number", _("Provincial document number"), multiline=False)
 RETURN_DATE = Input("returned_on", _("Actual return date (YYYY-MM-DD)"), multiline=False)
@@ -142,7 +154,7 @@ WORKFLOW = Workflow(
             _("Approve"),
             may=is_case_bureau_leader,
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
-            effects=[guards.record_approval],
+            effects=[guards.record_approval, issue_document],
             style="success",
             audit_action="missions.mission.approve",
         ),
@@ -153,7 +165,7 @@ WORKFLOW = Workflow(
             _("Record the province's approval"),
             may=is_case_division_officer,
             inputs=[DOCUMENT_NUMBER],
-            effects=[guards.record_province_approval],
+            effects=[guards.record_province_approval, issue_document],
             style="success",
             audit_action="missions.mission.province_approve",
         ),

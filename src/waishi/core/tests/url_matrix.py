@@ -141,7 +141,7 @@ MATRIX: dict[str, dict[str, int]] = {
             (("step", "report", "traveller_edit"), gate(MISSION_FILERS, ok=404)),
             (("plan_entry_remove",), gate(MISSION_FILERS, ok=405)),
             (("travellers", "plans"), gate(PASSPORT_READERS | AGENCY_ROLES)),
-            (("plan",), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("plan", "approval_download"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
             (("rules",), gate(PASSPORT_READERS)),
             (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}))),
             (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
@@ -189,6 +189,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
+    "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
 }

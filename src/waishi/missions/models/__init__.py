@@ -1,5 +1,6 @@
 """The missions area's tables: rules as data, the people register, annual plans, missions."""
 
+from .document import ApprovalDocument
 from .mission import (
     BudgetLine,
     Destination,
@@ -15,6 +16,7 @@ from .rule import Rule
 
 __all__ = [
     "AnnualPlan",
+    "ApprovalDocument",
     "BudgetLine",
     "Destination",
     "ItineraryItem",
