@@ -160,3 +160,17 @@ def test_the_agency_and_staff_download_and_another_agency_gets_404(
     client.force_login(liaison)
     page = client.get(mission.case.get_absolute_url())
     assert url in page.content.decode()
+
+
+def test_reviewers_see_the_travel_documents_and_visas_and_the_agency_does_not(
+    client: Any, confirmed: Callable[..., Any], liaison: Any, officer: Any
+) -> None:
+    mission = confirmed()
+    run(mission, "submit", liaison)
+    url = mission.case.get_absolute_url()
+    client.force_login(officer)
+    page = client.get(url).content.decode()
+    assert 'id="passport-checks-title"' in page and 'id="visa-matrix-title"' in page
+    client.force_login(liaison)
+    page = client.get(url).content.decode()
+    assert 'id="passport-checks-title"' not in page and 'id="visa-matrix-title"' not in page
