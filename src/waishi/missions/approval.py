@@ -7,9 +7,9 @@ version under the same number and the earlier one is kept, marked superseded.
 """
 
 import base64
+import datetime
 import hashlib
 import io
-import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -116,8 +116,8 @@ def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
 
     The caller (the workflow's approval effects) has checked the actor's right to approve.
     """
-    mission = Mission.objects.select_for_update().select_related("case__agency").get(
-        case_id=case.pk
+    mission = (
+        Mission.objects.select_for_update().select_related("case__agency").get(case_id=case.pk)
     )
     now = timezone.now()
     earlier = list(mission.approval_documents.order_by("-version"))

@@ -82,3 +82,12 @@ class MissionsConfig(AppConfig):
         registry.add_nav(
             NavItem("office", _("Mission rules"), "missions:rules", "missions.read_rules", order=50)
         )
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Mission statistics"),
+                "missions:statistics",
+                "missions.read_statistics",
+                order=55,
+            )
+        )

@@ -52,6 +52,8 @@ rules.add_perm("missions.read_plans", (is_agency_user & is_of_object_agency) | i
 rules.add_perm(
     "missions.manage_plan", (is_liaison_officer | is_agency_signatory) & is_of_object_agency
 )
+# The year's missions in figures, across agencies: bureau staff.
+rules.add_perm("missions.read_statistics", is_mission_staff)
 # Reading plan-versus-use figures across agencies.
 rules.add_perm("missions.read_plan_statistics", is_division_officer | is_division_head)
 

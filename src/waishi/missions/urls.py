@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import application, documents, operations, plans, registers
+from .views import application, documents, operations, plans, registers, statistics
 
 app_name = "missions"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("missions/travellers/", registers.traveller_list, name="travellers"),
     path("missions/travellers/new/", registers.traveller_edit, name="traveller_new"),
     path("missions/travellers/<int:pk>/", registers.traveller_edit, name="traveller_edit"),
+    path("office/missions/statistics/", statistics.statistics, name="statistics"),
     path("office/missions/rules/", registers.rule_list, name="rules"),
     path("office/missions/rules/new/", registers.rule_new, name="rule_new"),
     path("missions/plans/", plans.plan_list, name="plans"),

@@ -44,7 +44,6 @@ BEFORE_DECISION = [
 ]
 
 
-
 def issue_document(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
     """Issue the approval document (任务批件) in the approval's transaction."""
     from .approval import issue_approval_document

@@ -142,7 +142,7 @@ MATRIX: dict[str, dict[str, int]] = {
             (("plan_entry_remove",), gate(MISSION_FILERS, ok=405)),
             (("travellers", "plans"), gate(PASSPORT_READERS | AGENCY_ROLES)),
             (("plan", "approval_download"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
-            (("rules",), gate(PASSPORT_READERS)),
+            (("rules", "statistics"), gate(PASSPORT_READERS)),
             (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}))),
             (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
         ]
