@@ -64,8 +64,12 @@ def document_context(
     bureau = Bureau.objects.first()
     members = list(mission.members.select_related("traveller").order_by("sort_order", "id"))
     stops = []
-    for stop in mission.destinations.order_by("sort_order", "id"):
+    destinations = list(mission.destinations.order_by("sort_order", "id"))
+    for stop in destinations:
         place = country_info(stop.country)
+        if len(destinations) == 1 and stop.arrive_on is None and stop.leave_on is None:
+            # A single stop without its own dates spans the whole trip.
+            stop.arrive_on, stop.leave_on = mission.departure_date, mission.return_date
         days = (
             (stop.leave_on - stop.arrive_on).days + 1
             if stop.arrive_on is not None and stop.leave_on is not None

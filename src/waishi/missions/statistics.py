@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from waishi.accounts.models import Agency
 
@@ -110,6 +110,7 @@ def year_figures(year: int) -> Figures:
     by_month = [Row(_("%(month)s/%(year)s") % {"month": m, "year": year}) for m in range(1, 13)]
     by_kind = {code: Row(str(label)) for code, label in KINDS.items()}
     for pk, agency_id, departure, return_date, people in missions:
+        assert departure is not None  # filtered on its year
         days = (return_date - departure).days + 1 if return_date else 1
         total.add(people, days)
         name = agencies.get(agency_id, "—")
@@ -148,7 +149,9 @@ def figures_xlsx(figures: Figures) -> bytes:
     book = Workbook(write_only=True)
     for _code, title, rows in figures.tables():
         sheet = book.create_sheet(title=title[:31])
-        sheet.append([title, _("Missions"), _("Person-trips"), _("Person-days abroad")])
+        sheet.append(
+            [title, pgettext("count", "Missions"), _("Person-trips"), _("Person-days abroad")]
+        )
         for row in rows:
             sheet.append([row.label, row.missions, row.people, row.days])
         sheet.append(

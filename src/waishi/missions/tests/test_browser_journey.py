@@ -146,3 +146,9 @@ def test_a_mission_from_draft_to_closed(
     press(page, "close")
     assert status_of(mission) == "closed"
     page.screenshot(path=os.path.join(screenshot_dir, "journey-closed.png"), full_page=True)
+
+    # The closed mission counts in the bureau's statistics of its year.
+    year = (today - datetime.timedelta(days=4)).year
+    page.goto(f"/office/missions/statistics/?year={year}")
+    assert "市教育局" in page.get_by_test_id("statistics-agency").inner_text()
+    page.screenshot(path=os.path.join(screenshot_dir, "mission-statistics.png"), full_page=True)
