@@ -23,6 +23,8 @@ from .querysets import visible_to
 from .registry import person_searches
 
 PAGE_SIZE = 50
+# Case ids of a person search passed to the list query as values, not as a subquery.
+PERSON_IDS_INLINE = 2000
 # What a typed reference looks like: letters, then digits and dashes (CG-2026-00017, CG-2026).
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{1,4}(-\d{0,6})?$")
 # A whole reference is looked up by equality: the unique index answers it on every database,
@@ -63,11 +65,21 @@ def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
 
 
 def _answer(hook: Any, text: str) -> QuerySet[Any] | list[int] | None:
-    """A hook's case ids, or None when it names nobody (one indexed EXISTS for a queryset)."""
+    """A hook's case ids, or None when it names nobody.
+
+    The ids are read first (one indexed query) and handed to the list query as values: as a
+    subquery, PostgreSQL's planner cannot tell how few cases a name has and walks the whole
+    list in its order, testing each case against the subquery. Only a name so common that
+    it names more than ``PERSON_IDS_INLINE`` cases stays a subquery; its cases are then dense
+    enough in any order for that walk to end soon.
+    """
     ids = hook(text)
-    if isinstance(ids, QuerySet):
-        return ids if ids.exists() else None
-    return list(ids) or None
+    if not isinstance(ids, QuerySet):
+        return list(ids) or None
+    found = list(ids[: PERSON_IDS_INLINE + 1])
+    if not found:
+        return None
+    return found if len(found) <= PERSON_IDS_INLINE else ids
 
 
 def apply_filters(
