@@ -145,6 +145,8 @@ class ClientResult:
     transitions: int = 0
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    # Seconds per transition name, to show which step costs what.
+    by_step: dict[str, list[float]] = field(default_factory=dict)
 
 
 def _client(
@@ -174,7 +176,9 @@ def _client(
             except Exception as error:
                 result.errors.append(f"{reference} {name}: {error}")
                 continue
-            result.latencies.append(time.perf_counter() - started)
+            spent = time.perf_counter() - started
+            result.latencies.append(spent)
+            result.by_step.setdefault(name, []).append(spent)
             # The view answers a done transition, and a refused one, with a redirect to the
             # case page; whether it ran is checked in the database afterwards.
             if response.status != 302:
@@ -217,10 +221,15 @@ def run_writes(
     posted = sum(r.transitions for r in results)
     errors = [e for r in results for e in r.errors]
 
-    def pct(p: float) -> float:
-        if not latencies:
+    def pct(p: float, values: list[float] = latencies) -> float:
+        if not values:
             return 0.0
-        return round(latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000, 1)
+        return round(values[min(len(values) - 1, int(p / 100 * len(values)))] * 1000, 1)
+
+    steps = {}
+    for name, _role in STEPS:
+        values = sorted(x for r in results for x in r.by_step.get(name, []))
+        steps[name] = {"count": len(values), "p50_ms": pct(50, values), "p95_ms": pct(95, values)}
 
     return {
         "clients": clients,
@@ -229,6 +238,7 @@ def run_writes(
         "p50_ms": pct(50),
         "p95_ms": pct(95),
         "p99_ms": pct(99),
+        "steps": steps,
         "http_errors": errors[:20],
         "http_error_count": len(errors),
     }
