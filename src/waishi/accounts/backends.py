@@ -26,9 +26,7 @@ def _system_admin_may(user: Any, perm: str) -> bool:
     if not (user.is_active and user.is_authenticated and user.has_role(Role.SYSTEM_ADMIN)):
         return False
     app_label, _, codename = perm.partition(".")
-    return app_label in SYSTEM_ADMIN_APPS and codename.startswith(
-        MODEL_PERMISSION_VERBS
-    )
+    return app_label in SYSTEM_ADMIN_APPS and codename.startswith(MODEL_PERMISSION_VERBS)
 
 
 class SystemAdminModelPermissions:

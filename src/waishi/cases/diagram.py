@@ -67,7 +67,7 @@ def workflow_svg(workflow: Workflow, current: str = "") -> str:
                 f'<text x="{bulge + (4 if forward else -4)}" y="{(y0 + y1) / 2}" '
                 f'text-anchor="{anchor}" fill="#333">{label}</text>'
             )
-    for state, label in workflow.states.items():
+    for state, state_label in workflow.states.items():
         top = GAP + index[state] * step
         is_current = state == current
         fill = "#9e1b1b" if is_current else ("#eee" if workflow.is_final(state) else "#fff")
@@ -76,7 +76,7 @@ def workflow_svg(workflow: Workflow, current: str = "") -> str:
             f'<rect x="{left}" y="{top}" width="{BOX_W}" height="{BOX_H}" rx="6" '
             f'fill="{fill}" stroke="#555"/>'
             f'<text x="{left + BOX_W / 2}" y="{top + BOX_H / 2 + 4}" text-anchor="middle" '
-            f'font-size="13" fill="{colour}">{escape(str(label))}</text>'
+            f'font-size="13" fill="{colour}">{escape(str(state_label))}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -12,8 +12,7 @@ from waishi.accounts.demo import DEMO_USERS
 from waishi.accounts.models import Agency, Bureau, Division, Leader, RoleGrant, User
 from waishi.accounts.seed import zhaoqing
 
-SEED_PAGE = (Path(zhaoqing.__file__).with_name("bureau-website-page.txt")
-             .read_text(encoding="utf-8"))
+SEED_PAGE = Path(zhaoqing.__file__).with_name("bureau-website-page.txt").read_text(encoding="utf-8")
 
 
 # The page's header and the director's portfolio carry another bureau's name by mistake;
@@ -43,7 +42,12 @@ def test_demo_loads_the_organisation_and_a_user_for_every_role():
     assert bureau.name_zh_hant == "肇慶市外事僑務局"
     assert Division.objects.count() == 9
     assert list(Leader.objects.values_list("name_en", flat=True)) == [
-        "Lin Jie", "Li Wenjian", "Li Xinjian", "Su Senyu", "Qin Xiaojian"]
+        "Lin Jie",
+        "Li Wenjian",
+        "Li Xinjian",
+        "Su Senyu",
+        "Qin Xiaojian",
+    ]
     assert 40 <= Agency.objects.count() <= 50
     assert Agency.objects.filter(kind="county_fao", parent__kind="county_government").count() == 8
     assert set(RoleGrant.objects.values_list("role", flat=True)) == set(Role.values)
@@ -51,15 +55,19 @@ def test_demo_loads_the_organisation_and_a_user_for_every_role():
     leader = Leader.objects.get(name_en="Li Xinjian")
     assert leader.user.username == "leader"
     assert set(leader.divisions.values_list("code", flat=True)) == {
-        "mission-admin", "passport-visa", "service-center"}
+        "mission-admin",
+        "passport-visa",
+        "service-center",
+    }
 
 
 @pytest.mark.django_db
 def test_loading_the_demo_twice_changes_nothing():
     call_command("demo", stdout=StringIO())
-    counts = [m.objects.count() for m in (Bureau, Division, Leader, Agency, User, RoleGrant)]
+    models = (Bureau, Division, Leader, Agency, User, RoleGrant)
+    counts = [m.objects.count() for m in models]
     call_command("demo", stdout=StringIO())
-    assert [m.objects.count() for m in (Bureau, Division, Leader, Agency, User, RoleGrant)] == counts
+    assert [m.objects.count() for m in models] == counts
     out = StringIO()
     call_command("demo", if_empty=True, stdout=out)
     assert "not loaded again" in out.getvalue()

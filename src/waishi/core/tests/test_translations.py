@@ -58,18 +58,34 @@ def test_compiled_catalogues_are_used(client):
         assert translation.gettext("Sign in") == "登录"
 
 
-@pytest.mark.skipif(not shutil.which("xgettext") and not IN_CI,
-                    reason="GNU gettext is needed to extract strings")
+@pytest.mark.skipif(
+    not shutil.which("xgettext") and not IN_CI, reason="GNU gettext is needed to extract strings"
+)
 @pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.parts[-5])
 def test_catalogues_hold_every_string_of_the_source(path, tmp_path):
     """makemessages on a copy of the app finds no string the catalogue lacks."""
     app_dir = path.parents[3]
     copy = tmp_path / app_dir.name
     shutil.copytree(app_dir, copy, ignore=shutil.ignore_patterns("tests", "__pycache__"))
-    subprocess.run(  # noqa: S603 - our own interpreter and Django's command
-        [sys.executable, "-m", "django", "makemessages", "-l", "zh_Hans", "--no-obsolete",
-         "-v", "0"], cwd=copy, check=True, env={"DJANGO_SETTINGS_MODULE": "waishi.settings.test",
-                                               "PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(sys.path)},
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "zh_Hans",
+            "--no-obsolete",
+            "-v",
+            "0",
+        ],
+        cwd=copy,
+        check=True,
+        env={
+            "DJANGO_SETTINGS_MODULE": "waishi.settings.test",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": ":".join(sys.path),
+        },
     )
     fresh = polib.pofile(str(copy / "locale/zh_Hans/LC_MESSAGES/django.po"))
     ours = {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}

@@ -12,8 +12,9 @@ ANONYMOUS = "anonymous"
 VIEWERS = [ANONYMOUS, *Role.values]
 
 
-def gate(allowed: frozenset[str] | set[str], ok: int = 200, anon: int = 302,
-         denied: int = 403) -> dict[str, int]:
+def gate(
+    allowed: frozenset[str] | set[str], ok: int = 200, anon: int = 302, denied: int = 403
+) -> dict[str, int]:
     """Only ``allowed`` roles get ``ok``; others 403; anonymous visitors go to sign in."""
     return {v: anon if v == ANONYMOUS else ok if v in allowed else denied for v in VIEWERS}
 
@@ -30,7 +31,7 @@ ONLY = frozenset
 CASE_WORKERS = frozenset({Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER})
 CASE_STAFF = CASE_WORKERS | {Role.DISCIPLINE_INSPECTOR}
 # The home page sends every signed-in user to their own dashboard.
-HOME = {v: 302 for v in VIEWERS}
+HOME = dict.fromkeys(VIEWERS, 302)
 # Bureau staff who read every case and the passport register.
 PASSPORT_READERS = ONLY(
     {Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR}
