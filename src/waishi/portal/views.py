@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
@@ -76,17 +77,24 @@ def status(request: HttpRequest) -> HttpResponse:
     """Look up a case's public status by its reference and verification code."""
     result = None
     searched = False
-    if request.method == "POST":
+    # The QR code on an official document links here with the reference and code filled in;
+    # such a link looks the case up at once, counted against the same rate limit as the form.
+    data = request.POST if request.method == "POST" else None
+    if data is None and request.GET.get("reference") and request.GET.get("code"):
+        data = request.GET
+    if data is not None:
         if not allow_status_try(request):
             return render(request, "portal/429.html", status=429)
-        form = StatusLookupForm(request.POST)
+        form = StatusLookupForm(data)
         if form.is_valid():
             searched = True
             result = lookup(form.cleaned_data["reference"], form.cleaned_data["code"])
     else:
         form = StatusLookupForm()
     context = {"form": form, "result": result, "searched": searched}
-    return render(request, "portal/status.html", context)
+    response = render(request, "portal/status.html", context)
+    add_never_cache_headers(response)
+    return response
 
 
 def allow_status_try(request: HttpRequest) -> bool:

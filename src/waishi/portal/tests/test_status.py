@@ -108,3 +108,17 @@ def test_status_page_is_not_cached_and_carries_a_csrf_token(client: Any, portal:
     response = client.get("/zh-hans/status/")
     assert "csrfmiddlewaretoken" in response.content.decode()
     assert response.get("X-Portal-Cache") is None
+
+
+def test_the_link_in_a_documents_qr_code_looks_the_case_up(
+    client: Any, portal: Any, case: Any
+) -> None:
+    response = client.get(
+        "/zh-hans/status/",
+        {"reference": case.reference, "code": case.verification_code},
+    )
+    assert response.status_code == 200
+    assert 'data-testid="case-status"' in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+    wrong = client.get("/zh-hans/status/", {"reference": case.reference, "code": "ZZZZZZZZ"})
+    assert 'data-testid="case-status"' not in wrong.content.decode()
