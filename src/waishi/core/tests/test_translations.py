@@ -70,6 +70,8 @@ def test_catalogues_hold_every_string_of_the_source(path, tmp_path):
     subprocess.run(
         [
             sys.executable,
+            # The copied app's own modules (e.g. a rules.py) must not shadow installed ones.
+            "-P",
             "-m",
             "django",
             "makemessages",
