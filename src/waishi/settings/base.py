@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # PostgreSQL's lookups and index types (Wagtail's search index uses a GIN index there);
+    # harmless on SQLite.
+    "django.contrib.postgres",
     "django.contrib.humanize",
 ]
 

@@ -16,6 +16,8 @@ def catalogue_files() -> list[Path]:
 
 class Command(BaseCommand):
     help = "Compile Waishi's translation catalogues (.po → .mo) without GNU gettext."
+    # Part of set-up: it must work before the database or the settings are complete.
+    requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
         compiled = 0
