@@ -112,7 +112,7 @@ def markdown(result: dict[str, Any]) -> str:
         f"- Database: {result['database_version']} · cases: {result['n']:,}"
         f" · commit `{result['commit']}` · date {result['date']}",
         f"- Server: gunicorn, {result['workers']} sync workers, production settings;"
-        f" machine: {result['machine']['cpus']} cores, load average before the run"
+        f" machine: {result['machine']['cpus']} cores, load average at the end of the run"
         f" {result['machine']['load_before']}",
         f"- Each load: wrk on 127.0.0.1, {result['seconds_per_load']} s or"
         f" {result['max_requests_per_load']:,} requests, whichever ends first, after a"

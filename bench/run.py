@@ -391,7 +391,7 @@ def database_version() -> str:
 
 def machine() -> dict[str, Any]:
     load = os.getloadavg()
-    return {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in load]}
+    return {"cpus": os.cpu_count(), "load_at_end": [round(x, 2) for x in load]}
 
 
 def parse(argv: Iterable[str] | None = None) -> argparse.Namespace:
