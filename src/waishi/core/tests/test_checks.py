@@ -2,9 +2,12 @@
 
 from io import StringIO
 
+import pytest
+
 from django.core.management import call_command
 
 
+@pytest.mark.django_db
 def test_system_checks_pass():
     out = StringIO()
     call_command("check", stdout=out)
