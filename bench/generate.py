@@ -591,7 +591,7 @@ class AuditChain:
 
     def flush(self, before: float) -> None:
         """Write every pending event older than ``before`` (no later case can precede them)."""
-        from waishi.audit.actions import compute_hash
+        from waishi.audit.actions import HASHED_FIELDS, compute_hash
 
         rows = []
         loader = self.loader
@@ -645,26 +645,7 @@ class AuditChain:
             self.hash = row_hash
         loader.insert(
             self.model,
-            (
-                "id",
-                "seq",
-                "occurred_at",
-                "actor_id",
-                "actor_label",
-                "actor_roles",
-                "ip_address",
-                "request_id",
-                "action",
-                "object_type",
-                "object_id",
-                "object_repr",
-                "before",
-                "after",
-                "outcome",
-                "reason",
-                "prev_hash",
-                "row_hash",
-            ),
+            ("id", *HASHED_FIELDS, "prev_hash", "row_hash"),
             rows,
         )
         self.written += len(rows)
