@@ -10,12 +10,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-DATA = BENCH / "data"
-RESULTS = BENCH / "results"
+# Where generated databases, their markers, secrets and server logs live, and where reports go.
+# BENCH_DATA_DIR, BENCH_RESULTS_DIR and BENCH_POSTGRES_URL let a second, smaller data set be
+# made and measured beside the main one without touching it.
+DATA = Path(os.environ.get("BENCH_DATA_DIR") or BENCH / "data")
+RESULTS = Path(os.environ.get("BENCH_RESULTS_DIR") or BENCH / "results")
 PYTHON = ROOT / ".venv" / "bin" / "python"
 WAISHI = ROOT / ".venv" / "bin" / "waishi"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/waishi_bench"
+POSTGRES_URL = (
+    os.environ.get("BENCH_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/waishi_bench"
+)
+
+
+def postgres_name() -> str:
+    """The name of the bench database on the PostgreSQL server."""
+    return POSTGRES_URL.rsplit("/", 1)[1].split("?", 1)[0]
+
+
 DATABASES = ("sqlite", "postgres")
 
 

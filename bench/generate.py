@@ -146,14 +146,16 @@ def prepare_database(db: str, n: int, *, reset: bool) -> None:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
     import psycopg
+    from psycopg import sql
 
+    name = common.postgres_name()
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'waishi_bench'").fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and reset:
-            conn.execute("DROP DATABASE waishi_bench WITH (FORCE)")
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
             exists = None
         if not exists:
-            conn.execute("CREATE DATABASE waishi_bench")
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 class Loader:
