@@ -25,6 +25,12 @@ class CoreConfig(AppConfig):
             ):
                 import_module(f"{config.name}.permissions")
 
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import stamp_signed_in_session
+
+        user_logged_in.connect(stamp_signed_in_session, dispatch_uid="waishi.core.session_renewed")
+
         # The embedded database and local files live in var/; make it on first start.
         database = settings.DATABASES["default"]
         if database["ENGINE"].endswith("sqlite3") and str(database["NAME"]) != ":memory:":

@@ -1,13 +1,14 @@
-"""Request-wide helpers: a request id for logs and the audit trail."""
+"""Request-wide helpers: a request id for logs and the audit trail, the idle-session timeout."""
 
 import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -31,6 +32,65 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request.request_id  # type: ignore[attr-defined]
         return response
+
+
+# When the signed-in session was last renewed (Unix seconds), kept in the session itself.
+RENEWED_KEY = "_waishi_renewed"
+
+
+class IdleSessionMiddleware:
+    """Sign a user out after ``SESSION_COOKIE_AGE`` idle seconds; renew at most once a minute.
+
+    Saving the session on every request (``SESSION_SAVE_EVERY_REQUEST``) costs a database
+    write per page. Instead, a signed-in session is saved again only when its last renewal is
+    ``WAISHI_SESSION_RENEW_SECONDS`` (60) or more ago, which pushes its stored expiry
+    ``SESSION_COOKIE_AGE`` (30 minutes, the bureau's idle timeout) further. Between renewals
+    the expiry stays where the last renewal put it, so an idle session ends after at least
+    ``SESSION_COOKIE_AGE`` minus one renewal interval of idleness and never after more than
+    ``SESSION_COOKIE_AGE``.
+
+    Only sessions that hold a signed-in user are touched: a request without a session cookie
+    (an API call with a token, the bare portal) neither reads nor writes a session here.
+    Goes right after Django's ``SessionMiddleware`` and before authentication, so a session
+    found idle is emptied before anyone reads the user from it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        now = int(timezone.now().timestamp())
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            renewed = request.session.get(RENEWED_KEY)
+            # The session store expires sessions itself; this also holds for a store that
+            # does not (signed cookies) and for a clock that moved on since loading.
+            if renewed is not None and now - int(renewed) >= settings.SESSION_COOKIE_AGE:
+                request.session.flush()
+        response = self.get_response(request)
+        self._renew(request, now)
+        return response
+
+    @staticmethod
+    def _renew(request: HttpRequest, now: int) -> None:
+        session = getattr(request, "session", None)
+        if session is None or not session.accessed or session.get(SESSION_KEY) is None:
+            return
+        renewed = session.get(RENEWED_KEY)
+        every = getattr(settings, "WAISHI_SESSION_RENEW_SECONDS", 60)
+        # A session saved anyway (sign-in, messages) takes the stamp for free.
+        if session.modified or renewed is None or now - int(renewed) >= every:
+            session[RENEWED_KEY] = now
+
+
+def stamp_signed_in_session(*, request: HttpRequest | None, **kwargs: object) -> None:
+    """Mark a new sign-in's session as renewed now (connected to ``user_logged_in``).
+
+    Sign-in saves the session anyway, so the first page after it needs no write of its own.
+    This is session bookkeeping like Django's own ``last_login`` receiver, not business.
+    """
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[RENEWED_KEY] = int(timezone.now().timestamp())
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "waishi.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "waishi.core.middleware.IdleSessionMiddleware",
     "waishi.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,9 +172,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five wrong passwords lock an account for thirty minutes (bureau security policy).
 WAISHI_LOCKOUT_FAILURES = env_int("WAISHI_LOCKOUT_FAILURES", 5)
 WAISHI_LOCKOUT_MINUTES = env_int("WAISHI_LOCKOUT_MINUTES", 30)
-# Sessions end after thirty idle minutes: every request renews the cookie.
+# Sessions end after thirty idle minutes (bureau security policy). A signed-in session is
+# renewed at most once a minute (waishi.core.middleware.IdleSessionMiddleware), not saved on
+# every request: the timeout holds to within that minute without a write per page.
 SESSION_COOKIE_AGE = env_int("WAISHI_SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+WAISHI_SESSION_RENEW_SECONDS = env_int("WAISHI_SESSION_RENEW_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
