@@ -1,20 +1,30 @@
 """Issuing the mission approval document (任务批件) when a mission is approved.
 
-The document is rendered once, at approval, and the PDF that was issued is kept: what the
-agency downloads later is byte for byte what was approved (its SHA-256 is recorded). The
-number comes from the kernel's gapless counter; a change approved again issues the next
-version under the same number and the earlier one is kept, marked superseded.
+Issuing is cheap and happens in the approval's transaction: the number from the kernel's
+gapless counter, the facts the document prints (``content``), a public timeline entry and the
+audit event. Drawing the PDF is not: WeasyPrint costs about half a second of CPU and a few
+hundred megabytes, so a background task does it after the approval has committed
+(``tasks.render_approval_document``) and web processes never import WeasyPrint unless a
+download finds a document still undrawn and no worker to do it.
+
+The PDF is drawn once, from the recorded facts, and kept with its SHA-256: what the agency
+downloads later is what was approved, however the application changes afterwards. A change
+approved again issues the next version under the same number and the earlier one is kept,
+marked superseded.
 """
 
 import base64
 import datetime
 import hashlib
 import io
+import logging
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,10 +37,16 @@ from waishi.cases.references import next_reference
 
 from .countries import country as country_info
 from .models import ApprovalDocument, Mission
+from .models.document import document_path
+
+logger = logging.getLogger(__name__)
 
 # The counter row of approval documents in the kernel's per-type, per-year counters.
 COUNTER_TYPE = "CG-PJ"
 DOCUMENT_LANGUAGE = "zh-hans"
+# A request to draw the PDF that has not been answered after this long is asked again (the
+# worker may have been down); a younger one is left to the worker.
+RENDER_RETRY_AFTER = datetime.timedelta(minutes=5)
 
 
 def status_url(case: Any) -> str:
@@ -55,44 +71,51 @@ def zh_date(day: datetime.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-def document_context(
-    document: ApprovalDocument, mission: Mission, approver: Any, approved_at: datetime.datetime
+def document_facts(
+    mission: Mission, approver: Any, approved_at: datetime.datetime
 ) -> dict[str, Any]:
+    """Everything the document prints, as it stands now, in Simplified Chinese (JSON-ready)."""
     from waishi.accounts.models import Bureau
 
     case = mission.case
     bureau = Bureau.objects.first()
-    members = list(mission.members.select_related("traveller").order_by("sort_order", "id"))
-    stops = []
+    members = [
+        {
+            "name": m.traveller.name,
+            "passport_name": m.traveller.passport_name,
+            "post": m.traveller.post,
+            "role": m.role,
+            "leader": m.is_leader,
+        }
+        for m in mission.members.select_related("traveller").order_by(
+            "-is_leader", "sort_order", "id"
+        )
+    ]
     destinations = list(mission.destinations.order_by("sort_order", "id"))
+    stops = []
     for stop in destinations:
         place = country_info(stop.country)
-        if len(destinations) == 1 and stop.arrive_on is None and stop.leave_on is None:
+        arrive, leave = stop.arrive_on, stop.leave_on
+        if len(destinations) == 1 and arrive is None and leave is None:
             # A single stop without its own dates spans the whole trip.
-            stop.arrive_on, stop.leave_on = mission.departure_date, mission.return_date
-        days = (
-            (stop.leave_on - stop.arrive_on).days + 1
-            if stop.arrive_on is not None and stop.leave_on is not None
-            else None
-        )
+            arrive, leave = mission.departure_date, mission.return_date
         stops.append(
             {
                 "country": place.name_zh_hans if place else stop.country,
                 "city": stop.city,
-                "arrive": zh_date(stop.arrive_on),
-                "leave": zh_date(stop.leave_on),
-                "days": days,
+                "arrive": zh_date(arrive),
+                "leave": zh_date(leave),
+                "days": (leave - arrive).days + 1 if arrive and leave else None,
                 "transit": stop.is_transit,
             }
         )
-    url = status_url(case)
     return {
         "bureau_name": bureau.name_zh_hans if bureau else "",
-        "document": document,
-        "number": document.number,
-        "case": case,
-        "mission": mission,
+        "reference": case.reference,
+        "title": case.title,
         "agency": case.agency.name_zh_hans,
+        "purpose": mission.purpose,
+        "inviter": mission.inviter_name,
         "members": members,
         "stops": stops,
         "departure": zh_date(mission.departure_date),
@@ -102,53 +125,43 @@ def document_context(
         "approver": approver.display_name,
         "province_document_number": mission.province_document_number,
         "verification_code": case.verification_code,
-        "status_url": url,
-        "qr": qr_data_uri(url),
+        "status_url": status_url(case),
     }
 
 
-def render_pdf(context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
-
-    with translation.override(DOCUMENT_LANGUAGE):
-        html = render_to_string("missions/pdf/approval_document.html", context)
-    return bytes(HTML(string=html).write_pdf())
-
-
-def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
-    """Number, render and store the approval document; call inside the approval's transaction.
-
-    The caller (the workflow's approval effects) has checked the actor's right to approve.
-    """
-    mission = (
-        Mission.objects.select_for_update().select_related("case__agency").get(case_id=case.pk)
-    )
-    now = timezone.now()
-    earlier = list(mission.approval_documents.order_by("-version"))
-    current = earlier[0] if earlier else None
+def next_number(mission: Mission, *, today: datetime.date) -> tuple[int, int, int]:
+    """(year, number, version) of the mission's next document: a new number, or a new version."""
+    current = mission.approval_documents.order_by("-version").first()
     if current is not None:
-        year, sequence, version = current.year, current.sequence, current.version + 1
-    else:
-        reference = next_reference(COUNTER_TYPE, COUNTER_TYPE, today=timezone.localdate())
-        _prefix, _kind, year_text, number_text = reference.split("-")
-        year, sequence, version = int(year_text), int(number_text), 1
-    document = ApprovalDocument(
-        mission=mission, year=year, sequence=sequence, version=version, issued_by=actor
+        return current.year, current.sequence, current.version + 1
+    reference = next_reference(COUNTER_TYPE, COUNTER_TYPE, today=today)
+    _prefix, _kind, year_text, number_text = reference.split("-")
+    return int(year_text), int(number_text), 1
+
+
+def record_document(
+    *, mission: Mission, actor: Any, approved_at: datetime.datetime, note: str = ""
+) -> ApprovalDocument:
+    """Number the next version, record its facts and supersede the earlier one.
+
+    Inside the caller's transaction; writes the timeline entry and the audit event. The PDF
+    is drawn later (``do_render_approval_document``).
+    """
+    year, sequence, version = next_number(mission, today=timezone.localtime(approved_at).date())
+    document = ApprovalDocument.objects.create(
+        mission=mission,
+        year=year,
+        sequence=sequence,
+        version=version,
+        issued_by=actor,
+        issued_at=approved_at,
+        content=document_facts(mission, actor, approved_at),
     )
-    pdf = render_pdf(document_context(document, mission, actor, now))
-    document.sha256 = hashlib.sha256(pdf).hexdigest()
-    document.size = len(pdf)
-    document.file.save(f"{case.reference}-v{version}.pdf", ContentFile(pdf), save=False)
-    try:
-        document.save()
-    except Exception:
-        document.file.delete(save=False)
-        raise
     mission.approval_documents.filter(superseded_at__isnull=True).exclude(pk=document.pk).update(
-        superseded_at=now
+        superseded_at=approved_at
     )
     do_add_timeline_entry(
-        case=case,
+        case=mission.case,
         actor=actor,
         kind=EntryKind.DOCUMENT,
         text=_("Approval document %(number)s issued (version %(version)s).")
@@ -159,6 +172,107 @@ def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
         action="missions.document.issue",
         actor=actor,
         obj=document,
-        after={"number": str(document.number), "version": version, "sha256": document.sha256},
+        after={
+            "number": str(document.number),
+            "version": version,
+            **({"note": note} if note else {}),
+        },
     )
     return document
+
+
+def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
+    """Number and record the approval document; call inside the approval's transaction.
+
+    The PDF is drawn by a background task once the approval has committed. The caller (the
+    workflow's approval effects) has checked the actor's right to approve.
+    """
+    mission = (
+        Mission.objects.select_for_update().select_related("case__agency").get(case_id=case.pk)
+    )
+    now = timezone.now()
+    document = record_document(mission=mission, actor=actor, approved_at=now)
+    ApprovalDocument.objects.filter(pk=document.pk).update(render_requested_at=now)
+    transaction.on_commit(lambda: enqueue_render(document.pk))
+    return document
+
+
+def enqueue_render(document_id: int) -> None:
+    """Queue the drawing of a document's PDF (run after the issuing transaction commits)."""
+    from .tasks import render_approval_document
+
+    render_approval_document.enqueue(document_id)
+
+
+def request_render(document: ApprovalDocument) -> bool:
+    """Ask for the PDF of a document that has none yet; False when a request is pending.
+
+    Used by the download: the first download of a document issued without a request (an
+    imported one) or whose request was lost asks once, not on every reload.
+    """
+    now = timezone.now()
+    claimed = (
+        ApprovalDocument.objects.filter(pk=document.pk, file="")
+        .filter(
+            Q(render_requested_at__isnull=True)
+            | Q(render_requested_at__lt=now - RENDER_RETRY_AFTER)
+        )
+        .update(render_requested_at=now)
+    )
+    if claimed:
+        transaction.on_commit(lambda: enqueue_render(document.pk))
+    return bool(claimed)
+
+
+def document_context(document: ApprovalDocument) -> dict[str, Any]:
+    """The template's context: the recorded facts, the number and the QR code."""
+    facts = dict(document.content or {})
+    return {
+        **facts,
+        "number": document.number,
+        "version": document.version,
+        "qr": qr_data_uri(facts.get("status_url", "")),
+    }
+
+
+def render_pdf(context: dict[str, Any]) -> bytes:
+    """Draw the PDF. WeasyPrint is imported here only, so web processes do not load it."""
+    from weasyprint import HTML
+
+    with translation.override(DOCUMENT_LANGUAGE):
+        html = render_to_string("missions/pdf/approval_document.html", context)
+    return bytes(HTML(string=html).write_pdf())
+
+
+def do_render_approval_document(*, document_id: int) -> ApprovalDocument | None:
+    """Draw and store a document's PDF unless it is there already; returns the document.
+
+    Run by the background task (no person acts). The drawing happens outside any
+    transaction, so it holds no database lock; if two drawings race, the first one stored
+    is kept and the other is thrown away. The audit event records the stored file's SHA-256.
+    """
+    document = ApprovalDocument.objects.filter(pk=document_id).first()
+    if document is None or document.is_rendered:
+        return document
+    with translation.override(DOCUMENT_LANGUAGE):
+        pdf = render_pdf(document_context(document))
+    digest = hashlib.sha256(pdf).hexdigest()
+    name = f"{document.content.get('reference', document.mission_id)}-v{document.version}.pdf"
+    stored = document.file.storage.save(document_path(document, name), ContentFile(pdf))
+    with transaction.atomic():
+        locked = ApprovalDocument.objects.select_for_update().get(pk=document_id)
+        if locked.is_rendered:
+            document.file.storage.delete(stored)
+            return locked
+        locked.file.name = stored
+        locked.sha256 = digest
+        locked.size = len(pdf)
+        locked.rendered_at = timezone.now()
+        locked.save(update_fields=["file", "sha256", "size", "rendered_at"])
+        log_action(
+            action="missions.document.render",
+            obj=locked,
+            actor_label="render_approval_document",
+            after={"number": str(locked.number), "version": locked.version, "sha256": digest},
+        )
+    return locked

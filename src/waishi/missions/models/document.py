@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from waishi.cases.models import private_storage
@@ -12,10 +13,14 @@ def document_path(instance: "ApprovalDocument", filename: str) -> str:
 
 
 class ApprovalDocument(models.Model):
-    """One issued version of a mission's approval document, kept as the PDF that was issued.
+    """One issued version of a mission's approval document.
 
-    The number is given once per mission and year (gapless); a change that is approved again
-    issues the next version under the same number and marks the earlier one superseded.
+    Issuing numbers the document and records, in ``content``, every fact it prints (members,
+    route, dates, approver, verification code) as they stand at approval. The PDF is drawn
+    from ``content`` afterwards, by a background task, and kept: what the agency downloads is
+    always what was approved, however the application changes later. The number is given
+    once per mission and year (gapless); a change that is approved again issues the next
+    version under the same number and marks the earlier one superseded.
     """
 
     mission = models.ForeignKey(
@@ -27,18 +32,23 @@ class ApprovalDocument(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("number in the year"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
+    content = models.JSONField(_("facts printed"), default=dict, blank=True)
     file = models.FileField(
-        _("file"), upload_to=document_path, storage=private_storage, max_length=200
+        _("file"), upload_to=document_path, storage=private_storage, max_length=200, blank=True
     )
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("issued by"),
     )
+    # When the PDF was last asked for (at issue, or by a download finding none): a lost
+    # request is asked again after a while, a pending one is not asked twice.
+    render_requested_at = models.DateTimeField(_("PDF requested at"), null=True, blank=True)
+    rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
 
     class Meta:
@@ -62,6 +72,11 @@ class ApprovalDocument(models.Model):
             "year": self.year,
             "number": self.sequence,
         }
+
+    @property
+    def is_rendered(self) -> bool:
+        """Whether the PDF has been drawn and stored."""
+        return bool(self.file)
 
     @property
     def file_name(self) -> str:

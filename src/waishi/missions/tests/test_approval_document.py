@@ -1,18 +1,21 @@
-"""The approval document (任务批件): numbered, rendered and kept at approval, downloaded safely."""
+"""The approval document (任务批件): numbered at approval, drawn by a task, downloaded safely."""
 
 import hashlib
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 
 from waishi.accounts.models import Bureau
 from waishi.audit.models import AuditEvent
 from waishi.cases.actions import do_transition
 from waishi.cases.constants import EntryKind
+from waishi.missions import approval
 from waishi.missions import mission_actions as ma
 from waishi.missions.constants import Rank
 from waishi.missions.models import ApprovalDocument, Mission
@@ -23,7 +26,13 @@ pytestmark = pytest.mark.django_db
 
 
 def run(mission: Mission, name: str, actor: Any, **inputs: str) -> None:
-    do_transition(case=mission.case, transition=name, actor=actor, inputs=inputs)
+    """Run a transition and then what it leaves for after commit, as a real commit would.
+
+    Tests run inside a transaction that never commits; the tasks backend of the test settings
+    runs an enqueued task at once, so the approval document is drawn here.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        do_transition(case=mission.case, transition=name, actor=actor, inputs=inputs)
 
 
 def approve(mission: Mission, liaison: Any, officer: Any, head: Any, leader: Any) -> Mission:
@@ -174,3 +183,149 @@ def test_reviewers_see_the_travel_documents_and_visas_and_the_agency_does_not(
     client.force_login(liaison)
     page = client.get(url).content.decode()
     assert 'id="passport-checks-title"' not in page and 'id="visa-matrix-title"' not in page
+
+
+def test_approval_records_the_document_and_leaves_the_drawing_to_a_task(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mission = confirmed(members=2)
+    for name, actor in [
+        ("submit", liaison),
+        ("start_review", officer),
+        ("forward_to_leader", head),
+    ]:
+        run(mission, name, actor)
+    drawn: list[int] = []
+    real_render = approval.render_pdf
+
+    def counting_render(context: dict[str, Any]) -> bytes:
+        drawn.append(1)
+        return real_render(context)
+
+    monkeypatch.setattr(approval, "render_pdf", counting_render)
+    with TestCase.captureOnCommitCallbacks(execute=False) as after_commit:
+        do_transition(case=mission.case, transition="approve", actor=leader)
+    # The approval has numbered and recorded the document; nothing was drawn in its transaction.
+    document = ApprovalDocument.objects.get(mission=mission)
+    assert drawn == [] and not document.is_rendered and document.sha256 == ""
+    assert document.content["reference"] == mission.case.reference
+    assert document.content["verification_code"] == mission.case.verification_code
+    assert sorted(m["name"] for m in document.content["members"]) == sorted(
+        mission.members.values_list("traveller__name", flat=True)
+    )
+    assert mission.case.timeline.filter(kind=EntryKind.DOCUMENT, is_public=True).exists()
+    assert AuditEvent.objects.filter(action="missions.document.issue").count() == 1
+    # After commit the task draws and stores the PDF, once.
+    for callback in after_commit:
+        callback()
+    document.refresh_from_db()
+    assert drawn == [1] and document.is_rendered and document.rendered_at is not None
+    content = document.file.open("rb").read()
+    assert content.startswith(b"%PDF-") and document.size == len(content)
+    assert document.sha256 == hashlib.sha256(content).hexdigest()
+    assert AuditEvent.objects.filter(action="missions.document.render").count() == 1
+    approval.do_render_approval_document(document_id=document.pk)
+    assert drawn == [1]
+
+
+def test_a_download_before_the_drawing_says_it_is_being_prepared_and_asks_once(
+    client: Any,
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[int] = []
+    # No worker has run yet: requests to draw are only counted.
+    monkeypatch.setattr(approval, "enqueue_render", asked.append)
+    mission = approve(confirmed(), liaison, officer, head, leader)
+    document = ApprovalDocument.objects.get(mission=mission)
+    assert asked == [document.pk] and not document.is_rendered
+    url = reverse(
+        "missions:approval_download", kwargs={"reference": mission.case.reference, "version": 1}
+    )
+    client.force_login(liaison)
+    page = client.get(mission.case.get_absolute_url()).content.decode()
+    assert 'data-testid="approval-preparing-1"' in page
+    response = client.get(url)
+    assert response.status_code == 202
+    assert 'data-testid="approval-pending"' in response.content.decode()
+    # The issue's own request is still fresh: the download does not ask again.
+    assert asked == [document.pk]
+
+
+def test_the_first_download_of_an_undrawn_document_has_it_drawn(
+    client: Any,
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # Issued while no worker ran, and the request was lost (an imported record has none).
+    monkeypatch.setattr(approval, "enqueue_render", lambda document_id: None)
+    mission = approve(confirmed(), liaison, officer, head, leader)
+    ApprovalDocument.objects.filter(mission=mission).update(render_requested_at=None)
+    monkeypatch.undo()
+    url = reverse(
+        "missions:approval_download", kwargs={"reference": mission.case.reference, "version": 1}
+    )
+    client.force_login(officer)
+    # The download asks for the drawing, which runs once the request's work has committed.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.get(url).status_code == 202
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    document = ApprovalDocument.objects.get(mission=mission)
+    assert mission.case.reference in pdf_text(document, tmp_path)
+
+
+def test_the_document_prints_what_was_approved_even_when_drawn_after_a_change(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(approval, "enqueue_render", lambda document_id: None)
+    mission = approve(confirmed(members=2), liaison, officer, head, leader)
+    approved_names = list(mission.members.values_list("traveller__name", flat=True))
+    run(mission, "request_change", liaison, reason="更换团员")
+    mission = Mission.objects.select_related("case").get(pk=mission.pk)
+    ma.do_set_members(
+        actor=liaison,
+        mission=mission,
+        expected_version=mission.version,
+        members=[(TravellerFactory(agency=liaison.agency, name="欧阳明"), True, "团长")],
+    )
+    document = approval.do_render_approval_document(
+        document_id=ApprovalDocument.objects.get(mission=mission).pk
+    )
+    assert document is not None
+    text = pdf_text(document, tmp_path)
+    assert all(name in text for name in approved_names) and "欧阳明" not in text
+
+
+def test_web_processes_do_not_load_weasyprint() -> None:
+    code = (
+        "import sys, django; django.setup();"
+        "from django.urls import resolve; import waishi.urls;"
+        "from waishi.missions import approval, tasks, workflow;"
+        "from waishi.missions.views import documents;"
+        "resolve('/workspace/missions/new/');"
+        "sys.exit(1 if 'weasyprint' in sys.modules else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
