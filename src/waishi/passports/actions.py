@@ -29,10 +29,12 @@ from .constants import (
     DEAD_STATUSES,
     REGISTER_KINDS,
     VALIDITY_TERMS,
+    DocumentEventKind,
     DocumentStatus,
     HandOutOutcome,
 )
 from .guards import APPROVED_STATES
+from .history import record_registration, set_status
 from .models import AgencyLock, Endorsement, HandOut, HolderFlag, LossReport, TravelDocument
 from .notices import notify_agency
 from .rules import add_months, return_due_date
@@ -100,6 +102,7 @@ def do_register_document(
             status=DocumentStatus.EXPIRED if expiry_date < today else DocumentStatus.IN_CUSTODY,
             status_changed_on=today,
         )
+        record_registration(document=document, actor=actor, on=today)
         log_action(
             action="passports.document.register",
             actor=actor,
@@ -199,9 +202,14 @@ def do_hand_out(
             due_date=due,
             due_rule=rule.rule,
         )
-        locked.status = DocumentStatus.OUT
-        locked.status_changed_on = today
-        locked.save(update_fields=["status", "status_changed_on", "updated_at"])
+        set_status(
+            document=locked,
+            status=DocumentStatus.OUT,
+            on=today,
+            kind=DocumentEventKind.HANDED_OUT,
+            actor=actor,
+            hand_out=out,
+        )
         log_action(
             action="passports.document.hand_out",
             actor=actor,
@@ -241,16 +249,23 @@ def do_return_document(
         if day > timezone.localdate():
             raise ValidationError(_("The return date cannot be in the future."))
         document = TravelDocument.objects.select_for_update().get(pk=out.document_id)
+        if day < timezone.localtime(out.handed_out_at).date():
+            raise ValidationError(_("The return date cannot come before the hand-out."))
         out.closed_on = day
         out.outcome = HandOutOutcome.RETURNED
         out.returned_by = (returned_by.strip() or out.handed_to)[:60]
         out.received_by = actor
         out.save(update_fields=["closed_on", "outcome", "returned_by", "received_by"])
-        document.status = (
-            DocumentStatus.EXPIRED if document.expiry_date < day else DocumentStatus.IN_CUSTODY
+        set_status(
+            document=document,
+            status=(
+                DocumentStatus.EXPIRED if document.expiry_date < day else DocumentStatus.IN_CUSTODY
+            ),
+            on=day,
+            kind=DocumentEventKind.RETURNED,
+            actor=actor,
+            hand_out=out,
         )
-        document.status_changed_on = day
-        document.save(update_fields=["status", "status_changed_on", "updated_at"])
         if entries_used and document.is_pass:
             endorsement = (
                 document.endorsements.filter(
@@ -322,9 +337,6 @@ def do_report_loss(
         except Exception:
             report.police_report.delete(save=False)
             raise
-        locked.status = DocumentStatus.LOST
-        locked.status_changed_on = timezone.localdate()
-        locked.save(update_fields=["status", "status_changed_on", "updated_at"])
         HolderFlag.objects.create(
             holder_id=locked.holder_id,
             loss_report=report,
@@ -336,6 +348,7 @@ def do_report_loss(
             },
         )
         agency_ids = []
+        open_out = None
         for out in HandOut.objects.select_for_update().filter(
             document=locked, closed_on__isnull=True
         ):
@@ -343,6 +356,15 @@ def do_report_loss(
             out.outcome = HandOutOutcome.LOST
             out.save(update_fields=["closed_on", "outcome"])
             agency_ids.append(out.agency_id)
+            open_out = out
+        set_status(
+            document=locked,
+            status=DocumentStatus.LOST,
+            on=timezone.localdate(),
+            kind=DocumentEventKind.LOST,
+            actor=actor,
+            hand_out=open_out,
+        )
         log_action(
             action="passports.document.report_loss",
             actor=actor,
@@ -374,10 +396,15 @@ def do_cancel_document(
         if locked.status in (DocumentStatus.OUT, DocumentStatus.AT_VISA):
             raise ValidationError(_("The document must be back in custody to be cancelled."))
         before = locked.status
-        locked.status = DocumentStatus.CANCELLED
         locked.cancelled_reason = reason[:300]
-        locked.status_changed_on = timezone.localdate()
-        locked.save(update_fields=["status", "cancelled_reason", "status_changed_on", "updated_at"])
+        locked.save(update_fields=["cancelled_reason", "updated_at"])
+        set_status(
+            document=locked,
+            status=DocumentStatus.CANCELLED,
+            on=timezone.localdate(),
+            kind=DocumentEventKind.CANCELLED,
+            actor=actor,
+        )
         log_action(
             action="passports.document.cancel",
             actor=actor,

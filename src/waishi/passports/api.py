@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
@@ -147,7 +148,7 @@ def list_hand_outs(
     if open_only:
         rows = rows.filter(closed_on__isnull=True)
     items, next_cursor = keyset_page(rows, cursor=cursor, limit=limit)
-    today = datetime.date.today()
+    today = timezone.localdate()
     return {
         "items": [
             {

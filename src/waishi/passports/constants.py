@@ -83,6 +83,20 @@ VALIDITY_TERMS: dict[str, tuple[int, int | None]] = {
 }
 
 
+class DocumentEventKind(models.TextChoices):
+    """What happened to a document on a day of its history in the register."""
+
+    REGISTERED = "registered", _("Registered")
+    HANDED_OUT = "handed_out", _("Handed out")
+    RETURNED = "returned", _("Returned")
+    SENT_FOR_VISA = "sent_for_visa", _("Sent for a visa")
+    BACK_FROM_VISA = "back_from_visa", _("Back from the visa desk")
+    LOST = "lost", _("Reported lost")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
+    RECORDED = "recorded", _("Recorded from earlier data")
+
+
 class HandOutOutcome(models.TextChoices):
     RETURNED = "returned", _("Returned")
     LOST = "lost", _("Reported lost")

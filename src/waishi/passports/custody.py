@@ -11,14 +11,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 
 from .actions import lock_agency
-from .constants import DocumentStatus, RuleCode
-from .models import AgencyLock, CustodyReminder, HandOut, TravelDocument
+from .constants import DocumentEventKind, DocumentStatus, RuleCode
+from .models import AgencyLock, CustodyReminder, DocumentEvent, HandOut, TravelDocument
 from .notices import notify_reminder
 from .rules import rule_on
 
@@ -104,10 +105,26 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
         expired = TravelDocument.objects.filter(
             status=DocumentStatus.IN_CUSTODY, expiry_date__lt=day
         )
-        ids = list(expired.values_list("pk", flat=True))
+        ids = list(expired.select_for_update(skip_locked=True).values_list("pk", flat=True))
         if ids:
             TravelDocument.objects.filter(pk__in=ids).update(
                 status=DocumentStatus.EXPIRED, status_changed_on=day
+            )
+            # A sweep run for a past day never writes history before a document's last event.
+            last = dict(
+                DocumentEvent.objects.filter(document_id__in=ids)
+                .values("document_id")
+                .annotate(day=Max("on_date"))
+                .values_list("document_id", "day")
+            )
+            DocumentEvent.objects.bulk_create(
+                DocumentEvent(
+                    document_id=pk,
+                    kind=DocumentEventKind.EXPIRED,
+                    status=DocumentStatus.EXPIRED,
+                    on_date=max(day, last.get(pk) or day),
+                )
+                for pk in ids
             )
             log_action(
                 action="passports.document.expire",

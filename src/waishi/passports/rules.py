@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from waishi.core.workdays import add_workdays, is_workday
 
@@ -52,7 +53,7 @@ def _area_codes() -> tuple[str, str]:
 
 def rule_on(code: str, on_date: datetime.date | None = None) -> RuleValue:
     """The version of rule ``code`` in force on ``on_date``, the most local one winning."""
-    day = on_date or datetime.date.today()
+    day = on_date or timezone.localdate()
     province, city = _area_codes()
     rows = CustodyRule.objects.filter(code=code, active=True, effective_from__lte=day).filter(
         Q(effective_to__isnull=True) | Q(effective_to__gte=day)

@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.cases.references import next_reference
 
-from .constants import HK_MACAO, PASSPORT_KINDS, VISA_NEXT, DocumentStatus, VisaStatus
+from .constants import (
+    HK_MACAO,
+    PASSPORT_KINDS,
+    VISA_NEXT,
+    DocumentEventKind,
+    DocumentStatus,
+    VisaStatus,
+)
+from .history import set_status
 from .models import (
     DispatchEntry,
     TravelDocument,
@@ -149,15 +157,27 @@ def do_move_visa(
             locked.visa_valid_until = visa_valid_until
         locked.version += 1
         locked.save()
-        document = locked.document
+        document = (
+            TravelDocument.objects.select_for_update().get(pk=locked.document_id)
+            if locked.document_id
+            else None
+        )
         if document is not None:
             if status == VisaStatus.SENT and document.status == DocumentStatus.IN_CUSTODY:
-                TravelDocument.objects.filter(pk=document.pk).update(
-                    status=DocumentStatus.AT_VISA, status_changed_on=on_date
+                set_status(
+                    document=document,
+                    status=DocumentStatus.AT_VISA,
+                    on=on_date,
+                    kind=DocumentEventKind.SENT_FOR_VISA,
+                    actor=actor,
                 )
             elif status == VisaStatus.PASSPORT_BACK and document.status == DocumentStatus.AT_VISA:
-                TravelDocument.objects.filter(pk=document.pk).update(
-                    status=DocumentStatus.IN_CUSTODY, status_changed_on=on_date
+                set_status(
+                    document=document,
+                    status=DocumentStatus.IN_CUSTODY,
+                    on=on_date,
+                    kind=DocumentEventKind.BACK_FROM_VISA,
+                    actor=actor,
                 )
         DispatchEntry.objects.create(
             application=locked, status=status, on_date=on_date, note=note.strip()[:300], actor=actor

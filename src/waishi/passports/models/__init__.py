@@ -2,6 +2,7 @@
 
 from .custody import AgencyLock, CustodyReminder, CustodyRule, HandOut
 from .documents import Endorsement, HolderFlag, LossReport, TravelDocument
+from .history import DocumentEvent
 from .issuance import IssuanceItem, IssuanceRequest
 from .visas import (
     DispatchEntry,
@@ -16,6 +17,7 @@ __all__ = [
     "CustodyReminder",
     "CustodyRule",
     "DispatchEntry",
+    "DocumentEvent",
     "Endorsement",
     "HandOut",
     "HolderFlag",

@@ -1,5 +1,6 @@
 """Fixtures of the passports tests: the Passport & Visa Division, an agency and its people."""
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -55,3 +56,29 @@ def other_officer(make_user: Callable[..., Any]) -> Any:
 @pytest.fixture
 def other_liaison(make_user: Callable[..., Any]) -> Any:
     return make_user(Role.LIAISON_OFFICER, full_name="赵外单位")
+
+
+class Clock:
+    """The wall clock the code under test reads (``django.utils.timezone.now``), set by day."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        from django.utils import timezone
+
+        self.now = timezone.now()
+        monkeypatch.setattr(timezone, "now", lambda: self.now)
+
+    def set(self, day: datetime.date, hour: int = 10) -> None:
+        from django.utils import timezone
+
+        self.now = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+    @property
+    def today(self) -> datetime.date:
+        from django.utils import timezone
+
+        return timezone.localdate(self.now)
+
+
+@pytest.fixture
+def clock(monkeypatch: Any) -> Clock:
+    return Clock(monkeypatch)

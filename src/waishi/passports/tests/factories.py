@@ -6,14 +6,15 @@ from typing import Any
 
 import factory
 from django.db import transaction
+from django.utils import timezone
 
 from waishi.cases.models import Case
 from waishi.cases.references import next_reference
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Destination, Mission, MissionMember
 from waishi.missions.tests.factories import TravellerFactory
-from waishi.passports.constants import DocumentStatus
-from waishi.passports.models import Endorsement, TravelDocument
+from waishi.passports.constants import DocumentEventKind, DocumentStatus
+from waishi.passports.models import DocumentEvent, Endorsement, TravelDocument
 
 _numbers = itertools.count(1000001)
 _references = itertools.count(1)
@@ -30,6 +31,7 @@ def passport_number(kind: str = DocumentKind.SERVICE_PASSPORT) -> str:
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TravelDocument
+        skip_postgeneration_save = True
 
     kind = DocumentKind.SERVICE_PASSPORT
     number = factory.LazyAttribute(lambda o: passport_number(o.kind))
@@ -39,6 +41,17 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     issuing_authority = "广东省人民政府外事办公室"
     custodian = factory.LazyAttribute(lambda o: o.holder.agency)
     status = DocumentStatus.IN_CUSTODY
+
+    @factory.post_generation
+    def history(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """Registered today (or on ``history=<date>``), in its status, as the action does."""
+        if create:
+            DocumentEvent.objects.create(
+                document=self,
+                kind=DocumentEventKind.REGISTERED,
+                status=self.status,
+                on_date=extracted or timezone.localdate(),
+            )
 
 
 def make_mission(

@@ -116,12 +116,21 @@ def test_a_non_member_s_document_is_not_handed_out(trip: Any, officer: Any, agen
 
 
 def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
-    trip: Any, officer: Any, liaison: Any, agency: Any, django_capture_on_commit_callbacks: Any
+    trip: Any,
+    officer: Any,
+    liaison: Any,
+    agency: Any,
+    clock: Any,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     first, second = trip["documents"]
     mission = trip["mission"]
+    today = clock.today
+    # Both passports went out the day before departure; it is now a month after the trip.
+    clock.set(mission.departure_date - datetime.timedelta(days=1))
     on_time = actions.do_hand_out(actor=officer, document=first, mission=mission, handed_to="陈一")
     late = actions.do_hand_out(actor=officer, document=second, mission=mission, handed_to="林二")
+    clock.set(today)
     due = late.due_date
     actions.do_return_document(actor=officer, hand_out=on_time, returned_by="陈一", returned_on=due)
     with django_capture_on_commit_callbacks(execute=True):

@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.core.views import require_perm
 
-from ..reports import custody_report, report_pdf, report_xlsx
+from ..reports import (
+    column_labels,
+    custody_report,
+    figures,
+    overdue_labels,
+    quarter_bounds,
+    report_pdf,
+    report_period,
+    report_xlsx,
+)
 
 
 @require_perm("passports.export_report")
@@ -19,12 +28,18 @@ def report_page(request: HttpRequest) -> HttpResponse:
     quarter = (today.month - 1) // 3 + 1
     if str(request.GET.get("quarter", "")) in {"1", "2", "3", "4"}:
         quarter = int(request.GET["quarter"])
+    report = custody_report(year, quarter)
     return render(
         request,
         "passports/report.html",
         {
             "title": _("Quarterly custody report"),
-            "report": custody_report(year, quarter),
+            "report": report,
+            "not_begun": report.start > today,
+            "period": report_period(report),
+            "labels": column_labels(),
+            "rows": figures(report),
+            "overdue_labels": overdue_labels(),
             "years": list(range(today.year - 3, today.year + 1)),
             "quarters": [1, 2, 3, 4],
         },
@@ -35,13 +50,15 @@ def report_page(request: HttpRequest) -> HttpResponse:
 def report_download(request: HttpRequest, year: int, quarter: int, fmt: str) -> HttpResponse:
     if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100 or fmt not in ("xlsx", "pdf"):
         raise Http404
+    if quarter_bounds(year, quarter)[0] > timezone.localdate():
+        raise Http404
     report = custody_report(year, quarter)
     log_action(
         action="passports.report.export",
         actor=request.user,
         object_type="passports.report",
         object_id=f"{year}Q{quarter}",
-        after={"format": fmt, "rows": len(report.rows)},
+        after={"format": fmt, "rows": len(report.rows), "as_at": report.as_at.isoformat()},
         request=request,
     )
     if fmt == "xlsx":
