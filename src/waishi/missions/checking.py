@@ -111,9 +111,53 @@ def check_stored_mission(
     return check_mission(application, day, rulebook=rulebook or load_rulebook(day))
 
 
-def record_verdict(*, mission: Mission, actor: Any, stage: str, on_date: datetime.date) -> Verdict:
-    """Store the check as of ``on_date``; later rule edits never change it. Inside a transaction."""
-    found = check_stored_mission(mission, on_date=on_date)
+# Where a transition keeps its filing check: on the locked case the engine hands to every guard
+# and effect of that transition, so the guard and the recording share one run of the rules.
+FILING_CHECK = "_missions_filing_check"
+
+
+def filing_check(case: Any) -> list[Violation]:
+    """The rule check of the application being filed today, run once per transition.
+
+    The filing guard (no blocks) and the filing effect (record the verdict) both ask; the
+    first call checks the application, locked so that no edit slips in before the verdict
+    is recorded, and the second gets the same violations. Inside the transition's transaction.
+    """
+    return _filing_check(case)[1]
+
+
+def filed_mission(case: Any) -> tuple[Mission, list[Violation]]:
+    """The locked application of the transition's filing check, and that check's violations."""
+    return _filing_check(case)
+
+
+def _filing_check(case: Any) -> tuple[Mission, list[Violation]]:
+    today = timezone.localdate()
+    cached = getattr(case, FILING_CHECK, None)
+    if cached is not None and cached[0] == today:
+        return cached[1], list(cached[2])
+    mission = Mission.objects.select_for_update().get(case_id=case.pk)
+    found = check_mission(
+        mission_input(mission, filing_date=today), today, rulebook=load_rulebook(today)
+    )
+    setattr(case, FILING_CHECK, (today, mission, tuple(found)))
+    return mission, found
+
+
+def record_verdict(
+    *,
+    mission: Mission,
+    actor: Any,
+    stage: str,
+    on_date: datetime.date,
+    found: list[Violation] | None = None,
+) -> Verdict:
+    """Store the check as of ``on_date``; later rule edits never change it. Inside a transaction.
+
+    ``found`` is a check already run on this application as of ``on_date`` (the filing's).
+    """
+    if found is None:
+        found = check_stored_mission(mission, on_date=on_date)
     return Verdict.objects.create(
         mission=mission,
         checked_on=on_date,

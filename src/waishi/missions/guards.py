@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .checking import (
-    check_stored_mission,
+    filed_mission,
+    filing_check,
     latest_verdict,
     open_warnings,
     record_verdict,
@@ -78,7 +79,7 @@ def signatory_confirmed(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 def no_blocks(case: Any, actor: Any, inputs: Inputs) -> list[str]:
     """A block cannot be overridden: the application must be changed instead."""
-    return [v.message for v in check_stored_mission(_mission(case)) if v.is_block]
+    return [v.message for v in filing_check(case) if v.is_block]
 
 
 def warnings_overridden(case: Any, actor: Any, inputs: Inputs) -> list[str]:
@@ -133,12 +134,12 @@ def report_is_written(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 
 def record_filing(case: Any, actor: Any, inputs: Inputs) -> None:
-    """Date the filing and record the rule check as it stands today."""
-    mission = _mission(case, lock=True)
+    """Date the filing and record the rule check the filing guard ran (the same violations)."""
+    mission, found = filed_mission(case)
     today = timezone.localdate()
     mission.filed_on = today
     mission.save(update_fields=["filed_on"])
-    record_verdict(mission=mission, actor=actor, stage=case.status, on_date=today)
+    record_verdict(mission=mission, actor=actor, stage=case.status, on_date=today, found=found)
 
 
 def clear_confirmation(case: Any, actor: Any, inputs: Inputs) -> None:
