@@ -84,9 +84,8 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     case_type = forms.ChoiceField(label=_("Case type"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies")
-    )
+    # An agency's id; the choices (active agencies) are read when the form is made.
+    agency = forms.TypedChoiceField(label=_("Agency"), required=False, coerce=int, empty_value=None)
     due_from = forms.DateField(
         label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -96,8 +95,6 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, with_agency: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from waishi.accounts.models import Agency
-
         types = case_types()
         self.fields["case_type"].choices = [("", _("All types"))] + [  # type: ignore[attr-defined]
             (t.code, t.label) for t in types
@@ -108,10 +105,56 @@ class CaseFilterForm(forms.Form):
                 statuses.setdefault(state, label)
         self.fields["status"].choices = [("", _("All statuses")), *statuses.items()]  # type: ignore[attr-defined]
         if with_agency:
-            self.fields["agency"].queryset = Agency.objects.filter(is_active=True)  # type: ignore[attr-defined]
+            # The active agencies as (id, name): one query, no model rows, and no count.
+            self.fields["agency"].choices = [("", _("All agencies")), *agency_choices()]  # type: ignore[attr-defined]
         else:
             del self.fields["agency"]
         _style(self, small=True)
+
+    def options(self, name: str, *, empty_is_chosen: bool = False) -> list[tuple[str, str, bool]]:
+        """A select's options as (value, label, selected), worked out once for the template.
+
+        ``empty_is_chosen`` marks the empty option when the field was not sent at all.
+        """
+        current = self[name].value()
+        if current is None and empty_is_chosen:
+            current = ""
+        chosen = None if current is None else str(current)
+        return [
+            (str(value), str(label), str(value) == chosen)
+            for value, label in self.fields[name].choices  # type: ignore[attr-defined]
+        ]
+
+    @property
+    def case_type_options(self) -> list[tuple[str, str, bool]]:
+        return self.options("case_type")
+
+    @property
+    def status_options(self) -> list[tuple[str, str, bool]]:
+        return self.options("status")
+
+    @property
+    def agency_options(self) -> list[tuple[str, str, bool]]:
+        return self.options("agency", empty_is_chosen=True)
+
+
+def agency_choices() -> list[tuple[int, str]]:
+    """Active agencies as (id, name in the active language), in the agencies' own order."""
+    from django.utils import translation
+
+    from waishi.accounts.models import Agency
+    from waishi.core.models import FALLBACK_ORDER, LANGUAGE_SUFFIXES
+
+    # core.models.translated's order: the active language, then Simplified, then the others.
+    language = (translation.get_language() or "zh-hans").lower()
+    order = [LANGUAGE_SUFFIXES.get(language, "zh_hans"), *FALLBACK_ORDER]
+    columns = [f"name_{suffix}" for suffix in FALLBACK_ORDER]
+    rows = Agency.objects.filter(is_active=True).values_list("pk", *columns)
+    choices = []
+    for pk, *names in rows:
+        by_suffix = dict(zip(FALLBACK_ORDER, names, strict=True))
+        choices.append((pk, next((str(by_suffix[x]) for x in order if by_suffix[x]), "")))
+    return choices
 
 
 def _style(form: forms.Form, *, small: bool = False) -> None:

@@ -12,15 +12,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import RFC3986_SUBDELIMS
+
+from waishi.core.models import FALLBACK_ORDER, translated
 
 from .constants import InboxTab
 from .models import Case
 from .querysets import visible_to
-from .registry import person_searches
+from .registry import get_case_type, person_searches
 
 PAGE_SIZE = 50
 # Case ids of a person search passed to the list query as values, not as a subquery.
@@ -32,10 +36,132 @@ REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{1,4}(-\d{0,6})?$")
 WHOLE_REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{4}-\d{5,6}$")
 
 
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of a case list with its texts ready to show.
+
+    The list templates print these as they are: working out a badge, a label, a link and two
+    dates per row inside the template costs about ten template nodes a row, which for a page
+    of fifty rows was most of the time the page took.
+    """
+
+    pk: int
+    reference: str
+    title: str
+    url: str
+    case_type: str
+    status: str
+    status_label: str
+    status_class: str
+    is_open: bool
+    agency_name: str
+    assignee_name: str
+    due_date: datetime.date | None
+    due_text: str
+    is_overdue: bool
+    updated_at: datetime.datetime
+    updated_text: str
+
+
 @dataclass(frozen=True)
 class Page:
-    rows: list[Case]
+    rows: list[CaseRow]
     next_cursor: str | None
+
+
+# The columns a list row reads: the case's own and the names it shows, in one joined query
+# (no model instances for the case, its agency and its assignee).
+ROW_FIELDS = (
+    "id",
+    "reference",
+    "title",
+    "case_type",
+    "status",
+    "is_open",
+    "due_date",
+    "updated_at",
+    *(f"agency__name_{suffix}" for suffix in FALLBACK_ORDER),
+    "assignee_id",
+    "assignee__full_name",
+    "assignee__first_name",
+    "assignee__last_name",
+    "assignee__username",
+)
+# Characters reverse() leaves unquoted in a path, for links built from one reversed prefix.
+_PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+class _Fields:
+    """``row["agency__name_en"]`` read as ``.name_en``, for ``core.models.translated``."""
+
+    __slots__ = ("prefix", "row")
+
+    def __init__(self, row: Mapping[str, Any], prefix: str) -> None:
+        self.row = row
+        self.prefix = prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return self.row.get(self.prefix + name, "")
+
+
+class RowBuilder:
+    """Turns ``ROW_FIELDS`` values into ``CaseRow``s, working out shared texts once a page."""
+
+    def __init__(self) -> None:
+        from django.urls import reverse
+
+        marker = "REFERENCE"
+        link = reverse("cases:detail", kwargs={"reference": marker})
+        self.link_head, self.link_tail = link.split(marker, 1)
+        self.today = timezone.localdate()
+        self.labels: dict[tuple[str, str], str] = {}
+
+    def status_label(self, case_type: str, status: str) -> str:
+        key = (case_type, status)
+        if key not in self.labels:
+            workflow = get_case_type(case_type).workflow
+            self.labels[key] = str(workflow.state_label(status))
+        return self.labels[key]
+
+    def row(self, values: Mapping[str, Any]) -> CaseRow:
+        due = values["due_date"]
+        is_open = values["is_open"]
+        is_overdue = bool(is_open and due and due < self.today)
+        # The badge: closed grey, overdue red, open blue (as the status_class filter says).
+        if not is_open:
+            badge = "text-bg-secondary"
+        elif is_overdue:
+            badge = "text-bg-danger"
+        else:
+            badge = "text-bg-primary"
+        assignee = ""
+        if values["assignee_id"] is not None:
+            # User.display_name: the full name, else first and last name, else the username.
+            assignee = (
+                values["assignee__full_name"]
+                or f"{values['assignee__first_name']} {values['assignee__last_name']}".strip()
+                or values["assignee__username"]
+            )
+        updated = values["updated_at"]
+        reference = values["reference"]
+        return CaseRow(
+            pk=values["id"],
+            reference=reference,
+            title=values["title"],
+            url=f"{self.link_head}{quote(reference, safe=_PATH_SAFE)}{self.link_tail}",
+            case_type=values["case_type"],
+            status=values["status"],
+            status_label=self.status_label(values["case_type"], values["status"]),
+            status_class=badge,
+            is_open=is_open,
+            agency_name=translated("name", _Fields(values, "agency__")),
+            assignee_name=assignee,
+            due_date=due,
+            due_text=due.isoformat() if due else "—",
+            is_overdue=is_overdue,
+            updated_at=updated,
+            updated_text=timezone.localtime(updated).strftime("%Y-%m-%d %H:%M"),
+        )
 
 
 def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
@@ -125,6 +251,12 @@ def _decode(cursor: str) -> list[str] | None:
         return None
 
 
+def _rows(cases: QuerySet[Case], size: int) -> list[CaseRow]:
+    """The first ``size`` rows of ``cases`` (already ordered and sought), ready to show."""
+    builder = RowBuilder()
+    return [builder.row(values) for values in cases.values(*ROW_FIELDS)[:size]]
+
+
 def page_by_updated(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE) -> Page:
     """Newest change first, seeking on (updated_at, id)."""
     rows = cases.order_by("-updated_at", "-id")
@@ -135,7 +267,7 @@ def page_by_updated(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_
             rows = rows.filter(
                 Q(updated_at__lt=moment) | Q(updated_at=moment, id__lt=int(parts[1]))
             )
-    found = list(rows[: size + 1])
+    found = _rows(rows, size + 1)
     next_cursor = None
     if len(found) > size:
         last = found[size - 1]
@@ -154,7 +286,7 @@ def page_by_due(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE
             due = None
         if due is not None:
             rows = rows.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=int(parts[1])))
-    found = list(rows[: size + 1])
+    found = _rows(rows, size + 1)
     next_cursor = None
     if len(found) > size:
         last = found[size - 1]
@@ -165,8 +297,8 @@ def page_by_due(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE
 def list_page(
     user: Any, filters: Mapping[str, Any], cursor: str | None, size: int = PAGE_SIZE
 ) -> Page:
-    """One page of the list ``filters`` describe, rows ready to show (related rows joined)."""
-    cases = apply_filters(user, filters).select_related("agency", "division", "assignee")
+    """One page of the list ``filters`` describe, as rows ready to show."""
+    cases = apply_filters(user, filters)
     if filters.get("tab") == InboxTab.OVERDUE:
         return page_by_due(cases, cursor, size)
     return page_by_updated(cases, cursor, size)

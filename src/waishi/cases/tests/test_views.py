@@ -291,3 +291,6 @@ def test_show_more_returns_only_rows_for_htmx(client, new_case, officer):
     response = client.get(reverse("cases:inbox"), {"tab": "recent"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "<tr>" in body and "<html" not in body
+    # The rows have the inbox's agency column, like the rows of the whole page.
+    page = client.get(reverse("cases:inbox"), {"tab": "recent"}).content.decode()
+    assert body.count("<td") == page.split('<tbody id="case-rows">')[1].count("<td")

@@ -26,9 +26,10 @@ from ..models import ExportJob
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _list(
-    request: HttpRequest, *, template: str, title: str, with_agency: bool, tab: str = ""
-) -> HttpResponse:
+def list_context(
+    request: HttpRequest, *, title: str, with_agency: bool, tab: str = ""
+) -> dict[str, Any]:
+    """What the list templates show: the filter form, one page of rows, the tabs."""
     data = request.GET.copy()
     if tab and not data.get("tab"):
         data["tab"] = tab
@@ -37,15 +38,23 @@ def _list(
     page = list_page(request.user, filters, request.GET.get("after"))
     query = data.copy()
     query.pop("after", None)
-    context = {
+    return {
         "title": title,
         "form": form,
         "page": page,
         "tabs": InboxTab.choices if with_agency else [],
+        # Also read by the rows alone, which "Show more" answers without the table around them.
+        "show_agency": with_agency,
         "active_tab": filters.get("tab") or "",
         "query": query.urlencode(),
         "today": timezone.localdate(),
     }
+
+
+def _list(
+    request: HttpRequest, *, template: str, title: str, with_agency: bool, tab: str = ""
+) -> HttpResponse:
+    context = list_context(request, title=title, with_agency=with_agency, tab=tab)
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "cases/includes/case_rows.html", context)
     return render(request, template, context)
