@@ -137,11 +137,17 @@ def _filing_check(case: Any) -> tuple[Mission, list[Violation]]:
     if cached is not None and cached[0] == today:
         return cached[1], list(cached[2])
     mission = Mission.objects.select_for_update().get(case_id=case.pk)
-    found = check_mission(
-        mission_input(mission, filing_date=today), today, rulebook=load_rulebook(today)
-    )
+    found = check_filing_today(mission)
     setattr(case, FILING_CHECK, (today, mission, tuple(found)))
     return mission, found
+
+
+def check_filing_today(mission: Mission) -> list[Violation]:
+    """What the rules find if the application is filed today (a refiling counts from today)."""
+    today = timezone.localdate()
+    return check_mission(
+        mission_input(mission, filing_date=today), today, rulebook=load_rulebook(today)
+    )
 
 
 def record_verdict(
@@ -192,9 +198,9 @@ def led_by_city_leader(mission: Mission) -> bool:
     return mission.members.filter(is_leader=True, traveller__rank=Rank.CITY_LEADER).exists()
 
 
-def verdict_rows(mission: Mission) -> list[dict[str, Any]]:
+def verdict_rows(mission: Mission, *, verdict: Verdict | None = None) -> list[dict[str, Any]]:
     """The latest recorded verdict's violations, each with its override if there is one."""
-    verdict = latest_verdict(mission)
+    verdict = verdict or latest_verdict(mission)
     if verdict is None:
         return []
     overrides = {

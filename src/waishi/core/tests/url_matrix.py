@@ -149,6 +149,26 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # The missions API: agency people and mission staff read (the sample application does
+    # not exist); the writing endpoints take POST only.
+    **{
+        f"api-v1:{name}": row
+        for names, row in [
+            (
+                ("mission_travellers", "mission_planned"),
+                gate(PASSPORT_READERS | AGENCY_ROLES, anon=401),
+            ),
+            (
+                ("mission", "mission_update"),
+                gate(PASSPORT_READERS | AGENCY_ROLES, ok=404, anon=401),
+            ),
+            (
+                ("mission_create", "mission_invitation", "mission_confirm", "mission_submit"),
+                everyone(405),
+            ),
+        ]
+        for name in names
+    },
 }
 
 # Example URLs of the ``prefix*`` families: the URL requested for the whole family.
@@ -193,6 +213,16 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
+    **{
+        f"api-v1:{n}": {"reference": "CG-1999-00001"}
+        for n in (
+            "mission",
+            "mission_update",
+            "mission_invitation",
+            "mission_confirm",
+            "mission_submit",
+        )
+    },
 }
 
 __all__ = ["ADMIN_ROLES", "MATRIX", "REPRESENTATIVES", "SAMPLE_KWARGS", "VIEWERS"]
