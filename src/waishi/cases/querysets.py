@@ -59,15 +59,28 @@ def timeline_for(user: Any, case: Case) -> QuerySet[TimelineEntry]:
     return entries.filter(is_public=True)
 
 
-def access_case(user: Any, reference: str, *, for_update: bool = False) -> Case:
+def access_case(
+    user: Any, reference: str, *, for_update: bool = False, with_detail: bool = False
+) -> Case:
     """The case by reference if ``user`` may see it; ``Case.DoesNotExist`` otherwise.
 
-    Missing and forbidden look the same to the caller (both become 404).
+    Missing and forbidden look the same to the caller (both become 404). ``with_detail``
+    reads the area's detail row in the same query (``CaseType.get_detail`` then asks no
+    more), whatever the type turns out to be.
     """
     cases = visible_to(user).select_related("agency", "division", "assignee", "created_by")
+    if with_detail:
+        cases = cases.select_related(*detail_accessors())
     if for_update:
         cases = cases.select_for_update(of=("self",))
     return cases.get(reference=reference)
+
+
+def detail_accessors() -> list[str]:
+    """The ``Case`` attributes of every registered type's one-to-one detail row."""
+    from .registry import case_types
+
+    return [a for a in (kind.detail_accessor() for kind in case_types()) if a is not None]
 
 
 def public_lookup(reference: str, code: str) -> Case | None:

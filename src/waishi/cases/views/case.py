@@ -19,10 +19,10 @@ from ..querysets import access_case, timeline_for
 from ..workflow import Conflict, TransitionRefused, available_transitions
 
 
-def get_case(request: HttpRequest, reference: str) -> Case:
+def get_case(request: HttpRequest, reference: str, *, with_detail: bool = False) -> Case:
     """The visible case or 404 (the same for a missing and a forbidden case)."""
     try:
-        return access_case(request.user, reference)
+        return access_case(request.user, reference, with_detail=with_detail)
     except Case.DoesNotExist:
         raise Http404 from None
 
@@ -61,7 +61,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
 
 @require_perm("cases.view_case")
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_case(request, reference)
+    case = get_case(request, reference, with_detail=True)
     return render(request, "cases/case_detail.html", case_context(request, case))
 
 

@@ -1,0 +1,124 @@
+"""Exact query budgets of the pages the benchmark (bench/run.py) measures.
+
+Each number is what the page needs, query by query; a change that adds one fails here and
+must say why. Signed-in pages start with three: the session, the user and the user's roles.
+The flat-with-data tests are beside these (test_views, test_api, test_query_budget).
+"""
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from waishi.cases.actions import do_comment
+from waishi.cases.registry import (
+    person_searches,
+    register_person_search,
+    unregister_person_search,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, roles.
+SIGNED_IN = 3
+
+
+def assert_queries(client: Any, url: str, expected: int, **headers: str) -> str:
+    """Get ``url`` twice (the first warms caches) and check the second's query count."""
+    assert client.get(url, headers=headers).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    queries = [q["sql"] for q in captured.captured_queries]
+    assert len(queries) == expected, "\n".join(queries)
+    return str(response.content.decode())
+
+
+@pytest.fixture
+def cases(new_case: Any, liaison: Any, officer: Any) -> list[Any]:
+    made = [new_case(f"赴新加坡考察{n}") for n in range(3)]
+    do_comment(case=made[0], actor=officer, text="请补充材料", is_public=True)
+    return made
+
+
+@pytest.fixture
+def signed_in(client: Any, officer: Any, cases: list[Any]) -> Any:
+    client.force_login(officer)
+    return client
+
+
+def test_inbox(signed_in):
+    # The active agencies for the filter, one page of rows, the bell's unread count.
+    assert_queries(signed_in, reverse("cases:inbox") + "?tab=recent", SIGNED_IN + 3)
+
+
+def test_inbox_filtered_by_status_agency_and_due_dates(signed_in, agency):
+    today = datetime.date.today()
+    url = reverse("cases:inbox") + (
+        f"?tab=recent&status=draft&agency={agency.pk}"
+        f"&due_from={today - datetime.timedelta(days=30)}"
+        f"&due_to={today + datetime.timedelta(days=60)}"
+    )
+    # The chosen agency is checked against the agencies already read for the filter.
+    body = assert_queries(signed_in, url, SIGNED_IN + 3)
+    assert "赴新加坡考察1" in body
+
+
+def test_show_more_rows(signed_in):
+    url = reverse("cases:inbox") + "?tab=recent"
+    # No shell: no bell.
+    assert_queries(signed_in, url, SIGNED_IN + 2, **{"HX-Request": "true"})
+
+
+def test_search_by_whole_reference(signed_in, cases):
+    url = reverse("cases:inbox") + f"?tab=recent&q={cases[1].reference}"
+    body = assert_queries(signed_in, url, SIGNED_IN + 3)
+    assert cases[1].reference in body and cases[0].reference not in body
+
+
+@pytest.fixture
+def person_search(cases: list[Any]) -> Iterator[None]:
+    from waishi.cases.models import Case
+
+    def hook(text: str) -> Any:
+        return Case.objects.filter(pk=cases[2].pk if text == "张三" else 0).values_list(
+            "pk", flat=True
+        )
+
+    register_person_search(hook)
+    yield
+    unregister_person_search(hook)
+
+
+def test_search_by_a_persons_name(signed_in, cases, person_search):
+    url = reverse("cases:inbox") + "?tab=recent&q=张三"
+    # One more per person-search hook (this one and the areas'): their case ids, read first.
+    body = assert_queries(signed_in, url, SIGNED_IN + 3 + len(person_searches()))
+    assert cases[2].reference in body and cases[0].reference not in body
+
+
+def test_case_page(signed_in, cases):
+    # The case with its detail row (one query whatever the type), the bell, the timeline,
+    # the files. No permission-table reads: the cases app's rights are rules alone.
+    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 4)
+
+
+def test_api_case_list(signed_in):
+    assert_queries(signed_in, "/api/v1/cases/", SIGNED_IN + 1)
+
+
+def test_api_case_list_filtered(signed_in, agency):
+    url = f"/api/v1/cases/?status=draft&agency={agency.pk}&due_from=2020-01-01&due_to=2099-12-31"
+    assert_queries(signed_in, url, SIGNED_IN + 1)
+
+
+def test_api_case_list_with_a_token_reads_no_session(client, liaison, cases):
+    from waishi.api.tests.factories import bearer, make_token
+
+    _token, secret = make_token(liaison)
+    # The token with its user, the user's roles, the page; its use is recorded once a minute.
+    assert_queries(client, "/api/v1/cases/", 3, **bearer(secret))
