@@ -10,16 +10,19 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from pydantic import BaseModel
 
 from waishi.api.auth import AUTH
 from waishi.api.errors import ApiError, ErrorOut, not_found
 from waishi.api.idempotency import idempotent
-from waishi.api.pagination import DEFAULT_LIMIT, keyset_page
+from waishi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
+from waishi.core.models import FALLBACK_ORDER, translated
 
 from . import actions
 from .inbox import apply_filters
 from .models import Case
 from .querysets import access_case, timeline_for
+from .registry import get_case_type
 from .workflow import Conflict, TransitionRefused, available_transitions
 
 router = Router(auth=AUTH, tags=["cases"])
@@ -34,12 +37,14 @@ ERRORS: dict[int, type[ErrorOut]] = {
 }
 
 
-class NamedRef(Schema):
+# The list's item schemas are plain pydantic models: the API returns them built as dicts, and
+# ninja's Schema would wrap every dict of a page for attribute access while validating it.
+class NamedRef(BaseModel):
     id: int
     name: str
 
 
-class CaseOut(Schema):
+class CaseOut(BaseModel):
     reference: str
     case_type: str
     case_type_label: str
@@ -57,7 +62,7 @@ class CaseOut(Schema):
     updated_at: datetime.datetime
 
 
-class CasePage(Schema):
+class CasePage(BaseModel):
     items: list[CaseOut]
     next: str | None
 
@@ -137,6 +142,83 @@ def case_out(case: Case) -> dict[str, Any]:
     }
 
 
+# The columns of a list item, read with the agency's, division's and assignee's names in one
+# joined query: no model rows are built for a page of the list.
+LIST_FIELDS = (
+    "id",
+    "reference",
+    "case_type",
+    "title",
+    "status",
+    "is_open",
+    "agency_id",
+    *(f"agency__name_{suffix}" for suffix in FALLBACK_ORDER),
+    "division_id",
+    *(f"division__name_{suffix}" for suffix in FALLBACK_ORDER),
+    "assignee_id",
+    "assignee__full_name",
+    "assignee__first_name",
+    "assignee__last_name",
+    "assignee__username",
+    "priority",
+    "due_date",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+class _Names:
+    """A related row's translated names in a values() row, for ``core.models.translated``."""
+
+    __slots__ = ("prefix", "row")
+
+    def __init__(self, row: dict[str, Any], prefix: str) -> None:
+        self.row = row
+        self.prefix = prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return self.row.get(self.prefix + name, "")
+
+
+def list_item_out(row: dict[str, Any], labels: dict[tuple[str, str], tuple[str, str]]) -> Any:
+    """``case_out`` for a ``LIST_FIELDS`` row; ``labels`` keeps the type and status labels."""
+    key = (row["case_type"], row["status"])
+    if key not in labels:
+        kind = get_case_type(row["case_type"])
+        labels[key] = (str(kind.label), str(kind.workflow.state_label(row["status"])))
+    type_label, status_label = labels[key]
+    assignee = None
+    if row["assignee_id"] is not None:
+        # User.display_name: the full name, else first and last name, else the username.
+        name = (
+            row["assignee__full_name"]
+            or f"{row['assignee__first_name']} {row['assignee__last_name']}".strip()
+            or row["assignee__username"]
+        )
+        assignee = {"id": row["assignee_id"], "name": name}
+    division = None
+    if row["division_id"] is not None:
+        division = {"id": row["division_id"], "name": translated("name", _Names(row, "division__"))}
+    return {
+        "reference": row["reference"],
+        "case_type": row["case_type"],
+        "case_type_label": type_label,
+        "title": row["title"],
+        "status": row["status"],
+        "status_label": status_label,
+        "is_open": row["is_open"],
+        "agency": {"id": row["agency_id"], "name": translated("name", _Names(row, "agency__"))},
+        "division": division,
+        "assignee": assignee,
+        "priority": row["priority"],
+        "due_date": row["due_date"],
+        "version": row["version"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
 def transitions_out(case: Case, user: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -174,11 +256,18 @@ def list_cases(
         "due_to": due_to,
         "q": q[:100],
     }
-    rows = apply_filters(user, filters).select_related("agency", "division", "assignee")
+    rows = apply_filters(user, filters)
     if open_only:
         rows = rows.filter(is_open=True)
-    items, next_cursor = keyset_page(rows, cursor=cursor, limit=limit)
-    return {"items": [case_out(c) for c in items], "next": next_cursor}
+    # keyset_page's seek (newest id first), on values rather than model rows.
+    limit = max(1, min(limit, MAX_LIMIT))
+    rows = rows.order_by("-id")
+    if cursor:
+        rows = rows.filter(id__lt=decode_cursor(cursor))
+    page = list(rows.values(*LIST_FIELDS)[: limit + 1])
+    next_cursor = encode_cursor(page[limit - 1]["id"]) if len(page) > limit else None
+    labels: dict[tuple[str, str], tuple[str, str]] = {}
+    return {"items": [list_item_out(row, labels) for row in page[:limit]], "next": next_cursor}
 
 
 @router.get("/{reference}", response={200: CaseDetailOut, **ERRORS})
