@@ -202,6 +202,8 @@ def _answer(hook: Any, text: str) -> QuerySet[Any] | list[int] | None:
     ids = hook(text)
     if not isinstance(ids, QuerySet):
         return list(ids) or None
+    # Only which cases, not in what order: a model's default ordering would sort them first.
+    ids = ids.order_by()
     found = list(ids[: PERSON_IDS_INLINE + 1])
     if not found:
         return None
