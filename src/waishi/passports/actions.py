@@ -35,7 +35,16 @@ from .constants import (
 )
 from .guards import APPROVED_STATES
 from .history import record_registration, set_status
-from .models import AgencyLock, Endorsement, HandOut, HolderFlag, LossReport, TravelDocument
+from .models import (
+    AgencyLock,
+    Endorsement,
+    HandOut,
+    HolderFlag,
+    LossReport,
+    TravelBar,
+    TravelDocument,
+)
+from .models.bars import in_force_on
 from .notices import notify_agency
 from .rules import add_months, return_due_date
 
@@ -187,6 +196,12 @@ def do_hand_out(
             )
         if mission.departure_date is None or mission.days_abroad is None:
             raise ValidationError(_("The mission has no approved dates."))
+        if TravelBar.objects.filter(
+            in_force_on(timezone.localdate()), holder_id=locked.holder_id
+        ).exists():
+            raise ValidationError(
+                _("The holder is barred from official travel; the document stays in custody.")
+            )
         if locked.expiry_date < mission.return_date:
             raise ValidationError(_("The document expires before the end of the trip."))
         due, rule = return_due_date(mission.departure_date, mission.days_abroad)
@@ -415,29 +430,6 @@ def do_cancel_document(
             request=request,
         )
     return locked
-
-
-def do_set_flag_bars_travel(
-    *,
-    actor: Any,
-    flag: HolderFlag,
-    bars_travel: bool,
-    active: bool = True,
-    request: HttpRequest | None = None,
-) -> HolderFlag:
-    """Bar (or stop barring) a flagged holder from official travel. Checks manage_register."""
-    _require(actor, "passports.manage_register")
-    with transaction.atomic():
-        HolderFlag.objects.filter(pk=flag.pk).update(bars_travel=bars_travel, is_active=active)
-        log_action(
-            action="passports.holder_flag.update",
-            actor=actor,
-            obj=flag,
-            after={"bars_travel": bars_travel, "active": active, "holder": flag.holder_id},
-            request=request,
-        )
-    flag.bars_travel, flag.is_active = bars_travel, active
-    return flag
 
 
 # Locks ----------------------------------------------------------------------------------

@@ -56,6 +56,12 @@ class PassportsConfig(AppConfig):
             default_channels=(Channel.IN_APP,),
             order=42,
         )
+        register_kind(
+            "passports.travel_bar",
+            _("One of your people is barred from official travel, or no longer"),
+            default_channels=both,
+            order=43,
+        )
         registry.add_nav(
             NavItem("office", _("Passports"), "passports:dashboard", "passports.read_custody", 30)
         )

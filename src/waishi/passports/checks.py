@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from waishi.core.validators import DocumentKind
 
 from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
-from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelDocument
+from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
+from .models.bars import in_force_on
 from .rules import RuleValue, expiry_limit, rule_on
 
 
@@ -212,6 +213,20 @@ def _usable(documents: list[TravelDocument], kinds: set[str], day: datetime.date
     ]
 
 
+def bar_finding(holder: Any, bar: TravelBar) -> Finding:
+    """A block: the holder is barred from official travel (by the division, with a reason)."""
+    until = bar.until.isoformat() if bar.until else _("the bar is lifted")
+    return Finding(
+        _("%(name)s is barred from official travel until %(until)s: %(reason)s")
+        % {"name": holder.name, "until": until, "reason": bar.reason},
+        severity=Severity.BLOCK,
+        citation=_("Decision of the Passport & Visa Division of %(day)s")
+        % {"day": timezone.localtime(bar.barred_at).date().isoformat()},
+        holder_id=holder.pk,
+        extra={"bar": bar.pk},
+    )
+
+
 def member_findings(
     holder: Any,
     documents: list[TravelDocument],
@@ -222,15 +237,16 @@ def member_findings(
     limit: datetime.date,
     margin: RuleValue,
     stay_rule: RuleValue,
+    bars: list[TravelBar] | None = None,
 ) -> list[Finding]:
     """What stands in the way of one member travelling on the trip ``legs``."""
-    findings: list[Finding] = []
+    findings: list[Finding] = [bar_finding(holder, bar) for bar in bars or []]
     name = holder.name
     for flag in flags:
         findings.append(
             Finding(
                 _("%(name)s: %(reason)s") % {"name": name, "reason": flag.reason},
-                severity=Severity.BLOCK if flag.bars_travel else Severity.WARNING,
+                severity=Severity.WARNING,
                 holder_id=holder.pk,
             )
         )
@@ -292,7 +308,9 @@ def check_mission_documents(mission: Any) -> list[Finding]:
 
     A member without a valid document of the right kind (an official passport abroad, the
     official pass for Hong Kong and Macao) or without an endorsement covering the stay is a
-    block; a document expiring within 6 months of the return date (as data) is a warning.
+    block, and so is a member barred from official travel on the departure day; a document
+    expiring within 6 months of the return date (as data) or a flag (a lost passport) is a
+    warning.
     Runs a fixed number of queries whatever the delegation size.
     """
     if mission.departure_date is None or mission.return_date is None:
@@ -310,6 +328,12 @@ def check_mission_documents(mission: Any) -> list[Finding]:
     flags: dict[int, list[HolderFlag]] = {pk: [] for pk in holder_ids}
     for flag in HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True):
         flags[flag.holder_id].append(flag)
+    # A bar in force on the departure day stops the member from travelling.
+    bars: dict[int, list[TravelBar]] = {pk: [] for pk in holder_ids}
+    for bar in TravelBar.objects.filter(
+        in_force_on(mission.departure_date), holder_id__in=holder_ids
+    ):
+        bars[bar.holder_id].append(bar)
     limit, margin = expiry_limit(mission.return_date)
     stay_rule = rule_on(RuleCode.HK_MACAO_STAY, mission.departure_date)
     findings: list[Finding] = []
@@ -324,6 +348,7 @@ def check_mission_documents(mission: Any) -> list[Finding]:
                 limit=limit,
                 margin=margin,
                 stay_rule=stay_rule,
+                bars=bars[member.traveller_id],
             )
         )
     return findings

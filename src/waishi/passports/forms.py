@@ -14,7 +14,7 @@ from .constants import (
     VisaStatus,
     kind_choices,
 )
-from .models import VisaNoteTemplate
+from .models import LossReport, VisaNoteTemplate
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -138,3 +138,34 @@ class IssueForm(forms.Form):
     issue_date = forms.DateField(label=_("Date of issue"), widget=DATE)
     expiry_date = forms.DateField(label=_("Date of expiry"), widget=DATE)
     issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=120)
+
+
+class BarForm(forms.Form):
+    """Barring a holder from official travel: why, until when, after which loss."""
+
+    reason = forms.CharField(
+        label=_("Reason for the bar"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    until = forms.DateField(
+        label=_("Barred until"),
+        widget=DATE,
+        required=False,
+        help_text=_("The last day of the bar; leave empty to bar until the bar is lifted."),
+    )
+    loss_report = forms.ModelChoiceField(
+        label=_("After the loss of"),
+        queryset=LossReport.objects.none(),
+        required=False,
+        empty_label=_("(no loss)"),
+    )
+
+    def __init__(self, *args: Any, losses: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["loss_report"].queryset = losses  # type: ignore[attr-defined]
+        self.fields["loss_report"].label_from_instance = lambda r: (  # type: ignore[attr-defined]
+            f"{r.document} · {r.lost_on:%Y-%m-%d}"
+        )
+
+
+class LiftBarForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for lifting the bar"), max_length=300)

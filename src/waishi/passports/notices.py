@@ -90,3 +90,28 @@ def notify_visa(application: Any) -> None:
         link=reverse("passports:workspace"),
         obj=application,
     )
+
+
+def notify_bar(bar: Any, *, lifted: bool) -> None:
+    """Tell the holder's agency that the holder is barred from official travel, or no more."""
+    holder = bar.holder
+    if lifted:
+        title = format_lazy(
+            _("{holder} is no longer barred from official travel"), holder=holder.name
+        )
+        body = format_lazy(_("Reason: {reason}"), reason=bar.lift_reason)
+    else:
+        title = format_lazy(_("{holder} is barred from official travel"), holder=holder.name)
+        body = format_lazy(
+            _("Reason: {reason} Barred until: {until}."),
+            reason=bar.reason,
+            until=bar.until.isoformat() if bar.until else _("the bar is lifted"),
+        )
+    notify(
+        recipients=agency_contacts(holder.agency_id),
+        kind="passports.travel_bar",
+        title=title,
+        body=body,
+        link=reverse("passports:holder", args=[holder.pk]),
+        obj=bar,
+    )

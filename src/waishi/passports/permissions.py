@@ -57,6 +57,8 @@ rules.add_perm("passports.edit_note_template", is_passport_officer)
 rules.add_perm("passports.use_workspace", is_agency_user)
 # Filing an issuance request (a case of type HZ).
 rules.add_perm("passports.file_request", is_agency_filer)
+# Barring a holder from official travel (after a loss, say) and lifting the bar.
+rules.add_perm("passports.bar_holder", is_passport_officer)
 # Revealing a document number (on top of core.reveal_pii).
 rules.add_perm("passports.reveal_number", is_passport_officer)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import custody, issuance, register, reports, visas, workspace
+from .views import bars, custody, issuance, register, reports, visas, workspace
 
 app_name = "passports"
 
@@ -22,6 +22,10 @@ urlpatterns = [
         register.loss_report_file,
         name="loss_file",
     ),
+    path("passports/holders/<int:pk>/", bars.holder_detail, name="holder"),
+    path("office/passports/holders/<int:pk>/bar/", bars.holder_bar, name="holder_bar"),
+    path("office/passports/bars/", bars.bars_list, name="bars"),
+    path("office/passports/bars/<int:pk>/lift/", bars.bar_lift, name="bar_lift"),
     path("office/passports/custody/", custody.custody_list, name="custody"),
     path("office/passports/locks/", custody.locks_list, name="locks"),
     path("office/passports/missions/<str:reference>/", custody.mission_documents, name="mission"),

@@ -102,14 +102,16 @@ MATRIX: dict[str, dict[str, int]] = {
     **{
         f"passports:{name}": row
         for names, row in [
-            (("dashboard", "custody", "locks"), gate(PASSPORT_READERS)),
+            (("dashboard", "custody", "locks", "bars"), gate(PASSPORT_READERS)),
             (("register", "visas"), gate(PASSPORT_READERS | AGENCY_ROLES)),
             (("document", "visa", "loss_file"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("holder",), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
             (("mission", "receipt"), gate(PASSPORT_READERS, ok=404)),
             (("loss",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}), ok=404)),
             (("document_new", "note_templates", "note_template", "request_issue"), gate(ONLY())),
             (("endorsement_add", "cancel", "hand_out", "visas_open"), gate(ONLY())),
             (("visa_note", "return", "visa_move", "visa_checklist"), gate(ONLY())),
+            (("holder_bar", "bar_lift"), gate(ONLY())),
             (("report", "report_download"), gate(ONLY({Role.BUREAU_LEADER}))),
             (("workspace",), gate(AGENCY_ROLES)),
             (("request_new",), gate(ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY}))),
@@ -195,6 +197,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{f"passports:{n}": {"pk": 999999} for n in ("document", "endorsement_add", "cancel")},
     **{f"passports:{n}": {"pk": 999999} for n in ("loss", "loss_file", "return", "receipt")},
     **{f"passports:{n}": {"pk": 999999} for n in ("visa", "visa_move", "visa_checklist")},
+    **{f"passports:{n}": {"pk": 999999} for n in ("holder", "holder_bar", "bar_lift")},
     "passports:note_template": {"pk": 0},
     **{f"passports:{n}": {"reference": "CG-1999-00001"} for n in ("mission", "hand_out")},
     "passports:visas_open": {"reference": "CG-1999-00001"},

@@ -1,5 +1,6 @@
 """The passports area's tables: the document register, custody, issuance requests, visas."""
 
+from .bars import TravelBar
 from .custody import AgencyLock, CustodyReminder, CustodyRule, HandOut
 from .documents import Endorsement, HolderFlag, LossReport, TravelDocument
 from .history import DocumentEvent
@@ -24,6 +25,7 @@ __all__ = [
     "IssuanceItem",
     "IssuanceRequest",
     "LossReport",
+    "TravelBar",
     "TravelDocument",
     "VisaApplication",
     "VisaNote",

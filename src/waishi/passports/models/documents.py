@@ -184,7 +184,10 @@ class LossReport(models.Model):
 
 
 class HolderFlag(models.Model):
-    """A mark on a traveller that the reviewers of a mission must see (e.g. a lost passport)."""
+    """A mark on a traveller that the reviewers of a mission must see (e.g. a lost passport).
+
+    A flag is a warning; barring the holder from official travel is a ``TravelBar``.
+    """
 
     holder = models.ForeignKey(
         "missions.Traveller",
@@ -200,11 +203,6 @@ class HolderFlag(models.Model):
         on_delete=models.CASCADE,
         related_name="flags",
         verbose_name=_("loss report"),
-    )
-    bars_travel = models.BooleanField(
-        _("barred from official travel"),
-        default=False,
-        help_text=_("Set by the division when the holder may not travel on official business."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -6,12 +6,13 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Mission
 from waishi.passports.checks import check_mission_documents
 from waishi.passports.constants import DocumentStatus, EndorsementValidity, Severity
-from waishi.passports.models import HolderFlag
+from waishi.passports.models import HolderFlag, TravelBar
 
 from .factories import DocumentFactory, TravellerFactory, endorse, make_mission
 
@@ -129,14 +130,16 @@ def test_a_trip_to_germany_and_hong_kong_needs_both_documents(agency: Any) -> No
     assert len(findings) == 1 and findings[0].is_block
 
 
-def test_a_flag_for_a_lost_passport_is_a_warning_unless_it_bars_travel(agency: Any) -> None:
+def test_a_flag_for_a_lost_passport_is_a_warning_and_a_bar_a_block(agency: Any) -> None:
     person = TravellerFactory(agency=agency)
     DocumentFactory(holder=person)
-    flag = HolderFlag.objects.create(holder=person, reason="遗失护照")
+    HolderFlag.objects.create(holder=person, reason="遗失护照")
     assert [f.severity for f in findings_for(agency, person, days=5)] == [Severity.WARNING]
-    flag.bars_travel = True
-    flag.save()
-    assert [f.severity for f in findings_for(agency, person, days=5)] == [Severity.BLOCK]
+    TravelBar.objects.create(holder=person, reason="遗失护照", barred_at=timezone.now())
+    assert [f.severity for f in findings_for(agency, person, days=5)] == [
+        Severity.BLOCK,
+        Severity.WARNING,
+    ]
 
 
 def test_the_check_runs_a_fixed_number_of_queries(agency: Any) -> None:

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,8 @@ from waishi.missions.querysets import travellers_visible_to
 
 from .. import actions
 from ..forms import CancelForm, DocumentForm, EndorsementForm, LossForm, RegisterFilterForm
-from ..models import HandOut, LossReport, TravelDocument
+from ..models import HandOut, LossReport, TravelBar, TravelDocument
+from ..models.bars import in_force_on
 from ..querysets import access_document, documents_visible_to
 from .common import errors_of
 
@@ -89,6 +91,10 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "hand_outs": hand_outs,
         "loss": LossReport.objects.filter(document=document).first(),
         "flags": document.holder.passport_flags.filter(is_active=True),
+        "bars": TravelBar.objects.filter(
+            in_force_on(timezone.localdate()), holder_id=document.holder_id
+        ),
+        "can_bar": user.has_perm("passports.bar_holder"),
         "is_staff": is_case_staff(user),
         "can_manage": user.has_perm("passports.manage_register"),
         "can_custody": user.has_perm("passports.manage_custody"),

@@ -15,6 +15,8 @@ from ..checks import agency_lock_reasons
 from ..constants import ISSUABLE_KINDS
 from ..forms import RequestForm
 from ..guards import APPROVED_STATES
+from ..models import TravelBar
+from ..models.bars import in_force_on
 from ..querysets import documents_visible_to, hand_outs_visible_to, visas_visible_to
 from .common import errors_of
 
@@ -33,6 +35,9 @@ def workspace(request: AuthenticatedRequest) -> HttpResponse:
             .filter(closed_on__isnull=True)
             .order_by("due_date", "id"),
             "visas": visas_visible_to(user).order_by("-updated_at")[:100],
+            "bars": TravelBar.objects.filter(
+                in_force_on(timezone.localdate()), holder__agency_id=user.agency_id or 0
+            ).select_related("holder"),
             "today": timezone.localdate(),
         },
     )
