@@ -294,3 +294,13 @@ def test_show_more_returns_only_rows_for_htmx(client, new_case, officer):
     # The rows have the inbox's agency column, like the rows of the whole page.
     page = client.get(reverse("cases:inbox"), {"tab": "recent"}).content.decode()
     assert body.count("<td") == page.split('<tbody id="case-rows">')[1].count("<td")
+
+
+def test_inbox_rows_escape_what_people_typed(client, new_case, officer):
+    new_case('<b onclick="x()">赴新加坡</b> & 考察')
+    client.force_login(officer)
+    for headers in ({}, {"HX-Request": "true"}):
+        body = client.get(reverse("cases:inbox"), {"tab": "recent"}, headers=headers)
+        text = body.content.decode()
+        assert "&lt;b onclick=&quot;x()&quot;&gt;赴新加坡&lt;/b&gt; &amp; 考察" in text
+        assert "<b onclick" not in text

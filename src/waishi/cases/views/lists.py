@@ -20,7 +20,7 @@ from ..export import (
     write_xlsx,
 )
 from ..forms import CaseFilterForm
-from ..inbox import list_page
+from ..inbox import list_page, rows_html
 from ..models import ExportJob
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,6 +42,7 @@ def list_context(
         "title": title,
         "form": form,
         "page": page,
+        "rows_html": rows_html(page.rows, show_agency=with_agency),
         "tabs": InboxTab.choices if with_agency else [],
         # Also read by the rows alone, which "Show more" answers without the table around them.
         "show_agency": with_agency,
