@@ -113,7 +113,7 @@ def markdown(result: dict[str, Any]) -> str:
         f" · commit `{result['commit']}` · date {result['date']}",
         f"- Server: gunicorn, {result['workers']} sync workers, production settings;"
         f" machine: {result['machine']['cpus']} cores, load average at the end of the run"
-        f" {result['machine']['load_before']}",
+        f" {result['machine'].get('load_at_end', result['machine'].get('load_before'))}",
         f"- Each load: wrk on 127.0.0.1, {result['seconds_per_load']} s or"
         f" {result['max_requests_per_load']:,} requests, whichever ends first, after a"
         " 2-second warm-up",
