@@ -16,6 +16,7 @@ from waishi.accounts.permissions import (
     is_division_head,
     is_division_officer,
     is_liaison_officer,
+    is_system_admin,
 )
 from waishi.cases.permissions import is_case_staff, is_in_case_division, is_of_case_agency
 
@@ -62,11 +63,21 @@ rules.add_perm("passports.bar_holder", is_passport_officer)
 # Revealing a document number (on top of core.reveal_pii).
 rules.add_perm("passports.reveal_number", is_passport_officer)
 
+# Configuration data in the admin site: the system administrator keeps the custody rules'
+# numbers and the visa requirements per country. Nothing else of this area is in the admin
+# (the register, custody, requests and visas are worked in the back office), and rows of
+# configuration are never deleted: a rule version ends, a requirement changes.
+CONFIGURATION_MODELS = ("custodyrule", "visarequirement")
+for _model in CONFIGURATION_MODELS:
+    for _verb in ("view", "add", "change"):
+        rules.add_perm(f"passports.{_verb}_{_model}", is_system_admin)
+
 # Transition rights on issuance requests, used by ``workflow.py``.
 is_request_filer = is_agency_filer & is_of_case_agency
 is_request_officer = (is_division_officer | is_division_head) & is_in_case_division
 
 __all__ = [
+    "CONFIGURATION_MODELS",
     "is_agency_filer",
     "is_in_passport_division",
     "is_passport_officer",

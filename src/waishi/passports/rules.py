@@ -6,6 +6,7 @@ effective date and a citation, seeded with the national and Guangdong defaults.
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,48 @@ FALLBACK: dict[str, dict[str, Any]] = {
     RuleCode.HK_MACAO_STAY: {"days": 30},
     RuleCode.ISSUANCE_DAYS: {"workdays": 5},
 }
+
+
+# The keys each rule's value holds: (type, smallest value allowed, required).
+VALUE_SCHEMA: dict[str, dict[str, tuple[type, int, bool]]] = {
+    RuleCode.RETURN_DAYS: {"days": (int, 0, True), "roll_to_workday": (bool, 0, False)},
+    RuleCode.REMINDER_INTERVAL: {"days": (int, 1, True)},
+    RuleCode.REMINDERS_BEFORE_LOCK: {"count": (int, 1, True)},
+    RuleCode.EXPIRY_MARGIN: {"months": (int, 0, True)},
+    RuleCode.HK_MACAO_STAY: {"days": (int, 1, True)},
+    RuleCode.ISSUANCE_DAYS: {"workdays": (int, 1, True)},
+}
+
+
+def check_rule_value(code: str, value: Any) -> dict[str, Any]:
+    """``value`` if it fits rule ``code`` (its keys, whole numbers, yes/no); else an error.
+
+    Example for ``return_days``: ``{"days": 7, "roll_to_workday": true}``.
+    """
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    schema = VALUE_SCHEMA.get(code)
+    if schema is None:
+        raise ValidationError(_("Choose the rule."))
+    example = {key: (True if kind is bool else 1) for key, (kind, _least, _r) in schema.items()}
+    wrong = ValidationError(
+        _("The value of this rule is written like %(example)s.") % {"example": json.dumps(example)}
+    )
+    if not isinstance(value, dict) or set(value) - set(schema):
+        raise wrong
+    for key, (kind, least, required) in schema.items():
+        if key not in value:
+            if required:
+                raise wrong
+            continue
+        item = value[key]
+        # JSON's true and false are not numbers here, even though Python's bool is an int.
+        if kind is int and (isinstance(item, bool) or not isinstance(item, int) or item < least):
+            raise wrong
+        if kind is bool and not isinstance(item, bool):
+            raise wrong
+    return dict(value)
 
 
 @dataclass(frozen=True)
