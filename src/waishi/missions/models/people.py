@@ -65,6 +65,14 @@ class Traveller(TimeStampedModel):
             models.Index(fields=["agency", "name"], name="missions_traveller_agency"),
             # The inbox finds cases by a member's name (prefix match).
             models.Index(fields=["name"], name="missions_traveller_name"),
+            # PostgreSQL answers that prefix match (LIKE '王伟%') from an index only with the
+            # pattern operator class unless the database collation is "C"; other databases
+            # ignore it.
+            models.Index(
+                fields=["name"],
+                name="missions_traveller_name_like",
+                opclasses=["varchar_pattern_ops"],
+            ),
         ]
 
     def __str__(self) -> str:
