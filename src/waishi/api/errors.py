@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -119,6 +120,10 @@ def install(api: "NinjaAPI") -> None:
         )
         return respond(request, 422, "validation_error", _("The request is not valid."), details)
 
+    def on_bad_body(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A multipart body without its boundary, or otherwise unreadable.
+        return respond(request, 400, "bad_request", _message_for_status(400))
+
     def on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
         return respond(request, 404, "not_found", _("Not found."))
 
@@ -156,6 +161,7 @@ def install(api: "NinjaAPI") -> None:
     add: Any = api.add_exception_handler
     add(Exception, on_crash)
     add(HttpError, on_http_error)
+    add(MultiPartParserError, on_bad_body)
     add(AuthenticationError, on_unauthenticated)
     add(Throttled, on_throttled)
     add(Http404, on_not_found)

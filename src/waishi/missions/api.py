@@ -43,8 +43,11 @@ from .rules import Violation
 from .workflow import EDITABLE_STATES, WORKFLOW
 
 router = Router(auth=AUTH, tags=["missions"])
+# An optional file part of a multipart body (django-ninja reads the default's marker).
+NO_FILE = File(None)
 
 ERRORS: dict[int, type[ErrorOut]] = {
+    400: ErrorOut,
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
@@ -488,7 +491,7 @@ def upload_invitation(
     reference: str,
     expected_version: Form[int],
     letter: File[UploadedFile],
-    translation: File[UploadedFile] | None = None,
+    translation: UploadedFile | None = NO_FILE,
 ) -> s.MissionOut:
     """Attach the invitation letter (and its translation): PDF or image, multipart form."""
     user = _caller(request)
