@@ -1,5 +1,6 @@
-"""Demo data for missions: travellers of two agencies, an annual plan, and three
-applications — a draft, one filed and waiting for review (with a warning), one approved.
+"""Demo data for missions: the education bureau's scenarios — travellers, an annual plan and
+three applications (a draft, one filed and waiting for review with a warning, one approved) —
+then the demo's budget caps and two years of the city's missions (``demo_history``).
 
 Runs after the accounts demo, which makes the agencies and the demo users.
 """
@@ -17,6 +18,8 @@ from waishi.cases.actions import do_transition
 from . import actions
 from . import mission_actions as ma
 from .constants import Rank
+from .demo_caps import load_caps
+from .demo_history import load_history
 from .models import AnnualPlan, Mission, Traveller
 
 ORDER = 40
@@ -63,9 +66,12 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     if not Mission.objects.filter(case__agency=users["liaison"].agency).exists():
         _load_missions(users)
     stdout.write("missions: travellers, annual plan and applications ready\n")
+    # After the scenarios, so that their recorded checks stay as they are described.
+    load_caps(actor=users["head"])
+    load_history(stdout=stdout, rng=rng, staff=users)
 
 
-_USERNAMES = ["liaison", "liaison.commerce", "signatory", "officer", "head", "leader"]
+_USERNAMES = ["liaison", "liaison.commerce", "signatory", "officer", "head", "leader", "director"]
 
 
 def _load_people(users: dict[str, User]) -> None:

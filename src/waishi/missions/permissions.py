@@ -67,5 +67,7 @@ rules.add_perm("missions.file_mission", is_liaison_officer | is_agency_signatory
 rules.add_perm("missions.edit_mission", is_case_filer)
 # The agency signatory confirms the application before it is filed.
 rules.add_perm("missions.confirm_mission", is_agency_signatory & is_of_case_agency)
+# Recording missions of the bureau's earlier records (imported history): division heads.
+rules.add_perm("missions.record_past_mission", is_division_head)
 # Reading mission pages: agency people (their own, via visible_to) and mission staff.
 rules.add_perm("missions.read_missions", is_agency_user | is_mission_staff)

@@ -73,18 +73,8 @@ class RuleBook:
         )
 
 
-def load_rulebook(on_date: datetime.date, *, area_code: str | None = None) -> RuleBook:
-    """Read the active rules in force on ``on_date`` for the bureau's city."""
-    from django.db.models import Q
-
-    from .models import Rule
-
-    if area_code is None:
-        area_code = bureau_area_code()
-    rows = Rule.objects.filter(active=True, effective_from__lte=on_date).filter(
-        Q(effective_to__isnull=True) | Q(effective_to__gte=on_date)
-    )
-    specs = [
+def _specs(rows: Iterable[Any]) -> list[RuleSpec]:
+    return [
         RuleSpec(
             code=r.code,
             value=r.value,
@@ -99,7 +89,39 @@ def load_rulebook(on_date: datetime.date, *, area_code: str | None = None) -> Ru
         )
         for r in rows
     ]
-    return RuleBook(specs, on_date=on_date, area_code=area_code)
+
+
+def load_rulebook(on_date: datetime.date, *, area_code: str | None = None) -> RuleBook:
+    """Read the active rules in force on ``on_date`` for the bureau's city."""
+    from django.db.models import Q
+
+    from .models import Rule
+
+    if area_code is None:
+        area_code = bureau_area_code()
+    rows = Rule.objects.filter(active=True, effective_from__lte=on_date).filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=on_date)
+    )
+    return RuleBook(_specs(rows), on_date=on_date, area_code=area_code)
+
+
+class RuleBooks:
+    """Rule books for many dates from one read of the rules, for batch work such as imports.
+
+    Use it only while the rules do not change (within one transaction of a batch).
+    """
+
+    def __init__(self) -> None:
+        self._specs: list[RuleSpec] | None = None
+        self._area_code = ""
+
+    def on(self, day: datetime.date) -> RuleBook:
+        if self._specs is None:
+            from .models import Rule
+
+            self._specs = _specs(Rule.objects.filter(active=True))
+            self._area_code = bureau_area_code()
+        return RuleBook(self._specs, on_date=day, area_code=self._area_code)
 
 
 def bureau_area_code() -> str:

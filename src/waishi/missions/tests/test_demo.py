@@ -1,4 +1,5 @@
-"""The missions demo: travellers, a plan and three applications, loaded once."""
+"""The missions demo: the education bureau's scenarios, and two years of the city's missions
+recorded as history, loaded once."""
 
 import random
 from io import StringIO
@@ -6,21 +7,57 @@ from io import StringIO
 import pytest
 
 from waishi.accounts import demo as accounts_demo
+from waishi.audit.models import AuditEvent
+from waishi.core.validators import is_fictitious_resident_id
 from waishi.missions import demo
-from waishi.missions.models import AnnualPlan, Mission, Traveller
+from waishi.missions.demo_data import FILERS, STATES
+from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission, Rule, Traveller
+from waishi.missions.workflow import WORKFLOW
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loads_once_and_the_filed_application_carries_a_warning() -> None:
+def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None:
     out = StringIO()
     accounts_demo.load(stdout=out, rng=random.Random(1))
     demo.load(stdout=out, rng=random.Random(1))
+    counts = (Mission.objects.count(), Traveller.objects.count(), AuditEvent.objects.count())
     demo.load(stdout=out, rng=random.Random(1))
-    assert Traveller.objects.count() == len(demo.PEOPLE)
-    assert Traveller.objects.get(name="单志远").passport_name == "SHAN, ZHIYUAN"
-    assert AnnualPlan.objects.count() == 1
-    statuses = sorted(Mission.objects.values_list("case__status", flat=True))
-    assert statuses == ["approved", "draft", "submitted"]
-    filed = Mission.objects.get(case__status="submitted")
+    assert (
+        Mission.objects.count(),
+        Traveller.objects.count(),
+        AuditEvent.objects.count(),
+    ) == counts
+
+    # The education bureau's scenarios are as they were.
+    education = Mission.objects.filter(case__agency__code="education")
+    assert sorted(education.values_list("case__status", flat=True)) == [
+        "approved",
+        "draft",
+        "submitted",
+    ]
+    filed = education.get(case__status="submitted")
     assert [v["rule_code"] for v in filed.verdicts.get().violations] == ["tourist_sites"]
+    assert Traveller.objects.get(name="单志远").passport_name == "SHAN, ZHIYUAN"
+
+    # About three hundred missions of the filing agencies, in every state of the workflow.
+    history = Mission.objects.filter(case__agency__code__in=[f[0] for f in FILERS])
+    assert history.count() == sum(STATES.values())
+    assert set(history.values_list("case__status", flat=True)) == set(WORKFLOW.states)
+    assert history.values("case__agency").distinct().count() >= 25
+    assert AuditEvent.objects.filter(action="missions.mission.record_past").count() == sum(
+        STATES.values()
+    )
+    # Registers of every filing agency, with demo ID numbers only.
+    for code, *_rest in FILERS:
+        people = Traveller.objects.filter(agency__code=code)
+        assert people.count() >= 6
+        assert all(is_fictitious_resident_id(p.id_number) for p in people)
+    assert AnnualPlan.objects.filter(agency__code__in=[f[0] for f in FILERS]).exists()
+    # No PDF was drawn while loading: approval documents are drawn on first download.
+    documents = ApprovalDocument.objects.filter(mission__in=history)
+    assert documents.count() > 150 and not documents.exclude(file="").exists()
+    # The demo's per-day caps are a warning and say they are not the annex's figures.
+    caps = Rule.objects.filter(code="budget_caps").order_by("-effective_from").first()
+    assert caps is not None and caps.value and caps.severity == "warning"
+    assert "figures to be confirmed against the annex" in caps.citation
