@@ -71,3 +71,17 @@ def passport_findings(mission: Any) -> list[Any]:
     from ..checks import check_mission_documents
 
     return check_mission_documents(mission)
+
+
+@register.filter
+def bs(field: Any, size: str = "") -> str:
+    """A form field's widget with Bootstrap's class for its kind (``|bs:"sm"`` for small)."""
+    kind = getattr(field, "widget_type", "")
+    css = {"checkbox": "form-check-input", "select": "form-select"}.get(kind, "form-control")
+    if size and kind != "checkbox":
+        css += f" {css}-{size}"
+    attrs = {"class": css}
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)  # type: ignore[no-any-return]
