@@ -1141,7 +1141,13 @@ def end_load(loader: Loader) -> None:
 
     from waishi.audit.models import AuditEvent
     from waishi.cases.models import Case, TimelineEntry
-    from waishi.missions.models import BudgetLine, Destination, Mission, MissionMember
+    from waishi.missions.models import (
+        BudgetLine,
+        Destination,
+        Mission,
+        MissionMember,
+        Traveller,
+    )
 
     if loader.vendor == "sqlite":
         raw = loader.connection.connection
@@ -1155,10 +1161,14 @@ def end_load(loader: Loader) -> None:
     with loader.connection.cursor() as cursor:
         for statement in loader.connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+    # Every table written here, travellers and passports included, gets its statistics now:
+    # autovacuum would gather them on a live server in time, but not before the first run.
+    tables = {model._meta.db_table for model in models} | set(loader.rows)
+    tables.add(Traveller._meta.db_table)
     raw = loader.connection.connection
     with raw.cursor() as cursor:
-        for model in models:
-            cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+        for table in sorted(tables):
+            cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 # Main -----------------------------------------------------------------------------------------
