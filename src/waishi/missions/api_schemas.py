@@ -21,6 +21,8 @@ City = Annotated[str, Field(max_length=100)]
 CountryCode = Annotated[str, Field(max_length=2, description="ISO 3166 code, e.g. DE, HK")]
 Amount = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Count = Annotated[int, Field(ge=1, le=999)]
+# Dates of a mission lie within this century; anything else is a typing error.
+Day = Annotated[datetime.date, Field(ge=datetime.date(2000, 1, 1), le=datetime.date(2099, 12, 31))]
 
 
 # Writing ---------------------------------------------------------------------------------------
@@ -31,8 +33,8 @@ class MissionCreateIn(Schema):
 class BasicsIn(Schema):
     purpose: Text = ""
     academic_exchange: bool = False
-    departure_date: datetime.date | None = None
-    return_date: datetime.date | None = None
+    departure_date: Day | None = None
+    return_date: Day | None = None
     planned_mission: Id | None = Field(
         None, description="Id of an entry of the agency's annual plan (GET /missions/planned)."
     )
@@ -48,15 +50,15 @@ class MemberIn(Schema):
 class DestinationIn(Schema):
     country: Annotated[str, Field(min_length=2, max_length=2)]
     city: City = ""
-    arrive_on: datetime.date | None = None
-    leave_on: datetime.date | None = None
+    arrive_on: Day | None = None
+    leave_on: Day | None = None
     transit: bool = False
     airside_only: bool = Field(False, description="A transit stop without leaving the airport.")
     tasks: Text = ""
 
 
 class ItineraryItemIn(Schema):
-    date: datetime.date
+    date: Day
     half: HalfDay
     city: City = ""
     activity: Annotated[str, Field(min_length=1, max_length=300)]
@@ -89,8 +91,8 @@ class BudgetIn(Schema):
 
 
 class DisclosureIn(Schema):
-    start: datetime.date | None = None
-    end: datetime.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     place: Line = ""
     feedback: Text = ""
 
