@@ -25,6 +25,8 @@ class MissionsConfig(AppConfig):
                 detail_template="missions/case_detail.html",
                 area_label=_("Missions"),
                 api_detail=mission_detail,
+                # Read first on the case page, above the buttons (the leader on a phone).
+                extra={"summary_template": "missions/includes/summary.html"},
             )
         )
         register_person_search(cases_naming)

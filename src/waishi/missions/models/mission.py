@@ -1,5 +1,7 @@
 """A mission application: the detail of a ``cases.Case`` of type CG, and its parts."""
 
+from functools import cached_property
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -117,21 +119,21 @@ class Mission(models.Model):
             return None
         return (self.return_date - self.departure_date).days + 1
 
-    @property
+    @cached_property
     def member_rows(self) -> list[object]:
         """Members with their official trips in the last two years (for the case page)."""
         from ..checking import members_with_recent_trips
 
         return members_with_recent_trips(self)
 
-    @property
+    @cached_property
     def recorded_check(self) -> list[dict[str, object]]:
         """The rule check recorded at filing, with overrides (for the case page)."""
         from ..checking import verdict_rows
 
         return verdict_rows(self)
 
-    @property
+    @cached_property
     def total_rmb(self) -> object:
         return sum((line.amount_rmb for line in self.budget.all()), 0)
 

@@ -1,5 +1,6 @@
 """Template helpers of the missions area."""
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -25,3 +26,12 @@ def bs(field: Any) -> str:
         attrs["class"] += " is-invalid"
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)  # type: ignore[no-any-return]
+
+
+@register.filter
+def money(value: Any) -> str:
+    """An amount with thousands separators and two decimals: 54720 → 54,720.00."""
+    try:
+        return f"{Decimal(str(value)):,.2f}"
+    except (InvalidOperation, ValueError):
+        return ""
