@@ -1,15 +1,22 @@
 """Demo data for passports: the custody register for every demo traveller, endorsements on
 Hong Kong and Macao passes, a past mission of the commerce bureau whose passports are
-overdue (the agency is suspended after three reminders), and one overdue document of the
-education bureau with a first reminder.
+overdue (the agency is suspended after three reminders), one overdue document of the
+education bureau with a first reminder, and a holder barred from official travel after
+losing a passport.
 
-Runs after the missions demo, which registers the travellers.
+Runs after the missions demo (ORDER 40), which registers the travellers; whoever is in the
+people register when it runs gets documents, and running it again adds documents only for
+travellers registered since. Documents are entered in the register's history on their date
+of issue and hand-outs on the day before departure, so the quarterly reports of past
+quarters have something to show.
 """
 
 import datetime
+import io
 import random
 from typing import Any, TextIO
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,9 +28,10 @@ from waishi.missions.constants import Rank
 from waishi.missions.models import Destination, Mission, MissionMember, Traveller
 
 from . import actions
-from .constants import EndorsementKind, EndorsementValidity
+from .bar_actions import do_bar_holder
+from .constants import DocumentEventKind, DocumentStatus, EndorsementKind, EndorsementValidity
 from .custody import sweep_custody
-from .models import HandOut, TravelDocument
+from .models import DocumentEvent, HandOut, LossReport, TravelDocument
 
 ORDER = 50
 AUTHORITY = "广东省人民政府外事办公室"
@@ -38,10 +46,15 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     if officer is None or len(liaisons) < 2 or not people:
         stdout.write("passports: demo users or travellers missing, skipped\n")
         return
-    _register(officer, people, rng)
+    added = _register(officer, people, rng)
     if not HandOut.objects.exists():
         _overdue_trips(officer, liaisons)
-    stdout.write("passports: custody register, overdue documents and a suspended agency ready\n")
+    if not LossReport.objects.exists():
+        _lost_and_barred(officer, liaisons)
+    stdout.write(
+        f"passports: custody register ({added} documents added for {len(people)} travellers), "
+        "overdue documents, a suspended agency and a barred holder ready\n"
+    )
 
 
 def _number(kind: str, rng: random.Random) -> str:
@@ -49,10 +62,29 @@ def _number(kind: str, rng: random.Random) -> str:
     return f"{prefix}{rng.randrange(1000000, 9999999)}"
 
 
-def _register(officer: User, people: list[Traveller], rng: random.Random) -> None:
+def _enter(officer: User, rng: random.Random, **fields: Any) -> TravelDocument:
+    """Register a document under a fresh random number, dated in the history as issued."""
+    for _attempt in range(20):
+        try:
+            with transaction.atomic():
+                document = actions.do_register_document(
+                    actor=officer, number=_number(fields["kind"], rng), **fields
+                )
+        except ValidationError:
+            continue  # The number is taken; draw another.
+        DocumentEvent.objects.filter(document=document, kind=DocumentEventKind.REGISTERED).update(
+            on_date=fields["issue_date"]
+        )
+        return document
+    raise RuntimeError("no free demo document number")
+
+
+def _register(officer: User, people: list[Traveller], rng: random.Random) -> int:
     today = timezone.localdate()
+    holders = set(TravelDocument.objects.values_list("holder_id", flat=True))
+    added = 0
     for index, person in enumerate(people):
-        if TravelDocument.objects.filter(holder=person).exists():
+        if person.pk in holders:
             continue
         # Leaders hold Service Passports; other staff Passports for Public Affairs.
         kind = (
@@ -67,25 +99,27 @@ def _register(officer: User, people: list[Traveller], rng: random.Random) -> Non
             if index == 3
             else issued + datetime.timedelta(days=3652)
         )
-        actions.do_register_document(
-            actor=officer,
+        _enter(
+            officer,
+            rng,
             kind=kind,
-            number=_number(kind, rng),
             holder=person,
             issue_date=issued,
             expiry_date=expiry,
             issuing_authority=AUTHORITY,
         )
+        added += 1
         if index % 3 == 0:
-            card = actions.do_register_document(
-                actor=officer,
+            card = _enter(
+                officer,
+                rng,
                 kind=DocumentKind.HK_MACAO_OFFICIAL_PASS,
-                number=_number(DocumentKind.HK_MACAO_OFFICIAL_PASS, rng),
                 holder=person,
                 issue_date=issued,
                 expiry_date=issued + datetime.timedelta(days=1826),
                 issuing_authority=AUTHORITY,
             )
+            added += 1
             actions.do_add_endorsement(
                 actor=officer,
                 document=card,
@@ -93,6 +127,7 @@ def _register(officer: User, people: list[Traveller], rng: random.Random) -> Non
                 validity=EndorsementValidity.ONE_YEAR_MULTIPLE,
                 valid_from=today - datetime.timedelta(days=30),
             )
+    return added
 
 
 def _past_mission(liaison: User, title: str, travellers: list[Traveller], days_ago: int) -> Mission:
@@ -129,6 +164,9 @@ def _past_mission(liaison: User, title: str, travellers: list[Traveller], days_a
 
 
 def _hand_out_all(officer: User, mission: Mission) -> list[HandOut]:
+    """Each member's passport, signed out (as history) the day before departure."""
+    assert mission.departure_date is not None
+    day_before = mission.departure_date - datetime.timedelta(days=1)
     outs = []
     for member in mission.members.select_related("traveller"):
         document = (
@@ -137,20 +175,20 @@ def _hand_out_all(officer: User, mission: Mission) -> list[HandOut]:
             .first()
         )
         if document is not None:
-            outs.append(
-                actions.do_hand_out(
-                    actor=officer,
-                    document=document,
-                    mission=mission,
-                    handed_to=member.traveller.name,
-                )
+            out = actions.do_hand_out(
+                actor=officer, document=document, mission=mission, handed_to=member.traveller.name
             )
+            handed = timezone.make_aware(datetime.datetime.combine(day_before, datetime.time(9)))
+            HandOut.objects.filter(pk=out.pk).update(handed_out_at=handed)
+            DocumentEvent.objects.filter(hand_out=out).update(on_date=day_before)
+            out.handed_out_at = handed
+            outs.append(out)
     return outs
 
 
 def _overdue_trips(officer: User, liaisons: dict[str, User]) -> None:
     commerce = liaisons["liaison.commerce"]
-    people = list(Traveller.objects.filter(agency=commerce.agency).order_by("id"))
+    people = list(Traveller.objects.filter(agency=commerce.agency).order_by("id"))[:3]
     if people:
         trip = _past_mission(commerce, "赴德国汉堡开展经贸洽谈", people, days_ago=40)
         outs = _hand_out_all(officer, trip)
@@ -162,10 +200,52 @@ def _overdue_trips(officer: User, liaisons: dict[str, User]) -> None:
     education = liaisons["liaison"]
     people = list(Traveller.objects.filter(agency=education.agency).order_by("id"))[2:4]
     if people:
-        trip = _past_mission(education, "赴德国参加职业教育论坛", people, days_ago=14)
+        trip = _past_mission(education, "赴德国参加职业教育论坛", people, days_ago=16)
         outs = _hand_out_all(officer, trip)
-        if len(outs) == 2:
+        if len(outs) == 2 and trip.return_date is not None:
             actions.do_return_document(
-                actor=officer, hand_out=outs[0], returned_by=outs[0].handed_to
+                actor=officer,
+                hand_out=outs[0],
+                returned_by=outs[0].handed_to,
+                returned_on=trip.return_date + datetime.timedelta(days=2),
             )
-            sweep_custody(today=outs[1].due_date)
+            sweep_custody(today=min(outs[1].due_date, timezone.localdate()))
+
+
+def _lost_and_barred(officer: User, liaisons: dict[str, User]) -> None:
+    """A passport lost abroad last month, cancelled; its holder barred for a year."""
+    from .constants import PASSPORT_KINDS
+
+    today = timezone.localdate()
+    quiet = set(
+        Traveller.objects.filter(agency__in=[u.agency_id for u in liaisons.values()]).values_list(
+            "pk", flat=True
+        )
+    )
+    candidates = TravelDocument.objects.filter(
+        status=DocumentStatus.IN_CUSTODY, kind__in=[str(k) for k in PASSPORT_KINDS]
+    ).order_by("id")
+    # Someone outside the two agencies of the custody scenarios, if the register has them.
+    document = candidates.exclude(holder_id__in=quiet).first() or candidates.last()
+    if document is None:
+        return
+    report = actions.do_report_loss(
+        actor=officer,
+        document=document,
+        lost_on=today - datetime.timedelta(days=30),
+        place="巴黎戴高乐机场",
+        circumstances="转机时随身背包被盗，已向当地警方报案并取得报案回执。",
+        police_report=io.BytesIO(POLICE_REPORT),
+        police_report_name="police-report.pdf",
+    )
+    actions.do_cancel_document(actor=officer, document=document, reason="遗失，已报案")
+    do_bar_holder(
+        actor=officer,
+        holder=document.holder,
+        reason="遗失公务护照，一年内暂停因公出国（境）",
+        until=today + datetime.timedelta(days=365),
+        loss_report=report,
+    )
+
+
+POLICE_REPORT = b"%PDF-1.4\n% demo police report\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waishi.accounts.models import Agency
+
 from .constants import DocumentStatus, HandOutOutcome
 from .history import register_on
 from .models import HandOut
@@ -111,17 +113,14 @@ def custody_report(year: int, quarter: int, *, today: datetime.date | None = Non
         return report
     rows: dict[int, AgencyRow] = {}
 
-    def row(agency_id: int, name: str) -> AgencyRow:
-        return rows.setdefault(agency_id, AgencyRow(agency=name))
+    def row(agency_id: int) -> AgencyRow:
+        return rows.setdefault(agency_id, AgencyRow(agency=""))
 
     stock = (
-        register_on(as_at)
-        .order_by()
-        .values("custodian_id", "custodian__name_zh_hans", "status_at")
-        .annotate(n=Count("id"))
+        register_on(as_at).order_by().values("custodian_id", "status_at").annotate(n=Count("id"))
     )
     for item in stock:
-        target = row(item["custodian_id"], item["custodian__name_zh_hans"])
+        target = row(item["custodian_id"])
         target.registered += item["n"]
         column = STATUS_COLUMNS.get(item["status_at"])
         if column:
@@ -132,7 +131,7 @@ def custody_report(year: int, quarter: int, *, today: datetime.date | None = Non
         HandOut.objects.filter(handed_out_at__lt=after)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
         .order_by()
-        .values("agency_id", "agency__name_zh_hans")
+        .values("agency_id")
         .annotate(
             handed_out=Count("id", filter=Q(handed_out_at__gte=first)),
             returned=Count("id", filter=returned),
@@ -140,7 +139,7 @@ def custody_report(year: int, quarter: int, *, today: datetime.date | None = Non
         )
     )
     for flow in flows:
-        target = row(flow["agency_id"], flow["agency__name_zh_hans"])
+        target = row(flow["agency_id"])
         target.handed_out = flow["handed_out"]
         target.returned = flow["returned"]
         target.returned_late = flow["returned_late"]
@@ -153,13 +152,13 @@ def custody_report(year: int, quarter: int, *, today: datetime.date | None = Non
     )
     for out in late:
         days = (as_at - out.due_date).days
-        target = row(out.agency_id, out.agency.name_zh_hans)
+        target = row(out.agency_id)
         target.overdue += 1
         target.longest_overdue = max(target.longest_overdue, days)
         document = out.document
         report.overdue.append(
             OverdueRow(
-                agency=out.agency.name_zh_hans,
+                agency=out.agency.name,
                 holder=document.holder.name,
                 kind=str(document.get_kind_display()),
                 number=document.masked_number,
@@ -170,6 +169,9 @@ def custody_report(year: int, quarter: int, *, today: datetime.date | None = Non
                 reminders=out.reminded,
             )
         )
+    # Agencies by their name in the reader's language.
+    for agency in Agency.objects.filter(pk__in=list(rows)):
+        rows[agency.pk].agency = agency.name
     report.rows = sorted(rows.values(), key=lambda r: r.agency)
     return report
 

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from waishi.audit.models import AuditEvent
 from waishi.notifications.models import Notification
@@ -39,6 +40,19 @@ def test_due_date_in_the_national_day_holiday_moves_past_it() -> None:
     # so the document is due on the first working day after it.
     due, _rule = return_due_date(datetime.date(2026, 9, 24), 5)
     assert due == datetime.date(2026, 10, 8)
+
+
+def test_due_date_in_the_spring_festival_moves_past_the_lunar_holiday() -> None:
+    # Back on 23 January 2025; seven days later, 30 January, is in the Spring Festival holiday
+    # (28 January – 4 February): due on Wednesday 5 February.
+    due, _rule = return_due_date(datetime.date(2025, 1, 18), 5)
+    assert due == datetime.date(2025, 2, 5)
+
+
+def test_due_date_on_a_make_up_working_saturday_stays_there() -> None:
+    # Saturday 11 October 2025 is a working day (调休) after the National Day holiday.
+    due, _rule = return_due_date(datetime.date(2025, 9, 29), 5)
+    assert due == datetime.date(2025, 10, 11)
 
 
 def test_a_new_version_of_the_return_rule_applies_from_its_effective_date() -> None:
@@ -223,3 +237,39 @@ def test_a_suspended_agency_cannot_open_a_new_mission_and_is_told_why(
     assert Case.objects.count() == before
     actions.do_return_document(actor=officer, hand_out=out, returned_by="林二")
     assert mission_actions.do_create_mission(actor=liaison, title="赴日本考察").case.pk
+
+
+def test_the_dashboard_warns_of_documents_expiring_within_six_months(
+    client: Any, officer: Any, agency: Any
+) -> None:
+    today = datetime.date.today()
+    soon = DocumentFactory(
+        holder=TravellerFactory(agency=agency, name="韩将到期"),
+        expiry_date=today + datetime.timedelta(days=120),
+    )
+    DocumentFactory(
+        holder=TravellerFactory(agency=agency, name="秦已注销"),
+        expiry_date=today + datetime.timedelta(days=60),
+        status=DocumentStatus.CANCELLED,
+    )
+    DocumentFactory(
+        holder=TravellerFactory(agency=agency, name="魏还很久"),
+        expiry_date=today + datetime.timedelta(days=800),
+    )
+    client.force_login(officer)
+    page = client.get(reverse("passports:dashboard")).content.decode()
+    assert "韩将到期" in page and soon.expiry_date.isoformat() in page
+    assert "秦已注销" not in page and "魏还很久" not in page
+
+
+def test_the_sweep_writes_the_expiry_into_the_history(agency: Any) -> None:
+    from waishi.passports.history import register_on
+
+    document = DocumentFactory(
+        holder=TravellerFactory(agency=agency),
+        expiry_date=datetime.date(2025, 1, 1),
+        history=datetime.date(2024, 6, 1),
+    )
+    sweep_custody(today=datetime.date(2025, 1, 5))
+    assert register_on(datetime.date(2025, 1, 4)).get(pk=document.pk).status_at == "in_custody"
+    assert register_on(datetime.date(2025, 1, 5)).get(pk=document.pk).status_at == "expired"

@@ -172,7 +172,7 @@ def test_the_report_runs_a_fixed_number_of_queries(
     first_quarter: Any, django_assert_max_num_queries: Any
 ) -> None:
     custody_report(2025, 1)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         custody_report(2025, 1)
 
 
@@ -186,3 +186,25 @@ def test_the_backfill_rebuilds_the_history_from_the_register(first_quarter: Any)
     assert {d.pk: d.status_at for d in register_on(D(2025, 3, 31))} == expected
     assert {d.pk: d.status_at for d in register_on(D(2025, 4, 1))} == rebuilt_today
     assert HandOut.objects.count() == DocumentEvent.objects.filter(kind="handed_out").count()
+
+
+def test_the_pdf_of_a_past_quarter_reads_in_chinese_with_its_overdue_list(
+    first_quarter: Any, tmp_path: Any
+) -> None:
+    import subprocess
+
+    from django.utils import translation
+
+    from waishi.passports.reports import report_pdf
+
+    with translation.override("zh-hans"):
+        pdf = report_pdf(custody_report(2025, 1))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    compact = "".join(text.split())
+    assert "因公证照集中保管情况（2025年第1季度）" in compact
+    assert "登记册截至2025-03-31" in compact
+    assert "截至2025-03-31逾期未交的证件" in compact and "乙" in compact
