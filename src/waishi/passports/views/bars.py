@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,7 +29,7 @@ def get_holder(request: HttpRequest, pk: int) -> Traveller:
         raise Http404 from None
 
 
-def _losses(holder: Traveller) -> object:
+def _losses(holder: Traveller) -> QuerySet[LossReport]:
     return LossReport.objects.filter(document__holder=holder).select_related("document")
 
 
