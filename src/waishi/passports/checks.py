@@ -7,6 +7,7 @@ message, severity and the citation of the rule behind them.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,14 @@ class Leg:
         if self.start is None or self.end is None:
             return None
         return (self.end - self.start).days + 1
+
+
+def _by_holder(rows: Iterable[Any], holder_ids: list[int]) -> dict[int, list[Any]]:
+    """The rows grouped by their holder, with an empty list for every holder without any."""
+    grouped: dict[int, list[Any]] = {pk: [] for pk in holder_ids}
+    for row in rows:
+        grouped[row.holder_id].append(row)
+    return grouped
 
 
 def mission_legs(mission: Any) -> list[Leg]:
@@ -320,20 +329,20 @@ def check_mission_documents(mission: Any) -> list[Finding]:
         return []
     members = list(mission.members.select_related("traveller"))
     holder_ids = [m.traveller_id for m in members]
-    documents: dict[int, list[TravelDocument]] = {pk: [] for pk in holder_ids}
-    for document in TravelDocument.objects.filter(holder_id__in=holder_ids).prefetch_related(
-        Prefetch("endorsements", queryset=Endorsement.objects.order_by("-valid_until"))
-    ):
-        documents[document.holder_id].append(document)
-    flags: dict[int, list[HolderFlag]] = {pk: [] for pk in holder_ids}
-    for flag in HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True):
-        flags[flag.holder_id].append(flag)
+    documents = _by_holder(
+        TravelDocument.objects.filter(holder_id__in=holder_ids).prefetch_related(
+            Prefetch("endorsements", queryset=Endorsement.objects.order_by("-valid_until"))
+        ),
+        holder_ids,
+    )
+    flags = _by_holder(
+        HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True), holder_ids
+    )
     # A bar in force on the departure day stops the member from travelling.
-    bars: dict[int, list[TravelBar]] = {pk: [] for pk in holder_ids}
-    for bar in TravelBar.objects.filter(
-        in_force_on(mission.departure_date), holder_id__in=holder_ids
-    ):
-        bars[bar.holder_id].append(bar)
+    bars = _by_holder(
+        TravelBar.objects.filter(in_force_on(mission.departure_date), holder_id__in=holder_ids),
+        holder_ids,
+    )
     limit, margin = expiry_limit(mission.return_date)
     stay_rule = rule_on(RuleCode.HK_MACAO_STAY, mission.departure_date)
     findings: list[Finding] = []
