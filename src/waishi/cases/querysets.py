@@ -77,10 +77,17 @@ def access_case(
 
 
 def detail_accessors() -> list[str]:
-    """The ``Case`` attributes of every registered type's one-to-one detail row."""
+    """The ``Case`` attributes of every registered type's one-to-one detail row, each with
+    the detail's own ``detail_related`` foreign keys."""
     from .registry import case_types
 
-    return [a for a in (kind.detail_accessor() for kind in case_types()) if a is not None]
+    paths = []
+    for kind in case_types():
+        accessor = kind.detail_accessor()
+        if accessor is not None:
+            paths.append(accessor)
+            paths.extend(f"{accessor}__{related}" for related in kind.detail_related)
+    return paths
 
 
 def public_lookup(reference: str, code: str) -> Case | None:

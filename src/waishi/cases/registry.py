@@ -30,7 +30,9 @@ class CaseType:
     ``processing_days`` (working days) sets the due date when a case is filed; ``None`` means
     the area sets due dates itself. ``detail_template`` is included on the case page with
     ``case`` and ``detail`` in its context. ``api_detail(case, user)`` returns the detail as
-    a JSON-ready dict with personal data masked.
+    a JSON-ready dict with personal data masked. ``detail_related`` names the detail row's
+    foreign keys the case page shows (read in the case's own query) and ``detail_prefetch``
+    its related rows (each read once, however many parts of the page show them).
     """
 
     code: str
@@ -40,6 +42,8 @@ class CaseType:
     division_code: str = ""
     detail_model: type[models.Model] | None = None
     detail_template: str = ""
+    detail_related: tuple[str, ...] = ()
+    detail_prefetch: tuple[str | models.Prefetch, ...] = ()
     processing_days: int | None = None
     api_detail: Callable[["Case", Any], dict[str, Any]] | None = None
     # Shown beside the label in lists, e.g. "Missions"; optional.
@@ -67,6 +71,13 @@ class CaseType:
         if accessor is None:
             return None
         return getattr(case, accessor, None)
+
+    def get_page_detail(self, case: "Case") -> models.Model | None:
+        """The detail row with the related rows its case page shows (``detail_prefetch``)."""
+        detail = self.get_detail(case)
+        if detail is not None and self.detail_prefetch:
+            models.prefetch_related_objects([detail], *self.detail_prefetch)
+        return detail
 
 
 _case_types: dict[str, CaseType] = {}

@@ -87,11 +87,10 @@ def document_facts(
             "role": m.role,
             "leader": m.is_leader,
         }
-        for m in mission.members.select_related("traveller").order_by(
-            "-is_leader", "sort_order", "id"
-        )
+        # Leader first, then in the delegation's order (the members' own ordering).
+        for m in mission.delegation
     ]
-    destinations = list(mission.destinations.order_by("sort_order", "id"))
+    destinations = list(mission.destinations.all())
     stops = []
     for stop in destinations:
         place = country_info(stop.country)
@@ -140,12 +139,17 @@ def next_number(mission: Mission, *, today: datetime.date) -> tuple[int, int, in
 
 
 def record_document(
-    *, mission: Mission, actor: Any, approved_at: datetime.datetime, note: str = ""
+    *,
+    mission: Mission,
+    actor: Any,
+    approved_at: datetime.datetime,
+    note: str = "",
+    render_requested_at: datetime.datetime | None = None,
 ) -> ApprovalDocument:
     """Number the next version, record its facts and supersede the earlier one.
 
     Inside the caller's transaction; writes the timeline entry and the audit event. The PDF
-    is drawn later (``do_render_approval_document``).
+    is drawn later (``do_render_approval_document``), asked for at ``render_requested_at``.
     """
     year, sequence, version = next_number(mission, today=timezone.localtime(approved_at).date())
     document = ApprovalDocument.objects.create(
@@ -156,6 +160,7 @@ def record_document(
         issued_by=actor,
         issued_at=approved_at,
         content=document_facts(mission, actor, approved_at),
+        render_requested_at=render_requested_at,
     )
     mission.approval_documents.filter(superseded_at__isnull=True).exclude(pk=document.pk).update(
         superseded_at=approved_at
@@ -187,12 +192,13 @@ def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
     The PDF is drawn by a background task once the approval has committed. The caller (the
     workflow's approval effects) has checked the actor's right to approve.
     """
-    mission = (
-        Mission.objects.select_for_update().select_related("case__agency").get(case_id=case.pk)
-    )
+    from .checking import transition_mission
+
+    mission = transition_mission(case)
     now = timezone.now()
-    document = record_document(mission=mission, actor=actor, approved_at=now)
-    ApprovalDocument.objects.filter(pk=document.pk).update(render_requested_at=now)
+    document = record_document(
+        mission=mission, actor=actor, approved_at=now, render_requested_at=now
+    )
     transaction.on_commit(lambda: enqueue_render(document.pk))
     return document
 

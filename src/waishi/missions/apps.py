@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,7 +13,7 @@ class MissionsConfig(AppConfig):
 
         from .api import cases_naming, mission_detail
         from .constants import CASE_TYPE, MISSION_DIVISION
-        from .models import Mission
+        from .models import Mission, MissionMember
         from .workflow import WORKFLOW
 
         register_case_type(
@@ -23,6 +24,13 @@ class MissionsConfig(AppConfig):
                 division_code=MISSION_DIVISION,
                 detail_model=Mission,
                 detail_template="missions/case_detail.html",
+                detail_related=("confirmed_by", "planned_mission__plan"),
+                detail_prefetch=(
+                    Prefetch("members", queryset=MissionMember.objects.select_related("traveller")),
+                    "destinations",
+                    "itinerary",
+                    "budget",
+                ),
                 area_label=_("Missions"),
                 api_detail=mission_detail,
                 # Read first on the case page, above the buttons (the leader on a phone).

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -34,14 +35,15 @@ def trips_of(traveller_ids: list[int], *, exclude_mission: int | None = None) ->
     )
     if exclude_mission is not None:
         rows = rows.exclude(mission_id=exclude_mission)
-    return rows.values_list("traveller_id", "mission__departure_date")
+    # In no particular order: the callers count or group them.
+    return rows.order_by().values_list("traveller_id", "mission__departure_date")
 
 
 def members_with_recent_trips(mission: Mission, *, years: int = 2) -> list[Any]:
     """The members, each with ``recent_trips``: their trips in the ``years`` before departure."""
     from .rules import years_before
 
-    members = list(mission.members.select_related("traveller"))
+    members = mission.delegation
     start = years_before(mission.departure_date or timezone.localdate(), years)
     counts: dict[int, int] = defaultdict(int)
     for traveller_id, departure in trips_of(
@@ -65,18 +67,67 @@ class Parts:
     budget: list[Any]
 
 
+def mission_parts(mission: Mission) -> Parts:
+    """The application's members (with travellers), stops, itinerary and budget lines.
+
+    Read once per mission object (four queries, none when already prefetched): the filing
+    guard, the rule check and the approval document all look at the same rows.
+    """
+    from .models import MissionMember
+
+    models.prefetch_related_objects(
+        [mission],
+        models.Prefetch("members", queryset=MissionMember.objects.select_related("traveller")),
+        "destinations",
+        "itinerary",
+        "budget",
+    )
+    return Parts(
+        members=mission.delegation,
+        destinations=list(mission.destinations.all()),
+        itinerary=list(mission.itinerary.all()),
+        budget=list(mission.budget.all()),
+    )
+
+
+# Where a transition keeps the case's mission: on the locked case the engine hands to every
+# guard and effect of that transition, so they read (and lock) it once between them.
+TRANSITION_MISSION = "_missions_transition_mission"
+
+
+def transition_mission(case: Any) -> Mission:
+    """The case's mission for the running transition, read once and locked inside it.
+
+    The mission is given the transition's own case row. An effect that changes the mission
+    writes through ``update_transition_mission`` so later guards and effects see the change.
+    """
+    mission = case.__dict__.get(TRANSITION_MISSION)
+    if mission is None:
+        missions = Mission.objects.all()
+        if transaction.get_connection().in_atomic_block:
+            missions = missions.select_for_update()
+        mission = missions.get(case_id=case.pk)
+        mission.case = case
+        case.__dict__[TRANSITION_MISSION] = mission
+    return mission
+
+
+def update_transition_mission(case: Any, **fields: Any) -> None:
+    """Write ``fields`` of the case's mission, and keep the transition's copy in step."""
+    Mission.objects.filter(case_id=case.pk).update(**fields)
+    mission = case.__dict__.get(TRANSITION_MISSION)
+    if mission is not None:
+        for name, value in fields.items():
+            setattr(mission, name, value)
+
+
 def mission_input(
     mission: Mission, *, filing_date: datetime.date | None = None, parts: Parts | None = None
 ) -> MissionInput:
     """The application as the rule checker sees it (five queries whatever its size, or one
     with its ``parts`` in hand)."""
     if parts is None:
-        parts = Parts(
-            members=list(mission.members.select_related("traveller")),
-            destinations=list(mission.destinations.all()),
-            itinerary=list(mission.itinerary.all()),
-            budget=list(mission.budget.all()),
-        )
+        parts = mission_parts(mission)
     members = parts.members
     earlier: dict[int, list[datetime.date]] = defaultdict(list)
     for traveller_id, departure in trips_of(
@@ -162,7 +213,7 @@ def _filing_check(case: Any) -> tuple[Mission, list[Violation]]:
     cached = getattr(case, FILING_CHECK, None)
     if cached is not None and cached[0] == today:
         return cached[1], list(cached[2])
-    mission = Mission.objects.select_for_update().get(case_id=case.pk)
+    mission = transition_mission(case)
     found = check_filing_today(mission)
     setattr(case, FILING_CHECK, (today, mission, tuple(found)))
     return mission, found
@@ -221,7 +272,7 @@ def open_warnings(verdict: Verdict | None) -> list[Violation]:
 
 def led_by_city_leader(mission: Mission) -> bool:
     """Whether the delegation's leader is a city Party or government head."""
-    return mission.members.filter(is_leader=True, traveller__rank=Rank.CITY_LEADER).exists()
+    return any(m.is_leader and m.traveller.rank == Rank.CITY_LEADER for m in mission.delegation)
 
 
 def verdict_rows(mission: Mission, *, verdict: Verdict | None = None) -> list[dict[str, Any]]:

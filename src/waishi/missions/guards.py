@@ -15,8 +15,11 @@ from .checking import (
     filed_mission,
     filing_check,
     latest_verdict,
+    mission_parts,
     open_warnings,
     record_verdict,
+    transition_mission,
+    update_transition_mission,
 )
 from .checking import (
     led_by_city_leader as _led_by_city_leader,
@@ -28,9 +31,8 @@ from .rulebook import load_rulebook
 Inputs = Mapping[str, str]
 
 
-def _mission(case: Any, *, lock: bool = False) -> Mission:
-    missions = Mission.objects.select_for_update() if lock else Mission.objects
-    return missions.get(case_id=case.pk)
+def _mission(case: Any) -> Mission:
+    return transition_mission(case)
 
 
 def missing_parts(mission: Mission) -> list[str]:
@@ -42,23 +44,24 @@ def missing_parts(mission: Mission) -> list[str]:
         missing.append(_("Give the departure and return dates."))
     elif mission.return_date < mission.departure_date:
         missing.append(_("The return date is before the departure date."))
-    members = list(mission.members.all())
+    parts = mission_parts(mission)
+    members = parts.members
     if not members:
         missing.append(_("Add the members of the delegation."))
     elif sum(1 for m in members if m.is_leader) != 1:
         missing.append(_("Mark exactly one member as the leader of the delegation."))
-    destinations = list(mission.destinations.all())
+    destinations = parts.destinations
     if not destinations:
         missing.append(_("Add the countries or regions to visit."))
     elif any(not d.is_transit and not d.tasks.strip() for d in destinations):
         missing.append(_("Describe the tasks in every country or region visited."))
-    if not mission.itinerary.exists():
+    if not parts.itinerary:
         missing.append(_("Fill in the day-by-day itinerary."))
     if not (mission.inviter_name and mission.inviter_country and mission.inviter_kind):
         missing.append(_("Say who invites the delegation."))
     if mission.invitation_letter_id is None:
         missing.append(_("Attach the invitation letter."))
-    if not mission.budget.exists() or not mission.funding_source.strip():
+    if not parts.budget or not mission.funding_source.strip():
         missing.append(_("Give the budget and the source of funds."))
     if mission.planned_mission_id is None and not mission.out_of_plan_reason.strip():
         missing.append(_("Choose the planned mission, or explain why it is outside the plan."))
@@ -143,15 +146,16 @@ def record_filing(case: Any, actor: Any, inputs: Inputs) -> None:
 
 
 def clear_confirmation(case: Any, actor: Any, inputs: Inputs) -> None:
-    Mission.objects.filter(case_id=case.pk).update(confirmed_by=None, confirmed_at=None)
+    update_transition_mission(case, confirmed_by=None, confirmed_at=None)
 
 
 def record_approval(case: Any, actor: Any, inputs: Inputs) -> None:
-    Mission.objects.filter(case_id=case.pk).update(approved_at=timezone.now())
+    update_transition_mission(case, approved_at=timezone.now())
 
 
 def record_province_approval(case: Any, actor: Any, inputs: Inputs) -> None:
-    Mission.objects.filter(case_id=case.pk).update(
+    update_transition_mission(
+        case,
         province_decision=ProvinceDecision.APPROVED,
         province_document_number=inputs.get("document_number", "").strip(),
         approved_at=timezone.now(),
@@ -159,7 +163,8 @@ def record_province_approval(case: Any, actor: Any, inputs: Inputs) -> None:
 
 
 def record_province_refusal(case: Any, actor: Any, inputs: Inputs) -> None:
-    Mission.objects.filter(case_id=case.pk).update(
+    update_transition_mission(
+        case,
         province_decision=ProvinceDecision.REFUSED,
         province_document_number=inputs.get("document_number", "").strip(),
     )
@@ -174,7 +179,7 @@ def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
     rule = load_rulebook(returned_on).get(RuleCode.TRIP_REPORT)
     days = int(rule.value) if rule is not None else 30
     due = returned_on + datetime.timedelta(days=days)
-    Mission.objects.filter(case_id=case.pk).update(returned_on=returned_on, report_due=due)
+    update_transition_mission(case, returned_on=returned_on, report_due=due)
     Case.objects.filter(pk=case.pk).update(due_date=due)
     case.due_date = due
 
@@ -182,6 +187,6 @@ def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
 def record_report(case: Any, actor: Any, inputs: Inputs) -> None:
     from waishi.cases.models import Case
 
-    Mission.objects.filter(case_id=case.pk).update(report_submitted_at=timezone.now())
+    update_transition_mission(case, report_submitted_at=timezone.now())
     Case.objects.filter(pk=case.pk).update(due_date=None)
     case.due_date = None

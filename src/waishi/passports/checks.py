@@ -20,7 +20,7 @@ from waishi.core.validators import DocumentKind
 from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
 from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
 from .models.bars import in_force_on
-from .rules import RuleValue, expiry_limit, rule_on
+from .rules import RuleValue, expiry_limit, rule_on, rules_on
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ def check_mission_documents(mission: Any) -> list[Finding]:
     legs = mission_legs(mission)
     if not legs:
         return []
-    members = list(mission.members.select_related("traveller"))
+    members = mission.delegation
     holder_ids = [m.traveller_id for m in members]
     documents = _by_holder(
         TravelDocument.objects.filter(holder_id__in=holder_ids).prefetch_related(
@@ -343,8 +343,14 @@ def check_mission_documents(mission: Any) -> list[Finding]:
         TravelBar.objects.filter(in_force_on(mission.departure_date), holder_id__in=holder_ids),
         holder_ids,
     )
-    limit, margin = expiry_limit(mission.return_date)
-    stay_rule = rule_on(RuleCode.HK_MACAO_STAY, mission.departure_date)
+    in_force = rules_on(
+        {
+            RuleCode.EXPIRY_MARGIN: mission.return_date,
+            RuleCode.HK_MACAO_STAY: mission.departure_date,
+        }
+    )
+    limit, margin = expiry_limit(mission.return_date, in_force[RuleCode.EXPIRY_MARGIN])
+    stay_rule = in_force[RuleCode.HK_MACAO_STAY]
     findings: list[Finding] = []
     for member in members:
         findings.extend(

@@ -21,7 +21,7 @@ from .actions import lock_agency
 from .constants import DocumentEventKind, DocumentStatus, RuleCode
 from .models import AgencyLock, CustodyReminder, DocumentEvent, HandOut, TravelDocument
 from .notices import notify_reminder
-from .rules import rule_on
+from .rules import rules_on
 
 
 @dataclass
@@ -71,8 +71,9 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
     """Send due reminders, suspend agencies after unheeded ones, mark expired documents."""
     day = today or timezone.localdate()
     result = SweepResult()
-    interval_rule = rule_on(RuleCode.REMINDER_INTERVAL, day)
-    limit_rule = rule_on(RuleCode.REMINDERS_BEFORE_LOCK, day)
+    in_force = rules_on({RuleCode.REMINDER_INTERVAL: day, RuleCode.REMINDERS_BEFORE_LOCK: day})
+    interval_rule = in_force[RuleCode.REMINDER_INTERVAL]
+    limit_rule = in_force[RuleCode.REMINDERS_BEFORE_LOCK]
     interval = max(int(interval_rule.get("days", 3)), 1)
     limit = max(int(limit_rule.get("count", 3)), 1)
     with transaction.atomic():

@@ -7,10 +7,10 @@ effective date and a citation, seeded with the national and Guangdong defaults.
 
 import datetime
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from waishi.core.workdays import add_workdays, is_workday
@@ -96,13 +96,19 @@ def _area_codes() -> tuple[str, str]:
 
 def rule_on(code: str, on_date: datetime.date | None = None) -> RuleValue:
     """The version of rule ``code`` in force on ``on_date``, the most local one winning."""
-    day = on_date or timezone.localdate()
+    return rules_on({code: on_date})[code]
+
+
+def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]:
+    """The version of each rule in ``wanted`` in force on its date, in one query.
+
+    A rule version applies on a day from its ``effective_from`` to its ``effective_to``
+    (open when empty); of those, the most local one wins, then the latest to take effect.
+    """
+    today = timezone.localdate()
     province, city = _area_codes()
-    rows = CustodyRule.objects.filter(code=code, active=True, effective_from__lte=day).filter(
-        Q(effective_to__isnull=True) | Q(effective_to__gte=day)
-    )
-    best: CustodyRule | None = None
-    for row in rows:
+    candidates: dict[str, list[CustodyRule]] = {code: [] for code in wanted}
+    for row in CustodyRule.objects.filter(code__in=list(wanted), active=True):
         # Where the bureau's area is not recorded, local rules apply as written.
         if (
             city
@@ -112,15 +118,28 @@ def rule_on(code: str, on_date: datetime.date | None = None) -> RuleValue:
             continue
         if city and row.jurisdiction == Jurisdiction.CITY and row.area_code not in ("", city):
             continue
-        key = (JURISDICTION_SPECIFICITY[Jurisdiction(row.jurisdiction)], row.effective_from)
-        if best is None or key > (
-            JURISDICTION_SPECIFICITY[Jurisdiction(best.jurisdiction)],
-            best.effective_from,
-        ):
-            best = row
-    if best is None:
-        return RuleValue(code, FALLBACK[code], "", None)
-    return RuleValue(code, dict(best.value), best.citation, best)
+        candidates[row.code].append(row)
+    found: dict[str, RuleValue] = {}
+    for code, on_date in wanted.items():
+        day = on_date or today
+        in_force = [
+            row
+            for row in candidates[code]
+            if row.effective_from <= day and (row.effective_to is None or row.effective_to >= day)
+        ]
+        best = max(
+            in_force,
+            key=lambda row: (
+                JURISDICTION_SPECIFICITY[Jurisdiction(row.jurisdiction)],
+                row.effective_from,
+            ),
+            default=None,
+        )
+        if best is None:
+            found[code] = RuleValue(code, FALLBACK[code], "", None)
+        else:
+            found[code] = RuleValue(code, dict(best.value), best.citation, best)
+    return found
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -152,9 +171,14 @@ def return_due_date(
     return due, rule
 
 
-def expiry_limit(trip_end: datetime.date) -> tuple[datetime.date, RuleValue]:
-    """A document must be valid at least until this date for a trip ending on ``trip_end``."""
-    rule = rule_on(RuleCode.EXPIRY_MARGIN, trip_end)
+def expiry_limit(
+    trip_end: datetime.date, rule: RuleValue | None = None
+) -> tuple[datetime.date, RuleValue]:
+    """A document must be valid at least until this date for a trip ending on ``trip_end``.
+
+    ``rule`` is the expiry margin in force on ``trip_end`` when the caller has read it.
+    """
+    rule = rule or rule_on(RuleCode.EXPIRY_MARGIN, trip_end)
     return add_months(trip_end, int(rule.get("months", 6))), rule
 
 

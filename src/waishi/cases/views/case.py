@@ -43,7 +43,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "title": f"{case.reference} {case.title}",
         "case": case,
         "case_type": kind,
-        "detail": kind.get_detail(case),
+        "detail": kind.get_page_detail(case),
         "detail_template": kind.detail_template,
         "timeline": timeline_for(user, case),
         "attachments": attachments,

@@ -120,6 +120,16 @@ class Mission(models.Model):
         return (self.return_date - self.departure_date).days + 1
 
     @cached_property
+    def delegation(self) -> list["MissionMember"]:
+        """The members with their travellers, leader first, read once for every reader.
+
+        The case page prefetches them (``prefetch_case_page``); elsewhere one joined query.
+        """
+        if "members" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.members.all())
+        return list(self.members.select_related("traveller"))
+
+    @cached_property
     def member_rows(self) -> list[object]:
         """Members with their official trips in the last two years (for the case page)."""
         from ..checking import members_with_recent_trips

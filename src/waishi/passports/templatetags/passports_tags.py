@@ -51,7 +51,7 @@ def visa_matrix(mission: Any) -> dict[str, Any]:
     applications = list(VisaApplication.objects.filter(mission=mission).select_related("holder"))
     countries = sorted({a.country for a in applications})
     cells: dict[tuple[int, str], Any] = {(a.holder_id, a.country): a for a in applications}
-    members = list(mission.members.select_related("traveller"))
+    members = mission.delegation
     return {
         "countries": [(c, country_name(c)) for c in countries],
         "rows": [
