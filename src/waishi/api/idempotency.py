@@ -27,6 +27,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from ninja import Status
 from pydantic import BaseModel
 
 from waishi.cases.models import IdempotencyKey
@@ -55,12 +56,12 @@ def _jsonable(body: Any) -> Any:
 
 
 def _split(result: Any) -> tuple[int, Any]:
-    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], int):
-        return result[0], result[1]
+    if isinstance(result, Status):
+        return result.status_code, result.value
     return 200, result
 
 
-def _replay(record: IdempotencyKey, request_fingerprint: str) -> tuple[int, Any]:
+def _replay(record: IdempotencyKey, request_fingerprint: str) -> Status[Any]:
     stored = record.result or {}
     if stored.get("fingerprint") != request_fingerprint or "status" not in stored:
         raise ApiError(
@@ -68,7 +69,7 @@ def _replay(record: IdempotencyKey, request_fingerprint: str) -> tuple[int, Any]
             "idempotency_key_reused",
             _("This Idempotency-Key was already used for a different request."),
         )
-    return int(stored["status"]), stored.get("body")
+    return Status(int(stored["status"]), stored.get("body"))
 
 
 def _key(request: HttpRequest) -> str:

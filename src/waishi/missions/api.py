@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from waishi.api.auth import AUTH
@@ -450,7 +450,7 @@ def create_mission(request: HttpRequest, payload: s.MissionCreateIn) -> tuple[in
     user = _caller(request, "missions.file_mission")
     with _refusals():
         mission = ma.do_create_mission(actor=user, title=payload.title, request=request)
-    return 201, s.MissionOut.model_validate(mission_out(mission))
+    return Status(201, s.MissionOut.model_validate(mission_out(mission)))
 
 
 @router.get("/{reference}", response={200: s.MissionOut, **ERRORS}, url_name="mission")
