@@ -1140,7 +1140,7 @@ def end_load(loader: Loader) -> None:
     from django.core.management.color import no_style
 
     from waishi.audit.models import AuditEvent
-    from waishi.cases.models import Case, TimelineEntry
+    from waishi.cases.models import Case, CaseName, TimelineEntry
     from waishi.missions.models import (
         BudgetLine,
         Destination,
@@ -1165,6 +1165,7 @@ def end_load(loader: Loader) -> None:
     # autovacuum would gather them on a live server in time, but not before the first run.
     tables = {model._meta.db_table for model in models} | set(loader.rows)
     tables.add(Traveller._meta.db_table)
+    tables.add(CaseName._meta.db_table)
     raw = loader.connection.connection
     with raw.cursor() as cursor:
         for table in sorted(tables):
@@ -1232,6 +1233,11 @@ def generate(db: str, n: int, *, seed: int, batch_size: int) -> dict[str, Any]:
     with transaction.atomic():
         chain.finish()
         writer.save_counters()
+    log("naming the delegation members in their cases (the name search's table)")
+    with transaction.atomic():
+        from waishi.missions.names import rebuild_case_names
+
+        log(f"  {rebuild_case_names()} names in cases")
     for table, spent in sorted(loader.seconds.items(), key=lambda item: -item[1]):
         log(f"  {table}: {loader.rows[table]} rows in {spent:.1f} s")
     log("finishing: statistics and sequences")

@@ -25,12 +25,15 @@ from waishi.core.models import FALLBACK_ORDER, translated
 
 from .constants import InboxTab
 from .models import Case
+from .names import names_starting
 from .querysets import visible_to
 from .registry import get_case_type, person_searches
 
 PAGE_SIZE = 50
 # Case ids of a person search passed to the list query as values, not as a subquery.
 PERSON_IDS_INLINE = 2000
+# How many candidates a name search takes from the name index per round (see page_by_name).
+NAME_BATCHES = (200, 2000, 10000)
 # What a typed reference looks like: letters, then digits and dashes (CG-2026-00017, CG-2026).
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{1,6}-\d{1,4}(-\d{0,6})?$")
 # A whole reference is looked up by equality: the unique index answers it on every database,
@@ -203,15 +206,17 @@ class RowBuilder:
         )
 
 
-def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
+def search(cases: QuerySet[Case], text: str, *, names_known: bool | None = None) -> QuerySet[Case]:
     """Cases whose reference, named people or title match ``text``.
 
-    A whole reference is found by equality, the start of one by prefix. Otherwise, when an
-    area's person-search hook knows someone by that name, the cases naming them are the
-    answer, found through the hooks' indexes; only text that names nobody is matched as a
-    substring of the title. A substring has no index to use, so it scans the list in its
-    order until a page is full: quick for words many titles share, but a scan of the whole
-    table for a name that no title holds, which is why names are looked up first.
+    A whole reference is found by equality, the start of one by prefix. Otherwise, when a
+    person named in cases (``CaseName``) or an area's person-search hook has a name starting
+    with ``text``, the cases naming them are the answer, found through the indexes; only
+    text that names nobody is matched as a substring of the title. A substring has no index
+    to use, so it scans the list in its order until a page is full: quick for words many
+    titles share, but a scan of the whole table for a name that no title holds, which is
+    why names are looked up first. ``names_known=False`` says the caller has already found
+    that no ``CaseName`` matches.
     """
     text = text.strip()
     if not text:
@@ -220,11 +225,14 @@ def search(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
         return cases.filter(reference=text.upper())
     if REFERENCE_PATTERN.match(text):
         return cases.filter(reference__startswith=text.upper())
-    named = [ids for ids in (_answer(hook, text) for hook in person_searches()) if ids is not None]
-    if named:
-        condition = Q(pk__in=named[0])
-        for ids in named[1:]:
-            condition |= Q(pk__in=ids)
+    named = names_starting(text)
+    condition = None
+    if names_known is not False and named.exists():
+        condition = Q(pk__in=named.values("case_id"))
+    for ids in (_answer(hook, text) for hook in person_searches()):
+        if ids is not None:
+            condition = Q(pk__in=ids) if condition is None else condition | Q(pk__in=ids)
+    if condition is not None:
         return cases.filter(condition)
     return cases.filter(title__icontains=text)
 
@@ -335,11 +343,57 @@ def page_by_due(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE
     return Page(found[:size], next_cursor)
 
 
+def page_by_name(
+    cases: QuerySet[Case], named: QuerySet[Any], cursor: str | None, size: int = PAGE_SIZE
+) -> Page:
+    """The newest cases (highest id first) naming a person, seeking on the case id.
+
+    The candidates come from the name index alone in id order, a batch at a time, and only
+    they are looked up in ``cases`` (visibility and filters applied): a name on tens of
+    thousands of cases costs what a rare one does. Should the filters keep few candidates,
+    after ``NAME_BATCHES`` the rest of the page is asked of the database in one query.
+    """
+    parts = _decode(cursor) if cursor else None
+    below = int(parts[1]) if parts and len(parts) == 2 and parts[1].isdigit() else None
+    ordered = cases.order_by("-id")
+    found: list[CaseRow] = []
+    for batch in NAME_BATCHES:
+        candidates = named.order_by("-case_id")
+        if below is not None:
+            candidates = candidates.filter(case_id__lt=below)
+        ids = list(dict.fromkeys(candidates.values_list("case_id", flat=True)[:batch]))
+        if ids:
+            found.extend(_rows(ordered.filter(pk__in=ids), size + 1 - len(found)))
+            below = ids[-1]
+        if len(found) > size or len(ids) < batch:
+            break
+    else:
+        rest = ordered.filter(pk__in=named.values("case_id"))
+        if below is not None:
+            rest = rest.filter(pk__lt=below)
+        found.extend(_rows(rest, size + 1 - len(found)))
+    next_cursor = _encode("n", str(found[size - 1].pk)) if len(found) > size else None
+    return Page(found[:size], next_cursor)
+
+
 def list_page(
     user: Any, filters: Mapping[str, Any], cursor: str | None, size: int = PAGE_SIZE
 ) -> Page:
-    """One page of the list ``filters`` describe, as rows ready to show."""
-    cases = apply_filters(user, filters)
-    if filters.get("tab") == InboxTab.OVERDUE:
+    """One page of the list ``filters`` describe, as rows ready to show.
+
+    A search for a person's name lists the cases naming them newest first (by case number);
+    every other list is newest change first, or earliest due date first on the overdue tab.
+    """
+    text = (filters.get("q") or "").strip()
+    overdue = filters.get("tab") == InboxTab.OVERDUE
+    if text and not overdue and not REFERENCE_PATTERN.match(text):
+        named = names_starting(text)
+        unsearched = apply_filters(user, {**filters, "q": ""})
+        if named.exists():
+            return page_by_name(unsearched, named, cursor, size)
+        cases = search(unsearched, text, names_known=False)
+    else:
+        cases = apply_filters(user, filters)
+    if overdue:
         return page_by_due(cases, cursor, size)
     return page_by_updated(cases, cursor, size)

@@ -13,6 +13,7 @@ from django.db import models
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .constants import (
     VERIFICATION_ALPHABET,
@@ -162,6 +163,37 @@ class Case(models.Model):
     @property
     def status_label(self) -> str:
         return str(self.case_type_obj.workflow.state_label(self.status))
+
+
+class CaseName(models.Model):
+    """A person named in a case (a delegation member, say), for finding cases by name.
+
+    The area that names people keeps these rows (``cases.names.set_case_names``) whenever
+    the people of a case or their names change. The name search reads the newest cases
+    naming someone from this table's index alone, however many cases name them.
+    """
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="person_names", verbose_name=_("case")
+    )
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("name in a case")
+        verbose_name_plural = _("names in cases")
+        constraints = [models.UniqueConstraint(fields=["case", "name"], name="cases_casename_once")]
+        # A name's prefix with its cases, newest first, read from the index alone
+        # (PostgreSQL needs the pattern operator class for LIKE 'prefix%').
+        indexes = [
+            models.Index(
+                fields=["name", "case"],
+                name="cases_casename_name",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.name}"
 
 
 class ReferenceCounter(models.Model):

@@ -125,6 +125,10 @@ def do_update_traveller(
         if not changed:
             return locked
         locked.save()
+        if "name" in changed:
+            from .names import refresh_case_names
+
+            refresh_case_names(locked.memberships.values_list("mission_id", flat=True))
         log_action(
             action="missions.traveller.update",
             actor=actor,

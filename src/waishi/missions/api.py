@@ -445,7 +445,7 @@ def list_planned(request: HttpRequest, year: int | None = None) -> list[dict[str
 
 @router.post("/", response={201: s.MissionOut, **ERRORS}, url_name="mission_create")
 @idempotent
-def create_mission(request: HttpRequest, payload: s.MissionCreateIn) -> tuple[int, s.MissionOut]:
+def create_mission(request: HttpRequest, payload: s.MissionCreateIn) -> Status[s.MissionOut]:
     """Open a draft application for the caller's agency (``Idempotency-Key`` welcome)."""
     user = _caller(request, "missions.file_mission")
     with _refusals():
@@ -631,23 +631,4 @@ def mission_detail(case: Any, user: Any) -> dict[str, Any]:
     }
 
 
-def cases_naming(text: str) -> Any:
-    """Ids of mission cases with a member whose name starts with ``text`` (inbox search).
-
-    On SQLite the prefix is asked as a range of the name index: SQLite's LIKE ignores case
-    and so cannot use that index, and ``startswith`` would read every traveller.
-    """
-    from django.db import connection
-    from django.db.models import Q
-
-    from .models import MissionMember
-
-    name = text.strip()
-    if connection.vendor == "sqlite":
-        people = Q(traveller__name__gte=name, traveller__name__lt=name + "\U0010ffff")
-    else:
-        people = Q(traveller__name__startswith=name)
-    return MissionMember.objects.filter(people).values_list("mission__case_id", flat=True)
-
-
-__all__ = ["cases_naming", "mission_detail", "router"]
+__all__ = ["mission_detail", "router"]

@@ -9,9 +9,9 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
-        from waishi.cases.registry import CaseType, register_case_type, register_person_search
+        from waishi.cases.registry import CaseType, register_case_type
 
-        from .api import cases_naming, mission_detail
+        from .api import mission_detail
         from .constants import CASE_TYPE, MISSION_DIVISION
         from .models import Mission, MissionMember
         from .workflow import WORKFLOW
@@ -37,7 +37,6 @@ class MissionsConfig(AppConfig):
                 extra={"summary_template": "missions/includes/summary.html"},
             )
         )
-        register_person_search(cases_naming)
         self._register_navigation()
         self._register_personal_data()
 

@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.cases.constants import EntryKind
 from waishi.cases.models import Case, TimelineEntry
+from waishi.cases.names import set_case_names
 from waishi.cases.references import next_reference
 from waishi.cases.registry import get_case_type
 
@@ -288,6 +289,7 @@ class _Writer:
             MissionMember(mission=mission, traveller=t, is_leader=lead, role=role, sort_order=i)
             for i, (t, lead, role) in enumerate(record.members)
         )
+        set_case_names(case.pk, [t.name for t, _lead, _role in record.members])
         destinations = Destination.objects.bulk_create(
             Destination(
                 mission=mission,

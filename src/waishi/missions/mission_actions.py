@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
+from waishi.cases.names import set_case_names
 
 from .checking import latest_verdict, verdict_violations
 from .constants import CASE_TYPE, ActivityKind, BudgetCategory, HalfDay, InviterKind
@@ -178,6 +179,7 @@ def do_set_members(
             MissionMember(mission=m, traveller=t, is_leader=lead, role=role[:60], sort_order=i)
             for i, (t, lead, role) in enumerate(rows)
         )
+        set_case_names(m.case_id, [t.name for t, _l, _r in rows])
         return {"members": [t.pk for t, _l, _r in rows]}
 
     return _edit(

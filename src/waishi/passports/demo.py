@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from waishi.accounts.models import User
 from waishi.cases.actions import do_create_case
+from waishi.cases.names import set_case_names
 from waishi.core.validators import DocumentKind
 from waishi.missions.constants import CASE_TYPE as MISSION_CASE_TYPE
 from waishi.missions.constants import Rank
@@ -147,6 +148,7 @@ def _past_mission(liaison: User, title: str, travellers: list[Traveller], days_a
             MissionMember.objects.create(
                 mission=mission, traveller=person, is_leader=order == 0, sort_order=order
             )
+        set_case_names(mission.case_id, [person.name for person in travellers])
         Destination.objects.create(mission=mission, country="DE", city="Hamburg", tasks="经贸洽谈")
         return mission
 
