@@ -119,8 +119,10 @@ def prepare_missions(count: int, *, seed: int = 7) -> list[str]:
                     "category": "lodging",
                     "country": "DE",
                     "currency": "EUR",
-                    "amount": "3000",
-                    "amount_rmb": "23400",
+                    # 150 EUR a person-night: within Germany's lodging standard (160 EUR), so
+                    # no warning waits for an officer's acceptance before forwarding.
+                    "amount": "2400",
+                    "amount_rmb": "18720",
                     "persons": 4,
                     "days": 4,
                 }

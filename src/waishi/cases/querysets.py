@@ -65,29 +65,36 @@ def access_case(
     """The case by reference if ``user`` may see it; ``Case.DoesNotExist`` otherwise.
 
     Missing and forbidden look the same to the caller (both become 404). ``with_detail``
-    reads the area's detail row in the same query (``CaseType.get_detail`` then asks no
-    more), whatever the type turns out to be.
+    also reads the area's detail row with its ``detail_related`` (``CaseType.get_detail``
+    then asks no more).
     """
     cases = visible_to(user).select_related("agency", "division", "assignee", "created_by")
-    if with_detail:
-        cases = cases.select_related(*detail_accessors())
     if for_update:
         cases = cases.select_for_update(of=("self",))
-    return cases.get(reference=reference)
+    case = cases.get(reference=reference)
+    if with_detail:
+        attach_detail(case)
+    return case
 
 
-def detail_accessors() -> list[str]:
-    """The ``Case`` attributes of every registered type's one-to-one detail row, each with
-    the detail's own ``detail_related`` foreign keys."""
-    from .registry import case_types
+def attach_detail(case: Case) -> None:
+    """Read the case's detail row in a query of its own type, and cache it on the case.
 
-    paths = []
-    for kind in case_types():
-        accessor = kind.detail_accessor()
-        if accessor is not None:
-            paths.append(accessor)
-            paths.extend(f"{accessor}__{related}" for related in kind.detail_related)
-    return paths
+    One query joining every registered type's detail (and theirs) to the case took
+    PostgreSQL longer to plan than the case and its own detail take to read separately.
+    """
+    kind = case.case_type_obj
+    accessor = kind.detail_accessor()
+    if accessor is None or kind.detail_model is None:
+        return
+    relation = Case._meta.get_field(accessor)
+    details = kind.detail_model._default_manager.select_related(*kind.detail_related).filter(
+        **{relation.field.name: case.pk}  # type: ignore[union-attr]
+    )
+    detail = next(iter(details[:1]), None)
+    relation.set_cached_value(case, detail)  # type: ignore[union-attr]
+    if detail is not None:
+        relation.field.set_cached_value(detail, case)  # type: ignore[union-attr]
 
 
 def public_lookup(reference: str, code: str) -> Case | None:

@@ -31,7 +31,7 @@ class CaseType:
     the area sets due dates itself. ``detail_template`` is included on the case page with
     ``case`` and ``detail`` in its context. ``api_detail(case, user)`` returns the detail as
     a JSON-ready dict with personal data masked. ``detail_related`` names the detail row's
-    foreign keys the case page shows (read in the case's own query) and ``detail_prefetch``
+    foreign keys the case page shows (read with the detail row) and ``detail_prefetch``
     its related rows (each read once, however many parts of the page show them).
     """
 

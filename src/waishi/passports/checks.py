@@ -336,7 +336,11 @@ def check_mission_documents(mission: Any) -> list[Finding]:
         holder_ids,
     )
     flags = _by_holder(
-        HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True), holder_ids
+        # Newest first per holder; not the register's order, which joins the agency to sort.
+        HolderFlag.objects.filter(holder_id__in=holder_ids, is_active=True).order_by(
+            "-created_at", "-id"
+        ),
+        holder_ids,
     )
     # A bar in force on the departure day stops the member from travelling.
     bars = _by_holder(

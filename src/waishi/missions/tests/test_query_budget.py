@@ -47,7 +47,7 @@ def test_the_mission_case_page_reads_each_part_once(
         response = client.get(url)
     assert response.status_code == 200
     tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in captured.captured_queries]
-    # The session, the user; the case with its mission, the signatory and the annual plan;
+    # The session, the user; the case; its mission with the signatory and the annual plan;
     # the members with their travellers, the stops, the itinerary and the budget (read once
     # for the summary, the details and the document check); the bell; the members' earlier
     # trips; the recorded check and its accepted warnings; the approval documents; the
@@ -57,6 +57,7 @@ def test_the_mission_case_page_reads_each_part_once(
         '"django_session"',
         '"accounts_user"',
         '"cases_case"',
+        '"missions_mission"',
         '"missions_missionmember"',
         '"missions_destination"',
         '"missions_itineraryitem"',

@@ -48,7 +48,8 @@ def visa_matrix(mission: Any) -> dict[str, Any]:
     """Members × countries of a mission's visa applications, for ``includes/visa_matrix.html``."""
     from ..models import VisaApplication
 
-    applications = list(VisaApplication.objects.filter(mission=mission).select_related("holder"))
+    # The members come from the mission; the cells need only the application itself.
+    applications = list(VisaApplication.objects.filter(mission=mission).order_by("country", "id"))
     countries = sorted({a.country for a in applications})
     cells: dict[tuple[int, str], Any] = {(a.holder_id, a.country): a for a in applications}
     members = mission.delegation
