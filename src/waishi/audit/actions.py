@@ -157,11 +157,12 @@ def log_action(
 
     The chain head row is locked (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's IMMEDIATE
     transactions hold the database write lock), so concurrent writers append one after the
-    other and the chain never forks.
+    other and the chain never forks. No savepoint of its own: an event that fails to append
+    fails the caller's whole transaction, as it must.
     """
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             seq=head.seq + 1,

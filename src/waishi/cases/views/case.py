@@ -75,10 +75,22 @@ def case_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", reference=reference)
 
 
+def case_to_act_on(request: HttpRequest, reference: str) -> Case:
+    """The visible case's key and reference, or 404: the action reads and locks the row."""
+    from ..querysets import visible_to
+
+    try:
+        return (
+            visible_to(request.user).only("pk", "reference", "case_type").get(reference=reference)
+        )
+    except Case.DoesNotExist:
+        raise Http404 from None
+
+
 @require_perm("cases.transition_case")
 @require_POST
 def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResponse:
-    case = get_case(request, reference)
+    case = case_to_act_on(request, reference)
     inputs = {
         k: str(v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")
     }

@@ -85,10 +85,10 @@ def test_the_mission_case_page_reads_each_part_once(
 # event written (with the filing's rule check and verdict, or the approval document); after
 # commit the people to tell, their channels and languages are read and told.
 APPROVAL_STEPS = (
-    ("submit", "liaison", 25),
-    ("start_review", "officer", 19),
-    ("forward_to_leader", "head", 23),
-    ("approve", "leader", 36),
+    ("submit", "liaison", 23),
+    ("start_review", "officer", 17),
+    ("forward_to_leader", "head", 21),
+    ("approve", "leader", 32),
 )
 
 
