@@ -88,9 +88,11 @@ def attach_detail(case: Case) -> None:
     if accessor is None or kind.detail_model is None:
         return
     relation = Case._meta.get_field(accessor)
-    details = kind.detail_model._default_manager.select_related(*kind.detail_related).filter(
+    details = kind.detail_model._default_manager.filter(
         **{relation.field.name: case.pk}  # type: ignore[union-attr]
     )
+    if kind.detail_related:
+        details = details.select_related(*kind.detail_related)
     detail = next(iter(details[:1]), None)
     relation.set_cached_value(case, detail)  # type: ignore[union-attr]
     if detail is not None:
