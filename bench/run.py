@@ -266,6 +266,7 @@ def drafts_for(args: argparse.Namespace) -> list[str]:
     from waishi.cases.models import Case
 
     path = common.DATA / f"drafts-{args.db}-{args.n}.json"
+    wanted = args.writes + WRITE_WARMUP
     if path.exists():
         kept = json.loads(path.read_text())
         ready = set(
@@ -273,11 +274,9 @@ def drafts_for(args: argparse.Namespace) -> list[str]:
                 "reference", flat=True
             )
         )
-        wanted = args.writes + WRITE_WARMUP
         if len(ready) >= wanted:
             log(f"using {wanted} mission drafts prepared earlier")
             return [r for r in kept if r in ready][:wanted]
-    wanted = args.writes + WRITE_WARMUP
     log(f"preparing {wanted} confirmed mission drafts for the write load")
     references = writes.prepare_missions(wanted, seed=random.randrange(1_000_000))
     path.write_text(json.dumps(references))

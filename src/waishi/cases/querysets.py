@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
 from waishi.accounts.constants import AGENCY_ROLES, AgencyKind, Role
 
@@ -60,14 +60,22 @@ def timeline_for(user: Any, case: Case) -> QuerySet[TimelineEntry]:
 
 
 def access_case(
-    user: Any, reference: str, *, for_update: bool = False, with_detail: bool = False
+    user: Any,
+    reference: str,
+    *,
+    for_update: bool = False,
+    with_detail: bool = False,
+    key_only: bool = False,
 ) -> Case:
     """The case by reference if ``user`` may see it; ``Case.DoesNotExist`` otherwise.
 
     Missing and forbidden look the same to the caller (both become 404). ``with_detail``
-    also reads the area's detail row with its ``detail_related`` (``CaseType.get_detail``
-    then asks no more).
+    also reads the area's detail row for the case page (``attach_detail``); ``key_only``
+    reads just the key, reference and type, for an action that reads and locks the row
+    itself.
     """
+    if key_only:
+        return visible_to(user).only("pk", "reference", "case_type").get(reference=reference)
     cases = visible_to(user).select_related("agency", "division", "assignee", "created_by")
     if for_update:
         cases = cases.select_for_update(of=("self",))
@@ -78,25 +86,25 @@ def access_case(
 
 
 def attach_detail(case: Case) -> None:
-    """Read the case's detail row in a query of its own type, and cache it on the case.
+    """Read the case's detail row for its page and cache it on the case.
 
-    One query joining every registered type's detail (and theirs) to the case took
-    PostgreSQL longer to plan than the case and its own detail take to read separately.
+    The row comes in a query of its own type with its ``detail_related`` (one query joining
+    every registered type's detail to the case took PostgreSQL longer to plan than the two
+    take to run), then its ``detail_prefetch`` rows, each read once for the whole page.
     """
     kind = case.case_type_obj
-    accessor = kind.detail_accessor()
-    if accessor is None or kind.detail_model is None:
+    relation = kind.detail_relation()
+    if relation is None:
         return
-    relation = Case._meta.get_field(accessor)
-    details = kind.detail_model._default_manager.filter(
-        **{relation.field.name: case.pk}  # type: ignore[union-attr]
-    )
+    details = relation.related_model._default_manager.filter(**{relation.field.name: case.pk})
     if kind.detail_related:
         details = details.select_related(*kind.detail_related)
     detail = next(iter(details[:1]), None)
-    relation.set_cached_value(case, detail)  # type: ignore[union-attr]
+    relation.set_cached_value(case, detail)
     if detail is not None:
-        relation.field.set_cached_value(detail, case)  # type: ignore[union-attr]
+        relation.field.set_cached_value(detail, case)
+        if kind.detail_prefetch:
+            prefetch_related_objects([detail], *kind.detail_prefetch)
 
 
 def public_lookup(reference: str, code: str) -> Case | None:

@@ -10,6 +10,7 @@ Registration lives in process memory but is the same in every process (it runs a
 from code), so it holds no state that differs between machines.
 """
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -54,16 +55,14 @@ class CaseType:
     def reference_prefix(self) -> str:
         return self.prefix or self.code
 
+    def detail_relation(self) -> Any:
+        """The ``Case`` side of this type's one-to-one detail row (``None`` without one)."""
+        return None if self.detail_model is None else _relation_to_case(self.detail_model)
+
     def detail_accessor(self) -> str | None:
         """The attribute of ``Case`` holding this type's one-to-one detail row."""
-        if self.detail_model is None:
-            return None
-        from .models import Case
-
-        for model_field in self.detail_model._meta.get_fields():
-            if isinstance(model_field, models.OneToOneField) and model_field.related_model is Case:
-                return model_field.remote_field.get_accessor_name()  # type: ignore[no-any-return]
-        raise LookupError(f"{self.detail_model} has no one-to-one field to cases.Case")
+        relation = self.detail_relation()
+        return None if relation is None else relation.get_accessor_name()  # type: ignore[no-any-return]
 
     def get_detail(self, case: "Case") -> models.Model | None:
         """The case's detail row, or ``None`` when the type has none (or it is missing)."""
@@ -72,12 +71,16 @@ class CaseType:
             return None
         return getattr(case, accessor, None)
 
-    def get_page_detail(self, case: "Case") -> models.Model | None:
-        """The detail row with the related rows its case page shows (``detail_prefetch``)."""
-        detail = self.get_detail(case)
-        if detail is not None and self.detail_prefetch:
-            models.prefetch_related_objects([detail], *self.detail_prefetch)
-        return detail
+
+@functools.cache
+def _relation_to_case(detail_model: type[models.Model]) -> Any:
+    """The reverse side of ``detail_model``'s one-to-one field to ``Case`` (looked up once)."""
+    from .models import Case
+
+    for model_field in detail_model._meta.get_fields():
+        if isinstance(model_field, models.OneToOneField) and model_field.related_model is Case:
+            return model_field.remote_field
+    raise LookupError(f"{detail_model} has no one-to-one field to cases.Case")
 
 
 _case_types: dict[str, CaseType] = {}

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,7 +12,7 @@ class MissionsConfig(AppConfig):
 
         from .api import mission_detail
         from .constants import CASE_TYPE, MISSION_DIVISION
-        from .models import Mission, MissionMember
+        from .models import PARTS_PREFETCH, Mission
         from .workflow import WORKFLOW
 
         register_case_type(
@@ -25,12 +24,7 @@ class MissionsConfig(AppConfig):
                 detail_model=Mission,
                 detail_template="missions/case_detail.html",
                 detail_related=("confirmed_by", "planned_mission__plan"),
-                detail_prefetch=(
-                    Prefetch("members", queryset=MissionMember.objects.select_related("traveller")),
-                    "destinations",
-                    "itinerary",
-                    "budget",
-                ),
+                detail_prefetch=PARTS_PREFETCH,
                 area_label=_("Missions"),
                 api_detail=mission_detail,
                 # Read first on the case page, above the buttons (the leader on a phone).

@@ -73,15 +73,9 @@ def mission_parts(mission: Mission) -> Parts:
     Read once per mission object (four queries, none when already prefetched): the filing
     guard, the rule check and the approval document all look at the same rows.
     """
-    from .models import MissionMember
+    from .models import PARTS_PREFETCH
 
-    models.prefetch_related_objects(
-        [mission],
-        models.Prefetch("members", queryset=MissionMember.objects.select_related("traveller")),
-        "destinations",
-        "itinerary",
-        "budget",
-    )
+    models.prefetch_related_objects([mission], *PARTS_PREFETCH)
     return Parts(
         members=mission.delegation,
         destinations=list(mission.destinations.all()),

@@ -31,10 +31,6 @@ from .rulebook import load_rulebook
 Inputs = Mapping[str, str]
 
 
-def _mission(case: Any) -> Mission:
-    return transition_mission(case)
-
-
 def missing_parts(mission: Mission) -> list[str]:
     """What the application still lacks before it can be filed, in form order."""
     missing: list[str] = []
@@ -71,11 +67,11 @@ def missing_parts(mission: Mission) -> list[str]:
 
 
 def application_is_complete(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    return missing_parts(_mission(case))
+    return missing_parts(transition_mission(case))
 
 
 def signatory_confirmed(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    if _mission(case).confirmed_at is None:
+    if transition_mission(case).confirmed_at is None:
         return [_("The agency signatory has not confirmed the application yet.")]
     return []
 
@@ -86,7 +82,7 @@ def no_blocks(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 
 def warnings_overridden(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    pending = open_warnings(latest_verdict(_mission(case)))
+    pending = open_warnings(latest_verdict(transition_mission(case)))
     return [
         _("Warning not yet accepted by an authorised officer: %(message)s") % {"message": v.message}
         for v in pending
@@ -94,13 +90,13 @@ def warnings_overridden(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 
 def led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    if not _led_by_city_leader(_mission(case)):
+    if not _led_by_city_leader(transition_mission(case)):
         return [_("Only missions led by a city leader are referred to the provincial office.")]
     return []
 
 
 def not_led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    if _led_by_city_leader(_mission(case)):
+    if _led_by_city_leader(transition_mission(case)):
         return [
             _(
                 "A mission led by a city leader is decided by the provincial foreign-affairs "
@@ -119,7 +115,7 @@ def parse_date(value: str) -> datetime.date | None:
 
 def return_date_is_valid(case: Any, actor: Any, inputs: Inputs) -> list[str]:
     day = parse_date(inputs.get("returned_on", ""))
-    mission = _mission(case)
+    mission = transition_mission(case)
     if day is None:
         return [_("Give the return date as YYYY-MM-DD.")]
     if day > timezone.localdate():
@@ -130,7 +126,7 @@ def return_date_is_valid(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 
 def report_is_written(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    mission = _mission(case)
+    mission = transition_mission(case)
     if not mission.report.strip() or not mission.report_disclosure.strip():
         return [_("Write the trip report and record its disclosure inside the agency first.")]
     return []

@@ -375,10 +375,9 @@ def check_mission_documents(mission: Any) -> list[Finding]:
 
 def document_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
     """A workflow guard for the mission's approval: blocks from ``check_mission_documents``."""
-    from waishi.missions.models import Mission
+    from waishi.missions.checking import transition_mission
 
-    mission = Mission.objects.get(case_id=case.pk)
-    return [f.message for f in check_mission_documents(mission) if f.is_block]
+    return [f.message for f in check_mission_documents(transition_mission(case)) if f.is_block]
 
 
 def lock_guard(case: Any, actor: Any, inputs: Any) -> list[str]:

@@ -19,10 +19,12 @@ from ..querysets import access_case, timeline_for
 from ..workflow import Conflict, TransitionRefused, available_transitions
 
 
-def get_case(request: HttpRequest, reference: str, *, with_detail: bool = False) -> Case:
+def get_case(
+    request: HttpRequest, reference: str, *, with_detail: bool = False, key_only: bool = False
+) -> Case:
     """The visible case or 404 (the same for a missing and a forbidden case)."""
     try:
-        return access_case(request.user, reference, with_detail=with_detail)
+        return access_case(request.user, reference, with_detail=with_detail, key_only=key_only)
     except Case.DoesNotExist:
         raise Http404 from None
 
@@ -43,7 +45,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "title": f"{case.reference} {case.title}",
         "case": case,
         "case_type": kind,
-        "detail": kind.get_page_detail(case),
+        "detail": kind.get_detail(case),
         "detail_template": kind.detail_template,
         "timeline": timeline_for(user, case),
         "attachments": attachments,
@@ -75,22 +77,11 @@ def case_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", reference=reference)
 
 
-def case_to_act_on(request: HttpRequest, reference: str) -> Case:
-    """The visible case's key and reference, or 404: the action reads and locks the row."""
-    from ..querysets import visible_to
-
-    try:
-        return (
-            visible_to(request.user).only("pk", "reference", "case_type").get(reference=reference)
-        )
-    except Case.DoesNotExist:
-        raise Http404 from None
-
-
 @require_perm("cases.transition_case")
 @require_POST
 def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResponse:
-    case = case_to_act_on(request, reference)
+    # The action reads and locks the whole row; the view needs only the key.
+    case = get_case(request, reference, key_only=True)
     inputs = {
         k: str(v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")
     }

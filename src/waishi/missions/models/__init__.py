@@ -2,6 +2,7 @@
 
 from .document import ApprovalDocument
 from .mission import (
+    PARTS_PREFETCH,
     BudgetLine,
     Destination,
     ItineraryItem,
@@ -15,6 +16,7 @@ from .plans import AnnualPlan, PlannedMission
 from .rule import Rule
 
 __all__ = [
+    "PARTS_PREFETCH",
     "AnnualPlan",
     "ApprovalDocument",
     "BudgetLine",

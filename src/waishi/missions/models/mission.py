@@ -329,3 +329,14 @@ class Override(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_code}: {self.reason[:40]}"
+
+
+# The parts of an application, each read in one query for any number of missions: the
+# members with their travellers, the stops, the itinerary and the budget lines. The case page
+# prefetches them (``CaseType.detail_prefetch``), and so does a transition (``mission_parts``).
+PARTS_PREFETCH = (
+    models.Prefetch("members", queryset=MissionMember.objects.select_related("traveller")),
+    "destinations",
+    "itinerary",
+    "budget",
+)

@@ -93,7 +93,6 @@ APPROVAL_STEPS = (
 
 
 def test_each_step_of_an_approval_costs_a_fixed_number_of_queries(
-    client: Any,
     confirmed: Callable[..., Any],
     liaison: Any,
     officer: Any,
