@@ -15,7 +15,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .constants import (
+from ..constants import (
     VERIFICATION_ALPHABET,
     VERIFICATION_LENGTH,
     EntryKind,
