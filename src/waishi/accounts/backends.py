@@ -23,7 +23,9 @@ MODEL_PERMISSION_VERBS = ("add_", "change_", "delete_", "view_")
 # (``<app>/permissions.py``), never by Django's permission tables, which grant nothing in them.
 # Asking those tables costs two queries per request for every such check that rules
 # refuses, e.g. ``perms.missions.file_mission`` on a case page seen by bureau staff.
-RULES_ONLY_APPS = frozenset({"api", "audit", "cases", "missions", "notifications", "passports"})
+RULES_ONLY_APPS = frozenset(
+    {"api", "audit", "cases", "missions", "notifications", "passports", "registers"}
+)
 
 
 def _system_admin_may(user: Any, perm: str) -> bool:

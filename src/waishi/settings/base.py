@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "waishi.core",
     "waishi.accounts",
     "waishi.audit",
+    "waishi.registers",
     "waishi.cases",
     "waishi.notifications",
     "waishi.api",

@@ -1,0 +1,1 @@
+"""The shared registers every area uses: people, organisations, countries and regions."""

@@ -1,0 +1,1 @@
+"""The shared registers' tables, one module per register."""
