@@ -156,7 +156,7 @@ class Case(models.Model):
     @property
     def case_type_obj(self) -> Any:
         """The registered ``CaseType`` of this case."""
-        from .registry import get_case_type
+        from ..registry import get_case_type
 
         return get_case_type(self.case_type)
 
