@@ -11,6 +11,8 @@ from django.urls import is_valid_path
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
+from .logging import current_request_id
+
 REQUEST_ID_HEADER = "X-Request-ID"
 
 
@@ -29,7 +31,11 @@ class RequestIdMiddleware:
             and incoming.replace("-", "").isalnum()
             else uuid.uuid4().hex
         )
-        response = self.get_response(request)
+        token = current_request_id.set(request.request_id)  # type: ignore[attr-defined]
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
         response[REQUEST_ID_HEADER] = request.request_id  # type: ignore[attr-defined]
         return response
 

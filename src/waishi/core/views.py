@@ -1,12 +1,16 @@
 """View helpers used by every app: the permission gate and the shared error pages."""
 
+import sys
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
@@ -71,7 +75,23 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
     return render(request, "core/500.html", {"title": _("Something went wrong")}, status=500)
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """A 503 page that needs no database: the database is out of reach or answers too slowly.
+
+    Rendered without the request, so no context processor (menus, the bell, the user) runs;
+    the language is read from the request again, since the failure may have come before the
+    locale middleware chose it (reading the session, for one).
+    """
+    with translation.override(translation.get_language_from_request(request)):
+        content = render_to_string("core/503.html")
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = "30"
+    return response
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -119,10 +119,27 @@ SQLITE_OPTIONS = {
     ),
 }
 DATABASE_URL = env_str("DATABASE_URL")
+# A database that does not answer makes a page fail within seconds (a 503 page that needs no
+# database), not hang: a connect timeout always, and on PostgreSQL a statement timeout when
+# WAISHI_DB_STATEMENT_TIMEOUT_MS is set (production sets 30 s unless told otherwise).
+DB_CONNECT_TIMEOUT = env_int("WAISHI_DB_CONNECT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT_MS = env_int("WAISHI_DB_STATEMENT_TIMEOUT_MS", 0)
+
+
+def postgres_options(statement_timeout_ms: int) -> dict[str, object]:
+    """Connection options for PostgreSQL: connect timeout and, if any, statement timeout."""
+    options: dict[str, object] = {"connect_timeout": DB_CONNECT_TIMEOUT}
+    if statement_timeout_ms > 0:
+        options["options"] = f"-c statement_timeout={statement_timeout_ms}"
+    return options
+
+
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+    else:
+        DATABASES["default"]["OPTIONS"] = postgres_options(DB_STATEMENT_TIMEOUT_MS)
 else:
     DATABASES = {
         "default": {
@@ -262,10 +279,29 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Website editors of this division approve pages in the review workflow (the bureau's office).
 WAISHI_PORTAL_REVIEW_DIVISION = env_str("WAISHI_PORTAL_REVIEW_DIVISION", "office")
 
+# Logs: every record carries the request id (also in X-Request-ID and on audit events);
+# LOG_FORMAT=json writes one JSON object per line for log collectors.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "waishi.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "waishi.core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Probes (/healthz, /readyz): the networks allowed to read them (empty: everyone) and how old
+# the oldest task waiting to run may be before this process says it is not ready.
+WAISHI_HEALTH_NETWORKS = env_list("WAISHI_HEALTH_NETWORKS")
+WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)

@@ -57,6 +57,9 @@ MATRIX: dict[str, dict[str, int]] = {
     # POST-only: a GET is refused before anything else is looked at.
     "audit:export": everyone(405),
     "core:pii_reveal": everyone(405),
+    # Probes for load balancers and monitoring (JSON, no personal data).
+    "core:healthz": everyone(200),
+    "core:readyz": everyone(200),
     # Language switch (POST; GET is refused by Django's view with a redirect).
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.

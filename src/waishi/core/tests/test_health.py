@@ -1,0 +1,130 @@
+"""Probes, the page shown while the database is out of reach, and request ids in the logs."""
+
+import datetime
+import json
+import logging
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError, connection
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from waishi.core.logging import JsonFormatter, RequestIdFilter, current_request_id
+
+
+def _waiting_task(minutes_ago: int) -> DBTaskResult:
+    past = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    return DBTaskResult.objects.create(
+        status="READY",
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="waishi.cases.tasks.sweep_deadlines_task",
+        backend_name="default",
+        queue_name="default",
+        run_after=past,
+        exception_class_path="",
+        traceback="",
+    )
+
+
+def test_healthz_answers_without_the_database(client: Client) -> None:
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
+        response = client.get(reverse("core:healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_is_ready_with_a_database_migrations_and_a_fresh_queue(client: Client) -> None:
+    _waiting_task(minutes_ago=1)
+    response = client.get(reverse("core:readyz"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["checks"]["migrations"] == {"ok": True, "pending": 0}
+    assert body["checks"]["task_queue"]["waiting"] == 1
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.django_db
+@override_settings(WAISHI_READY_MAX_QUEUE_AGE=600)
+def test_readyz_is_not_ready_when_the_oldest_task_waits_too_long(client: Client) -> None:
+    _waiting_task(minutes_ago=9)
+    assert client.get(reverse("core:readyz")).status_code == 200
+    _waiting_task(minutes_ago=11)
+    response = client.get(reverse("core:readyz"))
+    assert response.status_code == 503
+    assert response.json()["checks"]["task_queue"]["ok"] is False
+
+
+@pytest.mark.django_db
+def test_readyz_is_not_ready_without_the_database(client: Client) -> None:
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
+        response = client.get(reverse("core:readyz"))
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == {"ok": False, "detail": "OperationalError"}
+
+
+@pytest.mark.django_db
+@override_settings(WAISHI_HEALTH_NETWORKS=["10.1.0.0/16"])
+def test_probes_are_hidden_from_other_networks(client: Client) -> None:
+    assert client.get(reverse("core:healthz"), REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.get(reverse("core:healthz"), REMOTE_ADDR="192.0.2.7").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh-hans", "服务暂时无法使用"),
+        ("zh-hant", "服務暫時無法使用"),
+        ("en", "briefly unavailable"),
+    ],
+)
+def test_a_page_answers_503_in_the_readers_language_while_the_database_is_down(
+    make_user: Any, language: str, words: str
+) -> None:
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user("division_officer"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
+        response = client.get(reverse("cases:inbox"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert words in response.content.decode()
+    assert f'lang="{language}"' in response.content.decode()
+
+
+def test_log_lines_carry_the_request_id_and_can_be_json() -> None:
+    token = current_request_id.set("abc123def456")
+    try:
+        record = logging.LogRecord(
+            "waishi.test", logging.ERROR, __file__, 1, "boom %s", ("x",), None
+        )
+        RequestIdFilter().filter(record)
+    finally:
+        current_request_id.reset(token)
+    line = json.loads(JsonFormatter().format(record))
+    assert line["request_id"] == "abc123def456"
+    assert line["message"] == "boom x"
+    assert line["level"] == "ERROR"
+
+
+@pytest.mark.django_db
+def test_the_request_id_is_set_while_the_request_runs(client: Client) -> None:
+    seen: list[str] = []
+
+    def allowed(request: Any) -> bool:
+        seen.append(current_request_id.get())
+        return True
+
+    with mock.patch("waishi.core.health._allowed", allowed):
+        response = client.get(reverse("core:healthz"), HTTP_X_REQUEST_ID="req-0123456789")
+    assert response["X-Request-ID"] == "req-0123456789"
+    assert seen == ["req-0123456789"]
+    # Outside a request, log records carry no id.
+    assert current_request_id.get() == ""
