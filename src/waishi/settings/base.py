@@ -167,6 +167,10 @@ else:
 
 # Background tasks ----------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A worker stops cleanly, to be started afresh by its supervisor, after this many tasks or
+# once its resident memory passes this many MB (0: no limit).
+WAISHI_WORKER_MAX_TASKS = env_int("WAISHI_WORKER_MAX_TASKS", 1000)
+WAISHI_WORKER_MAX_MEMORY_MB = env_int("WAISHI_WORKER_MAX_MEMORY_MB", 400)
 
 # Accounts and security -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,18 +1,27 @@
 """``waishi serve``: the web server and a background task worker, for one machine.
 
-The worker runs as a child process and stops with the server. For many machines, run
-gunicorn and ``waishi db_worker`` separately (docs/deployment.md).
+The worker runs as a supervised child process: started again when it exits (at once after
+it recycles itself, after a growing pause after a crash) and stopped with the server, whether
+the server is stopped with Ctrl+C, with SIGTERM or killed outright. For many machines, run
+gunicorn and ``waishi worker`` under systemd instead (docs/deployment.md).
 """
 
 import signal
-import subprocess
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from waishi.core.workers import Supervisor
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM ends the server like Ctrl+C does, so the worker is stopped with it."""
+    raise KeyboardInterrupt
 
 
 class Command(BaseCommand):
@@ -27,19 +36,17 @@ class Command(BaseCommand):
         host, port = options["host"], str(options["port"])
         worker = None
         if not options["no_worker"]:
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "waishi", "db_worker", "--no-reload", "--queue-name", "*"],
-            )
+            worker = Supervisor([sys.executable, "-m", "waishi", "worker", "--queue-name", "*"])
+            worker.start()
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
         self._welcome(host, port)
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False)
+        except KeyboardInterrupt:
+            pass
         finally:
             if worker is not None:
-                worker.send_signal(signal.SIGTERM)
-                try:
-                    worker.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    worker.kill()
+                worker.stop()
 
     def _welcome(self, host: str, port: str) -> None:
         url = f"http://{host}:{port}"
