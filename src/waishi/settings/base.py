@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "waishi.core.middleware.RequestIdMiddleware",
+    "waishi.core.metrics.MetricsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waishi.core.middleware.IdleSessionMiddleware",
     "waishi.core.middleware.LocaleMiddleware",
@@ -309,3 +310,5 @@ LOGGING = {
 # the oldest task waiting to run may be before this process says it is not ready.
 WAISHI_HEALTH_NETWORKS = env_list("WAISHI_HEALTH_NETWORKS")
 WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)
+# Networks allowed to read /metrics (Prometheus text format); others get a 404.
+WAISHI_METRICS_NETWORKS = env_list("WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])

@@ -60,6 +60,8 @@ MATRIX: dict[str, dict[str, int]] = {
     # Probes for load balancers and monitoring (JSON, no personal data).
     "core:healthz": everyone(200),
     "core:readyz": everyone(200),
+    # Prometheus metrics, to the configured networks (the test client comes from 127.0.0.1).
+    "core:metrics": everyone(200),
     # Language switch (POST; GET is refused by Django's view with a redirect).
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.
