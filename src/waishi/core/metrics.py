@@ -105,13 +105,13 @@ class DatabaseCollector(Collector):
         failed = GaugeMetricFamily(
             "waishi_tasks_failed", "Tasks that failed, by task.", labels=["task"]
         )
-        for row in (
+        for failed_row in (
             model.objects.filter(status="FAILED")
             .values("task_path")
             .annotate(n=Count("id"))
             .order_by()
         ):
-            failed.add_metric([row["task_path"]], row["n"])
+            failed.add_metric([failed_row["task_path"]], failed_row["n"])
         yield failed
 
     def _overdue_cases(self) -> Iterator[Any]:
