@@ -31,6 +31,9 @@ class AccountsConfig(AppConfig):
             NavItem("admin", _("Audit log"), "audit:search", "audit.view_auditevent", order=20)
         )
         registry.add_nav(
+            NavItem("admin", _("Background tasks"), "core:tasks", "core.manage_tasks", order=25)
+        )
+        registry.add_nav(
             NavItem(
                 "admin",
                 _("System administration"),

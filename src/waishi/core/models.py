@@ -43,3 +43,31 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TaskLease(models.Model):
+    """How often a background task was started, and until when its worker vouches for it.
+
+    A worker takes the lease when it starts a task and renews it while the task runs. A task
+    still marked running after its lease ran out was killed mid-run (the worker or its machine
+    died): ``waishi tasks sweep`` queues it again after a pause that grows with each attempt,
+    and marks it failed after ``WAISHI_TASK_MAX_ATTEMPTS``.
+    """
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        on_delete=models.CASCADE,
+        related_name="lease",
+        verbose_name=_("task"),
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    worker_id = models.CharField(_("worker"), max_length=64, blank=True)
+    lease_until = models.DateTimeField(_("lease until"), null=True, blank=True, db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("task lease")
+        verbose_name_plural = _("task leases")
+
+    def __str__(self) -> str:
+        return f"{self.task_id} × {self.attempts}"

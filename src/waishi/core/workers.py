@@ -30,6 +30,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
+from .task_leases import lease_seconds, release_lease, renew_lease, take_lease
+
 logger = logging.getLogger("waishi.worker")
 
 MAX_PAUSE = 30.0
@@ -85,7 +87,15 @@ class ResilientWorker(Worker):
                 pause = min(pause * 2, MAX_PAUSE)
 
     def run_task(self, db_task_result: Any) -> None:
-        super().run_task(db_task_result)
+        task_id = db_task_result.pk
+        take_lease(task_id, self.worker_id)
+        renewer = LeaseRenewer(task_id, self.worker_id)
+        renewer.start()
+        try:
+            super().run_task(db_task_result)
+        finally:
+            renewer.stop()
+            release_lease(task_id)
         if self.max_memory_mb and resident_megabytes() > self.max_memory_mb:
             logger.info(
                 "Worker %s uses more than %s MB after a task: it stops to be started afresh",
@@ -94,6 +104,34 @@ class ResilientWorker(Worker):
             )
             # The loop stops when the count of tasks run reaches max_tasks.
             self.max_tasks = self._run_tasks
+
+
+class LeaseRenewer:
+    """Renews a running task's lease every third of a lease, from a thread of its own."""
+
+    def __init__(self, task_id: Any, worker_id: str) -> None:
+        self.task_id = task_id
+        self.worker_id = worker_id
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="lease-renewer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.wait(lease_seconds() / 3):
+                try:
+                    renew_lease(self.task_id, self.worker_id)
+                except (OperationalError, InterfaceError):
+                    # The lease runs out if the database stays away: the sweep then retries.
+                    connections.close_all()
+        finally:
+            connections.close_all()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
 
 
 def worker_limits() -> tuple[int | None, int]:

@@ -172,6 +172,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # once its resident memory passes this many MB (0: no limit).
 WAISHI_WORKER_MAX_TASKS = env_int("WAISHI_WORKER_MAX_TASKS", 1000)
 WAISHI_WORKER_MAX_MEMORY_MB = env_int("WAISHI_WORKER_MAX_MEMORY_MB", 400)
+# A running task's lease (renewed by its worker) and the attempts at a task killed mid-run
+# before it is marked failed (waishi tasks sweep).
+WAISHI_TASK_LEASE_SECONDS = env_int("WAISHI_TASK_LEASE_SECONDS", 300)
+WAISHI_TASK_MAX_ATTEMPTS = env_int("WAISHI_TASK_MAX_ATTEMPTS", 3)
 
 # Accounts and security -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

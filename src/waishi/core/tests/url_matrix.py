@@ -62,6 +62,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "core:readyz": everyone(200),
     # Prometheus metrics, to the configured networks (the test client comes from 127.0.0.1).
     "core:metrics": everyone(200),
+    "core:tasks": gate(ONLY({Role.SYSTEM_ADMIN})),
+    "core:task_rerun": gate(ONLY({Role.SYSTEM_ADMIN}), ok=405),
     # Language switch (POST; GET is refused by Django's view with a redirect).
     "set_language": everyone(302),
     # Django's admin: the system administrator only; everyone else is sent to sign in.
@@ -199,6 +201,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     # Creating the viewer writes the first audit event.
     "audit:detail": {"seq": 1},
     "core:pii_reveal": {"label": "accounts.user", "pk": "1", "field": "id_number"},
+    "core:task_rerun": {"task_id": "00000000-0000-0000-0000-000000000001"},
     **{f"passports:{n}": {"pk": 999999} for n in ("document", "endorsement_add", "cancel")},
     **{f"passports:{n}": {"pk": 999999} for n in ("loss", "loss_file", "return", "receipt")},
     **{f"passports:{n}": {"pk": 999999} for n in ("visa", "visa_move", "visa_checklist")},
