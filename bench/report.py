@@ -92,9 +92,24 @@ def targets(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
                 and writes.get("errors") == 0,
             )
         )
-    for key, when in (("rss_mb_after_reads", "after the read loads"), ("rss_mb", "after all")):
+    for key, when in (
+        ("memory_mb_after_reads", "after the read loads"),
+        ("memory_mb", "after all"),
+    ):
         if result.get(key):
-            largest = max(result[key].values())
+            # The target is on what a worker holds of its own (USS); RSS counts the mapped
+            # database file and the code shared with the other workers, and is shown beside.
+            own = max(m["uss"] for m in result[key].values())
+            resident = max(m["rss"] for m in result[key].values())
+            rows.append(
+                (
+                    f"one server process ≤ {RSS_MB} MB of its own (USS), {when}",
+                    f"{own} MB (RSS {resident} MB)",
+                    own <= RSS_MB,
+                )
+            )
+        elif result.get(key.replace("memory", "rss")):
+            largest = max(result[key.replace("memory", "rss")].values())
             rows.append(
                 (
                     f"one server process ≤ {RSS_MB} MB RSS, {when}",
@@ -178,7 +193,21 @@ def markdown(result: dict[str, Any]) -> str:
             f"| {name} | {step['count']} | {step['p50_ms']} | {step['p95_ms']} |"
             for name, step in writes["steps"].items()
         ]
-    if result.get("rss_mb"):
+    if result.get("memory_mb"):
+        lines += [
+            "",
+            "## Memory",
+            "",
+            "| worker | when | RSS MB | PSS MB | USS MB |",
+            "|---|---|---:|---:|---:|",
+        ]
+        for key, when in (
+            ("memory_mb_after_reads", "after the read loads"),
+            ("memory_mb", "after all"),
+        ):
+            for pid, m in (result.get(key) or {}).items():
+                lines.append(f"| {pid} | {when} | {m['rss']} | {m['pss']} | {m['uss']} |")
+    elif result.get("rss_mb"):
         lines += [
             "",
             "## Memory",

@@ -178,14 +178,30 @@ class Server:
 
     def rss_mb(self) -> dict[str, float]:
         """Resident memory of each worker process, in MB."""
-        sizes = {}
+        return {pid: sizes["rss"] for pid, sizes in self.memory_mb().items()}
+
+    def memory_mb(self) -> dict[str, dict[str, float]]:
+        """Each worker's memory in MB: resident (RSS), proportional (PSS) and its own (USS).
+
+        RSS counts every page the process maps, the SQLite file's mapped pages and the code
+        shared with the other workers included; PSS shares those out between the processes
+        that map them; USS is what the process alone holds (private pages), i.e. what ending
+        it would free.
+        """
+        sizes: dict[str, dict[str, float]] = {}
         for pid in self.worker_pids():
+            kb: dict[str, int] = {}
             try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        sizes[str(pid)] = round(int(line.split()[1]) / 1024, 1)
-            except OSError:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+                    name, _sep, rest = line.partition(":")
+                    kb[name] = int(rest.split()[0])
+            except (OSError, ValueError, IndexError):
                 continue
+            sizes[str(pid)] = {
+                "rss": round(kb.get("Rss", 0) / 1024, 1),
+                "pss": round(kb.get("Pss", 0) / 1024, 1),
+                "uss": round((kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)) / 1024, 1),
+            }
         return sizes
 
     def stop(self) -> None:
@@ -327,7 +343,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             concurrency=args.clients,
             only=only,
         )
-        rss_after_reads = server.rss_mb()
+        memory_after_reads = server.memory_mb()
         if write_refs:
             # As the reads are warmed up, so are the writes: the first missions take each
             # worker through the write path once (its templates, rule book, document
@@ -342,7 +358,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 f"writes: {write_result['posted']} posted in {write_result['seconds']} s, "
                 f"HTTP errors {write_result['http_error_count']}"
             )
-        rss = server.rss_mb()
+        memory = server.memory_mb()
     finally:
         server.stop()
     problems = server.log_problems()
@@ -374,8 +390,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "generation": generation_summary(args.db, args.n),
         "reads": reads,
         "writes": write_result,
-        "rss_mb": rss,
-        "rss_mb_after_reads": rss_after_reads,
+        "rss_mb": {pid: m["rss"] for pid, m in memory.items()},
+        "rss_mb_after_reads": {pid: m["rss"] for pid, m in memory_after_reads.items()},
+        "memory_mb": memory,
+        "memory_mb_after_reads": memory_after_reads,
         "server_log_problems": problems,
     }
 
