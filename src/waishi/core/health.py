@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from .middleware import client_ip
 from .views import public
 
 # Once every migration is applied in this process's lifetime it stays so until a deploy,
@@ -32,7 +33,7 @@ def _allowed(request: HttpRequest) -> bool:
     if not networks:
         return True
     try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+        address = ipaddress.ip_address(client_ip(request) or "")
     except ValueError:
         return False
     return any(address in ipaddress.ip_network(net, strict=False) for net in networks)

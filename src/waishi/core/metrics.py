@@ -37,6 +37,7 @@ from prometheus_client import (
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from .middleware import client_ip
 from .views import public
 
 REQUESTS = Counter(
@@ -147,7 +148,7 @@ class DatabaseCollector(Collector):
 def _allowed(request: HttpRequest) -> bool:
     networks = getattr(settings, "WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])
     try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+        address = ipaddress.ip_address(client_ip(request) or "")
     except ValueError:
         return False
     return any(address in ipaddress.ip_network(net, strict=False) for net in networks)

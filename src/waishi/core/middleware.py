@@ -1,5 +1,6 @@
 """Request-wide helpers: a request id for logs and the audit trail, the idle-session timeout."""
 
+import ipaddress
 import uuid
 from collections.abc import Callable
 
@@ -99,12 +100,35 @@ def stamp_signed_in_session(*, request: HttpRequest | None, **kwargs: object) ->
         session[RENEWED_KEY] = int(timezone.now().timestamp())
 
 
+def _trusted(address: str, networks: list[str]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in networks)
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address as the nearest trusted proxy reports it, else the socket's."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: the socket's, or what the trusted proxies in front report.
+
+    ``X-Forwarded-For`` is read only when the request comes from a proxy listed in
+    ``WAISHI_TRUSTED_PROXIES``, and then from the right: each trusted proxy appends the
+    address it saw, so the first address from the right that is not a trusted proxy is the
+    client. Anything a client writes into the header itself stays to the left and is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR") or ""
+    proxies = getattr(settings, "WAISHI_TRUSTED_PROXIES", [])
+    if not proxies or not _trusted(remote, proxies):
+        return remote or None
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _trusted(hop, proxies):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                # A trusted proxy passed on something that is no address: unknown.
+                return None
+    return remote or None
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -314,5 +314,8 @@ LOGGING = {
 # the oldest task waiting to run may be before this process says it is not ready.
 WAISHI_HEALTH_NETWORKS = env_list("WAISHI_HEALTH_NETWORKS")
 WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)
+# Proxies (addresses or networks) whose X-Forwarded-For is believed: the client address in
+# audit records, rate limits and the network checks below. Empty: the socket's address only.
+WAISHI_TRUSTED_PROXIES = env_list("WAISHI_TRUSTED_PROXIES")
 # Networks allowed to read /metrics (Prometheus text format); others get a 404.
 WAISHI_METRICS_NETWORKS = env_list("WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])

@@ -128,3 +128,39 @@ def test_the_request_id_is_set_while_the_request_runs(client: Client) -> None:
     assert seen == ["req-0123456789"]
     # Outside a request, log records carry no id.
     assert current_request_id.get() == ""
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "client"),
+    [
+        # No proxy is trusted: the header is whatever a client wrote, and is ignored.
+        ("203.0.113.9", "10.1.2.3", "203.0.113.9"),
+        # From the trusted proxy: the address it appended is the client.
+        ("10.0.0.2", "198.51.100.7", "198.51.100.7"),
+        # A client's own header entry stays to the left of what the proxy appended.
+        ("10.0.0.2", "10.1.2.3, 198.51.100.7", "198.51.100.7"),
+        # Two trusted proxies in a row: the first untrusted address from the right.
+        ("10.0.0.2", "198.51.100.7, 10.0.0.3", "198.51.100.7"),
+    ],
+)
+def test_the_client_address_comes_from_trusted_proxies_only(
+    remote: str, forwarded: str, client: str
+) -> None:
+    from django.test import RequestFactory
+
+    from waishi.core.middleware import client_ip
+
+    request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    with override_settings(
+        WAISHI_TRUSTED_PROXIES=[] if remote.startswith("203") else ["10.0.0.0/24"]
+    ):
+        assert client_ip(request) == client
+
+
+@pytest.mark.django_db
+@override_settings(WAISHI_HEALTH_NETWORKS=["10.1.0.0/16"], WAISHI_TRUSTED_PROXIES=[])
+def test_a_forged_forwarded_header_does_not_open_the_probes(client: Client) -> None:
+    response = client.get(
+        reverse("core:healthz"), REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR="10.1.2.3"
+    )
+    assert response.status_code == 404
