@@ -41,8 +41,10 @@ class RequestIdMiddleware:
         return response
 
 
-# When the signed-in session was last renewed (Unix seconds), kept in the session itself.
+# When the signed-in session was last renewed, and when its user signed in (Unix seconds),
+# kept in the session itself.
 RENEWED_KEY = "_waishi_renewed"
+SIGNED_IN_KEY = "_waishi_signed_in"
 
 
 class IdleSessionMiddleware:
@@ -73,6 +75,11 @@ class IdleSessionMiddleware:
             # does not (signed cookies) and for a clock that moved on since loading.
             if renewed is not None and now - int(renewed) >= settings.SESSION_COOKIE_AGE:
                 request.session.flush()
+            # However busy, a signed-in session ends WAISHI_SESSION_MAX_SECONDS after sign-in.
+            signed_in = request.session.get(SIGNED_IN_KEY)
+            lifetime = getattr(settings, "WAISHI_SESSION_MAX_SECONDS", 12 * 3600)
+            if signed_in is not None and lifetime and now - int(signed_in) >= lifetime:
+                request.session.flush()
         response = self.get_response(request)
         self._renew(request, now)
         return response
@@ -97,7 +104,9 @@ def stamp_signed_in_session(*, request: HttpRequest | None, **kwargs: object) ->
     """
     session = getattr(request, "session", None)
     if session is not None:
-        session[RENEWED_KEY] = int(timezone.now().timestamp())
+        now = int(timezone.now().timestamp())
+        session[RENEWED_KEY] = now
+        session[SIGNED_IN_KEY] = now
 
 
 def _trusted(address: str, networks: list[str]) -> bool:

@@ -113,3 +113,14 @@ def test_an_api_call_with_a_token_touches_no_session(client, user):
     assert not [q for q in captured.captured_queries if "django_session" in q["sql"]]
     assert "sessionid" not in response.cookies
     assert not Session.objects.exists()
+
+
+def test_a_busy_session_still_ends_twelve_hours_after_sign_in(client, user):
+    sign_in(client, user)
+    # A page every 20 minutes keeps the session from idling out …
+    for minutes in range(20, 12 * 60, 20):
+        with at(minutes):
+            assert page_status(client) == 200, minutes
+    # … but twelve hours after signing in, it ends all the same.
+    with at(12 * 60 + 1):
+        assert page_status(client) == 302
