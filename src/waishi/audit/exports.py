@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .models import AuditEvent
@@ -69,7 +70,7 @@ def _row(event: AuditEvent) -> list[object]:
 def _text(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     """A cell that always holds text: a value beginning with "=" must not become a formula
     (someone could otherwise plant one through a user name or a reason)."""
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
     cell.data_type = "s"
     return cell
 

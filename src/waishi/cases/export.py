@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from waishi.audit.actions import log_action
+from waishi.core.spreadsheets import safe_row
 
 from .constants import ExportStatus
 from .forms import CaseFilterForm
@@ -79,7 +80,7 @@ def write_xlsx(cases: Iterable[Case], progress: Callable[[int], None] | None = N
     sheet.append(headers())
     written = 0
     for case in cases:
-        sheet.append(row(case))
+        sheet.append(safe_row(row(case)))
         written += 1
         if progress is not None and written % BATCH == 0:
             progress(written)

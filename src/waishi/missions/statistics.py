@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from waishi.accounts.models import Agency
+from waishi.core.spreadsheets import safe_row
 
 from .constants import CASE_TYPE
 from .countries import country_name
@@ -153,7 +154,7 @@ def figures_xlsx(figures: Figures) -> bytes:
             [title, pgettext("count", "Missions"), _("Person-trips"), _("Person-days abroad")]
         )
         for row in rows:
-            sheet.append([row.label, row.missions, row.people, row.days])
+            sheet.append(safe_row([row.label, row.missions, row.people, row.days]))
         sheet.append(
             [figures.total.label, figures.total.missions, figures.total.people, figures.total.days]
         )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.accounts.models import Agency
+from waishi.core.spreadsheets import safe_row
 
 from .constants import DocumentStatus, HandOutOutcome
 from .history import register_on
@@ -286,7 +287,7 @@ def report_xlsx(report: CustodyReport) -> bytes:
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for values in figures(report):
-        sheet.append(values)
+        sheet.append(safe_row(values))
     sheet.column_dimensions["A"].width = 36
     late: Any = book.create_sheet(str(_("Overdue")))
     late.append([str(_("Documents overdue as at %(day)s") % {"day": report.as_at.isoformat()})])
@@ -295,7 +296,7 @@ def report_xlsx(report: CustodyReport) -> bytes:
     for cell in late[2]:
         cell.font = Font(bold=True)
     for values in overdue_rows(report):
-        late.append(values)
+        late.append(safe_row(values))
     for column, width in zip("ABCDEFGHI", (30, 14, 24, 14, 16, 16, 12, 10, 10), strict=True):
         late.column_dimensions[column].width = width
     buffer = io.BytesIO()
