@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from waishi.core.navigation import NavItem, registry
 
+        from . import checks  # noqa: F401 - registers the system checks
+
         registry.add_nav(
             NavItem(
                 "workspace", _("Dashboard"), "accounts:workspace", "accounts.use_workspace", order=0
