@@ -154,29 +154,35 @@ def test_visitor_goes_from_home_to_status_look_up(
     shoot(page, screenshot_dir, f"{language}-1-home")
 
     menu = page.get_by_role("navigation", name=words["menu"])
-    menu.get_by_role("link", name=words["responsibilities"]).click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name=words["responsibilities"]).click()
     assert page.get_by_role("heading", level=1).inner_text() == words["responsibilities"]
     assert page.locator("ol.portal-responsibilities > li").count() == 9
     assert_page_sound(page, language)
     shoot(page, screenshot_dir, f"{language}-2-responsibilities")
 
-    menu.get_by_role("link", name=words["leadership"]).click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name=words["leadership"]).click()
     assert words["director"] in page.get_by_role("main").inner_text()
     assert page.locator(".portal-leader").count() == 5
     assert_page_sound(page, language)
     shoot(page, screenshot_dir, f"{language}-3-leadership")
 
-    menu.get_by_role("link", name=words["services"]).click()
-    page.get_by_role("main").get_by_role("link", name=words["guide"]).click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name=words["services"]).click()
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("link", name=words["guide"]).click()
     assert page.get_by_role("heading", level=1).inner_text() == words["guide"]
     assert page.locator(".portal-guide-table th").count() >= 8
     assert_page_sound(page, language)
     shoot(page, screenshot_dir, f"{language}-4-guide")
 
-    menu.get_by_role("link", name=words["status"]).click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name=words["status"]).click()
     page.get_by_label(words["reference"]).fill(demo_site.reference)
     page.get_by_label(words["code"]).fill(demo_site.verification_code)
-    page.get_by_role("main").get_by_role("button", name=words["look_up"]).click()
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name=words["look_up"]).click()
     status = page.get_by_test_id("case-status")
     assert status.is_visible()
     assert "赴新加坡" not in page.get_by_role("main").inner_text()
