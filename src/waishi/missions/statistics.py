@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from waishi.accounts.models import Agency
 from waishi.core.spreadsheets import safe_row
+from waishi.registers.countries import country_name
 
 from .constants import CASE_TYPE
-from .countries import country_name
 from .models import Destination, Mission
 from .workflow import TRIP_STATES
 
