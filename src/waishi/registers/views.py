@@ -65,6 +65,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     initial = _initial(organisation) if organisation else {}
     form = OrganisationForm(request.POST or None, initial=initial)
     status = 200
+    conflict = False
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -76,14 +77,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         except actions.StaleOrganisation as stale:
             status = 409
             form = OrganisationForm(initial=_initial(stale.organisation))
-            form.add_error(
-                None,
-                _(
-                    "Someone changed this organisation after you opened it, so your change "
-                    "was not saved. The form now shows the current values: apply your change "
-                    "again if it still makes sense."
-                ),
-            )
+            conflict = True
         except PermissionDenied:
             raise Http404 from None
         else:
@@ -96,6 +90,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
             "title": _("Edit organisation") if organisation else _("Register an organisation"),
             "form": form,
             "organisation": organisation,
+            "conflict": conflict,
         },
         status=status,
     )
