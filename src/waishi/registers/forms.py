@@ -47,7 +47,9 @@ class OrganisationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "---------"), *country_choices()]
+        field = self.fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "---------"), *country_choices()]
         _style(self)
 
 
@@ -60,7 +62,9 @@ class OrganisationSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries and regions")), *country_choices()]
+        field = self.fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All countries and regions")), *country_choices()]
         _style(self)
 
 
@@ -69,7 +73,9 @@ class CountryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, groups: list[CountryGroup], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].choices = [("", _("All groups")), *((g.code, g.name) for g in groups)]
+        field = self.fields["group"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All groups")), *((g.code, g.name) for g in groups)]
         _style(self)
 
 

@@ -163,9 +163,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "registers:organisations": gate(BUREAU_ROLES),
     "registers:countries": gate(BUREAU_ROLES),
     "registers:organisation_new": gate(ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD})),
-    "registers:organisation_edit": gate(
-        ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD}), ok=404
-    ),
+    "registers:organisation_edit": gate(ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD}), ok=404),
     # The missions API: agency people and mission staff read (the sample application does
     # not exist); the writing endpoints take POST only.
     **{
