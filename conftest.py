@@ -79,8 +79,17 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
+    # Anything the Content-Security-Policy refuses is a defect of the page: collect and fail.
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert refused == [], f"The Content-Security-Policy refused: {refused}"
 
 
 @pytest.fixture

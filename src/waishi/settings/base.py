@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "waishi.core.middleware.SecurityHeadersMiddleware",
     "waishi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -321,3 +324,33 @@ WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)
 WAISHI_TRUSTED_PROXIES = env_list("WAISHI_TRUSTED_PROXIES")
 # Networks allowed to read /metrics (Prometheus text format); others get a 404.
 WAISHI_METRICS_NETWORKS = env_list("WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])
+
+# Management surfaces (/admin/, /cms/, the API's interactive docs) answer only to these
+# networks; others get a 404. Empty: everyone (a single machine); set it for a city.
+WAISHI_ADMIN_NETWORKS = env_list("WAISHI_ADMIN_NETWORKS")
+
+# Content-Security-Policy: scripts only from Waishi's own static files, never inline or
+# evaluated; no plugins, no foreign hosts, forms post only to Waishi, no framing by others.
+# Inline style attributes stay allowed (they cannot run code).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# The CMS and Django's admin are third-party screens with inline scripts of their own: they
+# keep the same origins but may run inline code (and they are behind WAISHI_ADMIN_NETWORKS).
+WAISHI_CSP_ADMIN = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
