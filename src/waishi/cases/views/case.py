@@ -61,8 +61,9 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "attachment_form": AttachmentForm() if user.has_perm("cases.attach_file") else None,
         "can_comment_internally": user.has_perm("cases.comment_internally"),
         "can_edit": user.has_perm("cases.change_case"),
-        # One query for the panel of external steps (the agency's narrowed to what it sees).
-        "external_steps": list(steps_for(user, case)),
+        # One query for the panel of external steps (the agency's narrowed to what it sees),
+        # read where the page shows them.
+        "external_steps": steps_for(user, case),
         "step_form": StepSendForm() if can_manage_steps else None,
         "can_manage_steps": can_manage_steps,
         "today": timezone.localdate(),
