@@ -196,6 +196,8 @@ class StepSendForm(IdempotentFormMixin):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the case page carries other forms with fields of the same names.
+        kwargs.setdefault("auto_id", "step-send-%s")
         super().__init__(*args, **kwargs)
         _style(self, small=True)
 

@@ -370,3 +370,29 @@ def _entry(step: ExternalStep, event: str) -> dict[str, Any]:
         "due_on": step.due_on.isoformat() if step.due_on else "",
         "answered_on": step.answered_on.isoformat() if step.answered_on else "",
     }
+
+
+def describe_entry(changes: Any) -> str:
+    """A step's timeline entry as one sentence in the reader's language (page and API)."""
+    if not isinstance(changes, dict):
+        return ""
+    body = str(changes.get("body_name") or "")
+    if not body:
+        try:
+            body = str(StepBody(str(changes.get("body") or "")).label)
+        except ValueError:
+            body = str(changes.get("body") or "")
+    values = {
+        "body": body,
+        "sent": changes.get("sent_on", ""),
+        "due": changes.get("due_on", ""),
+        "answered": changes.get("answered_on", ""),
+    }
+    event = changes.get("event")
+    if event == "sent" and values["due"]:
+        return _("Sent to %(body)s on %(sent)s, due %(due)s.") % values
+    if event == "sent":
+        return _("Sent to %(body)s on %(sent)s.") % values
+    if event == "answered":
+        return _("%(body)s answered on %(answered)s.") % values
+    return _("The step sent to %(body)s was withdrawn.") % values

@@ -98,15 +98,8 @@ def step_overdue(step: Any, today: Any) -> bool:
 
 
 @register.filter
-def step_entry_body(changes: Any) -> str:
-    """The body named in an external step's timeline entry, in the reader's language."""
-    from ..constants import StepBody
+def step_entry_text(changes: Any) -> str:
+    """An external step's timeline entry as a sentence in the reader's language."""
+    from ..steps import describe_entry
 
-    if not isinstance(changes, dict):
-        return ""
-    if changes.get("body_name"):
-        return str(changes["body_name"])
-    try:
-        return str(StepBody(str(changes.get("body") or "")).label)
-    except ValueError:
-        return str(changes.get("body") or "")
+    return describe_entry(changes)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from waishi.accounts.constants import Role
 from waishi.accounts.tests.factories import DivisionFactory
@@ -205,7 +206,9 @@ def test_a_withdrawn_step_cannot_be_answered(case, officer):
         do_record_answer(
             case=case, step_pk=step.pk, actor=officer, answered_on=TODAY, answer_text="同意"
         )
-    assert "withdrawn" in refused.value.reasons[0]
+    assert refused.value.reasons == [
+        gettext("This step was withdrawn; its answer cannot be recorded.")
+    ]
     assert written() == before
 
 
@@ -376,3 +379,12 @@ def test_the_waiting_tab_lists_cases_waiting_on_a_body(client, new_case, officer
     body = client.get(reverse("cases:inbox") + "?tab=waiting").content.decode()
     assert waiting.reference in body and "Waiting on 广东省外办 since" in body
     assert answered.reference not in body and "无外部步骤" not in body
+
+
+def test_the_api_timeline_says_which_body_and_when(client, case, officer, liaison):
+    send(case, officer, body_name="广东省外办", due=Due(DueUnit.DATE, on=TODAY))
+    client.force_login(liaison)
+    timeline = client.get(f"/api/v1/cases/{case.reference}").json()["timeline"]
+    step = next(e for e in timeline if e["kind"] == "step")
+    assert step["text"] == f"Sent to 广东省外办 on {WEEK_AGO}, due {TODAY}."
+    assert "请审核" not in str(timeline)
