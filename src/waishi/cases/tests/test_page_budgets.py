@@ -159,7 +159,14 @@ def test_inbox_waiting_on_an_outside_body(signed_in, cases, officer):
         )
     # The inbox's three, and the waiting steps of the page's cases for their badges.
     body = assert_queries(signed_in, reverse("cases:inbox") + "?tab=waiting", SIGNED_IN + 4)
-    assert body.count("Waiting on Ministry of Foreign Affairs since") == 3
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        badge = translation.gettext("Waiting on %(body)s since %(sent)s") % {
+            "body": translation.gettext("Ministry of Foreign Affairs"),
+            "sent": datetime.date.today().isoformat(),
+        }
+    assert body.count(badge) == 3
 
 
 def test_api_case_list(signed_in):

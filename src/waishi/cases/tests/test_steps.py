@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from waishi.accounts.constants import Role
@@ -29,6 +29,13 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 TODAY = timezone.localdate()
 WEEK_AGO = TODAY - datetime.timedelta(days=7)
+
+
+def zh(msgid: str, **values: Any) -> str:
+    """The Simplified Chinese the pages show (the default language) for ``msgid``."""
+    with translation.override("zh-hans"):
+        text = translation.gettext(msgid)
+    return text % values if values else text
 
 
 def written() -> tuple[int, int, int, int]:
@@ -263,7 +270,7 @@ def test_staff_see_the_panel_with_what_was_asked(client, case, officer):
     send(case, officer, due=Due(DueUnit.DAYS, 3))  # due four days ago: overdue
     client.force_login(officer)
     body = client.get(case.get_absolute_url()).content.decode()
-    assert "请审核邀请函" in body and "Overdue" in body and "Record the answer" in body
+    assert "请审核邀请函" in body and zh("Overdue") in body and zh("Record the answer") in body
 
 
 def test_the_agency_sees_body_and_dates_but_not_the_texts(client, case, officer, liaison):
@@ -279,8 +286,8 @@ def test_the_agency_sees_body_and_dates_but_not_the_texts(client, case, officer,
     )
     client.force_login(liaison)
     body = client.get(case.get_absolute_url()).content.decode()
-    assert "Provincial foreign-affairs office" in body and TODAY.isoformat() in body
-    for secret in ("请审核邀请函", "内部意见", "粤外办", "复函.pdf", "Record the answer"):
+    assert zh("Provincial foreign-affairs office") in body and TODAY.isoformat() in body
+    for secret in ("请审核邀请函", "内部意见", "粤外办", "复函.pdf", zh("Record the answer")):
         assert secret not in body
 
 
@@ -341,7 +348,8 @@ def test_a_refused_answer_through_the_page_says_why(client, case, officer):
         },
         follow=True,
     )
-    assert "before the day the step was sent" in response.content.decode()
+    refusal = zh("The answer cannot be dated before the day the step was sent.")
+    assert refusal in response.content.decode()
     assert ExternalStep.objects.get().status == StepStatus.WAITING
 
 
@@ -377,7 +385,8 @@ def test_the_waiting_tab_lists_cases_waiting_on_a_body(client, new_case, officer
     )
     client.force_login(officer)
     body = client.get(reverse("cases:inbox") + "?tab=waiting").content.decode()
-    assert waiting.reference in body and "Waiting on 广东省外办 since" in body
+    badge = zh("Waiting on %(body)s since %(sent)s", body="广东省外办", sent=WEEK_AGO.isoformat())
+    assert waiting.reference in body and badge in body
     assert answered.reference not in body and "无外部步骤" not in body
 
 
@@ -386,5 +395,10 @@ def test_the_api_timeline_says_which_body_and_when(client, case, officer, liaiso
     client.force_login(liaison)
     timeline = client.get(f"/api/v1/cases/{case.reference}").json()["timeline"]
     step = next(e for e in timeline if e["kind"] == "step")
-    assert step["text"] == f"Sent to 广东省外办 on {WEEK_AGO}, due {TODAY}."
+    assert step["text"] == zh(
+        "Sent to %(body)s on %(sent)s, due %(due)s.",
+        body="广东省外办",
+        sent=WEEK_AGO.isoformat(),
+        due=TODAY.isoformat(),
+    )
     assert "请审核" not in str(timeline)
