@@ -67,6 +67,9 @@ def can_work_on_case(user: Any, case: Any) -> bool:
 is_case_liaison = is_liaison_officer & is_of_case_agency
 is_case_division_officer = (is_division_officer | is_division_head) & is_in_case_division
 is_case_division_head = is_division_head & is_in_case_division
+# External steps (sending to another body, recording its answer, withdrawing) are kept by
+# the owning division's officers and its head.
+can_manage_external_steps = is_case_division_officer
 
 # Reading cases: agency people see their own (visible_to narrows), staff see all.
 rules.add_perm("cases.view_case", is_agency_user | is_case_staff)
@@ -82,10 +85,13 @@ rules.add_perm("cases.attach_file", is_case_worker | is_agency_user)
 rules.add_perm("cases.comment_internally", is_case_worker)
 # Changing the header of a case (title, priority, due date, division, assignee).
 rules.add_perm("cases.change_case", is_case_worker)
+# Keeping a case's external steps (object permission: the owning division).
+rules.add_perm("cases.manage_external_steps", can_manage_external_steps)
 # Running transitions: every transition also checks its own predicate.
 rules.add_perm("cases.transition_case", is_case_worker | is_agency_user)
 
 __all__ = [
+    "can_manage_external_steps",
     "can_work_on_case",
     "is_case_assignee",
     "is_case_division_head",
