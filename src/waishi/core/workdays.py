@@ -24,6 +24,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from waishi.core.models import DayKind, Festival, NoticeStatus
@@ -233,12 +234,13 @@ def workdays_between(start: datetime.date, end: datetime.date, *, strict: bool =
     return count
 
 
-def missing_notice_year(today: datetime.date) -> int | None:
+def missing_notice_year(today: datetime.date | None = None) -> int | None:
     """Next year, from 1 November on, while its notice has not been entered; else None.
 
     The State Council publishes the notice for the next year in November or December; from
     1 November the bureau is reminded to enter it.
     """
+    today = today or timezone.localdate()
     if today.month < 11:
         return None
     year = today.year + 1

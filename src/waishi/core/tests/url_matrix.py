@@ -138,6 +138,10 @@ MATRIX: dict[str, dict[str, int]] = {
             (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
             (("comment", "attachment_upload"), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
             (("edit",), gate(CASE_WORKERS, ok=404)),
+            # The holiday calendar: staff and the system administrator read it; division
+            # heads and the system administrator enter a year's notice.
+            (("calendar",), gate(CASE_STAFF | {Role.SYSTEM_ADMIN})),
+            (("calendar_notice",), gate(ONLY({Role.DIVISION_HEAD, Role.SYSTEM_ADMIN}))),
         ]
         for name in names
     },
@@ -216,6 +220,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         f"cases:{n}": {"reference": "ZZ-1999-00001"}
         for n in ("detail", "edit", "comment", "attachment_upload")
     },
+    "cases:calendar_notice": {"year": 2027},
     "cases:transition": {"reference": "ZZ-1999-00001", "name": "submit"},
     "cases:attachment_download": {"reference": "ZZ-1999-00001", "pk": 999999},
     **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
