@@ -98,7 +98,7 @@ class NoticeForm(forms.Form):
     published_on = forms.DateField(
         label=gettext_lazy("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     makeup_days = forms.CharField(
         label=gettext_lazy("Make-up working days"),
@@ -114,7 +114,7 @@ class NoticeForm(forms.Form):
                 self.fields[f"{festival.value}_{end}"] = forms.DateField(
                     label=f"{festival.label}: {label}",
                     required=False,
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 )
 
     def festival_rows(self) -> list[tuple[str, Any, Any]]:
