@@ -155,7 +155,9 @@ def form_data(**overrides: str) -> dict[str, str]:
     return data
 
 
-def test_the_calendar_lists_official_and_provisional_years(client, officer, django_assert_num_queries):
+def test_the_calendar_lists_official_and_provisional_years(
+    client, officer, django_assert_num_queries
+):
     client.force_login(officer)
     url = reverse("cases:calendar")
     client.get(url)
@@ -206,9 +208,7 @@ def test_a_bad_form_is_refused_and_writes_nothing(client, head, overrides, messa
 def test_a_stale_form_gets_a_conflict_page(client, head):
     enter(head)
     client.force_login(head)
-    response = client.post(
-        reverse("cases:calendar_notice", args=[2027]), form_data(makeup_days="")
-    )
+    response = client.post(reverse("cases:calendar_notice", args=[2027]), form_data(makeup_days=""))
     assert response.status_code == 409
     assert 'data-testid="stale"' in response.content.decode()
     assert CalendarDay.objects.filter(date__year=2027, kind=DayKind.WORKDAY).count() == 4
@@ -247,3 +247,13 @@ def test_the_system_administrator_is_warned_on_the_admin_start_page(client, make
     client.force_login(make_user(Role.SYSTEM_ADMIN))
     body = client.get(reverse("admin:index")).content.decode()
     assert "2027" in body and "holiday notice" in body
+
+
+def test_a_due_date_in_a_provisional_year_is_marked(client, new_case, officer):
+    case = new_case()
+    client.force_login(officer)
+    for due, marked in ((D(2027, 2, 9), True), (D(2026, 12, 9), False)):
+        case.due_date = due
+        case.save(update_fields=["due_date"])
+        body = client.get(case.get_absolute_url()).content.decode()
+        assert ('data-testid="provisional-date"' in body) is marked
