@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from waishi.accounts.constants import Role
 from waishi.audit.models import AuditEvent
@@ -121,7 +122,7 @@ def test_an_officer_may_not_enter_the_notice(officer):
     ],
 )
 def test_bad_notices_are_refused_and_write_nothing(head, overrides, message):
-    with pytest.raises(TransitionRefused, match=message):
+    with translation.override("en"), pytest.raises(TransitionRefused, match=message):
         enter(head, **overrides)
     assert nothing_written()
     assert add_workdays(D(2027, 2, 4), 1) == D(2027, 2, 9)
@@ -199,6 +200,7 @@ def test_posting_the_form_enters_the_notice(client, head):
 )
 def test_a_bad_form_is_refused_and_writes_nothing(client, head, overrides, message):
     client.force_login(head)
+    client.cookies["waishi_language"] = "en"
     response = client.post(reverse("cases:calendar_notice", args=[2027]), form_data(**overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -245,6 +247,7 @@ def test_no_warning_once_the_notice_is_entered_or_for_officers(client, head, off
 def test_the_system_administrator_is_warned_on_the_admin_start_page(client, make_user, today):
     today(D(2026, 11, 1))
     client.force_login(make_user(Role.SYSTEM_ADMIN))
+    client.cookies["waishi_language"] = "en"
     body = client.get(reverse("admin:index")).content.decode()
     assert "2027" in body and "holiday notice" in body
 
@@ -257,3 +260,12 @@ def test_a_due_date_in_a_provisional_year_is_marked(client, new_case, officer):
         case.save(update_fields=["due_date"])
         body = client.get(case.get_absolute_url()).content.decode()
         assert ('data-testid="provisional-date"' in body) is marked
+
+
+def test_refusals_are_translated(head):
+    with (
+        translation.override("zh-hans"),
+        pytest.raises(TransitionRefused, match="不是星期六或星期日"),
+    ):
+        enter(head, makeup_days=[D(2027, 2, 1)])
+    assert nothing_written()
