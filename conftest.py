@@ -35,6 +35,9 @@ def _holiday_calendar(request: Any) -> None:
     A transactional test anywhere in the run flushes every table, data-migration rows
     included; working days after it would otherwise all be provisional.
     """
+    from waishi.core.workdays import forget_calendar
+
+    forget_calendar()
     marker = request.node.get_closest_marker("django_db")
     names = request.fixturenames
     if marker is None and "db" not in names and "transactional_db" not in names:

@@ -13,17 +13,21 @@ amended 2024), with weekends off and no make-up working days. Pass ``strict=True
 ``UnknownCalendarYear`` for a provisional year instead, e.g. where a legal deadline must be
 exact; show ``is_provisional(day)`` beside any date computed in such a year.
 
-Each year is read from the database once per process: the days are kept in Django's cache
-(shared by every process when it is Redis) under a version that entering a notice changes,
-and in a small in-process memo keyed by that version, so a page that counts working days
-costs one cache read and no query once the year has been read.
+Each year is read from the database once: the days are kept in the shared cache (Redis, or a
+database table) under a version that entering a notice changes, and in a small in-process
+memo keyed by that version. A process checks the version at most every
+``WAISHI_CALENDAR_RECHECK_SECONDS`` (60), so a page that counts working days costs no query
+once the year has been read.
 """
 
 import datetime
+import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -125,21 +129,45 @@ def _read_year(year: int) -> YearCalendar:
 
 
 _memo: dict[tuple[str, int], YearCalendar] = {}
+# The version the memo was last checked against, and when (time.monotonic()).
+_checked: dict[str, Any] = {"version": "", "at": float("-inf")}
+
+
+def _shared_cache() -> Any:
+    """The cache every process sees alike ("shared": Redis or a database table)."""
+    return caches["shared" if "shared" in settings.CACHES else "default"]
 
 
 def _version() -> str:
-    """The calendar's current version, shared by every process through Django's cache."""
+    """The calendar's current version, checked in the shared cache at most every few seconds.
+
+    Between checks the in-process memo is trusted, so counting working days costs no query
+    even when the shared cache is a database table. A notice entered in another process is
+    seen here within ``WAISHI_CALENDAR_RECHECK_SECONDS`` (default 60).
+    """
+    now = time.monotonic()
+    recheck = getattr(settings, "WAISHI_CALENDAR_RECHECK_SECONDS", 60)
+    if _checked["version"] and now - _checked["at"] < recheck:
+        return str(_checked["version"])
+    cache = _shared_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    _checked.update(version=str(version or ""), at=now)
     return str(version or "")
+
+
+def forget_calendar() -> None:
+    """Drop this process's memo (the next read checks the shared version again)."""
+    _memo.clear()
+    _checked.update(version="", at=float("-inf"))
 
 
 def clear_calendar_cache() -> None:
     """Make every process read the calendar afresh (called when a notice is entered)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    _memo.clear()
+    _shared_cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    forget_calendar()
 
 
 class _Reader:
@@ -156,6 +184,7 @@ class _Reader:
         key = (self.version, year)
         found = _memo.get(key)
         if found is None:
+            cache = _shared_cache()
             cache_key = f"waishi:holiday-calendar:{self.version}:{year}"
             found = cache.get(cache_key)
             if not isinstance(found, YearCalendar):

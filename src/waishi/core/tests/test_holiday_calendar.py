@@ -4,6 +4,8 @@ import datetime
 
 import chinese_calendar
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from lunar_python import Lunar
 
 from waishi.core import workdays
@@ -12,6 +14,7 @@ from waishi.core.workdays import (
     UnknownCalendarYear,
     add_workdays,
     clear_calendar_cache,
+    forget_calendar,
     is_known_year,
     is_provisional,
     is_workday,
@@ -85,26 +88,51 @@ def test_strict_refuses_a_provisional_year_but_not_an_official_one():
     assert add_workdays(D(2026, 9, 30), 1, strict=True) == D(2026, 10, 8)
 
 
+def calendar_queries(captured: CaptureQueriesContext) -> list[str]:
+    """The queries that read the calendar's own tables (not the shared cache's)."""
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if "core_calendarday" in q["sql"] or "core_holidaynotice" in q["sql"]
+    ]
+
+
 def test_a_year_is_read_once_then_served_from_memory(django_assert_num_queries):
-    with django_assert_num_queries(2):  # the notice, then its days
+    with CaptureQueriesContext(connection) as first:
         add_workdays(D(2026, 9, 30), 1)
+    assert len(calendar_queries(first)) == 2  # the notice, then its days
     with django_assert_num_queries(0):
         add_workdays(D(2026, 9, 30), 5)
         assert is_workday(D(2026, 10, 10))
 
 
-def test_another_process_reads_the_shared_cache_not_the_database(django_assert_num_queries):
+def test_another_process_reads_the_shared_cache_not_the_tables():
     year_calendar(2026)
-    workdays._memo.clear()  # a fresh process: empty memory, same shared cache
-    with django_assert_num_queries(0):
+    forget_calendar()  # a fresh process: empty memory, same shared cache
+    with CaptureQueriesContext(connection) as captured:
         assert is_workday(D(2026, 10, 10))
+    assert calendar_queries(captured) == []
 
 
-def test_clearing_the_calendar_makes_every_reader_read_again(django_assert_num_queries):
+def test_a_notice_entered_elsewhere_is_seen_after_the_recheck_interval(settings):
+    assert not is_workday(D(2027, 1, 31))
+    notice = HolidayNotice.objects.create(year=2027, status=NoticeStatus.OFFICIAL)
+    CalendarDay.objects.create(
+        date=D(2027, 1, 31), kind=DayKind.WORKDAY, festival=Festival.SPRING_FESTIVAL, notice=notice
+    )
+    # Another process changes the shared version; this one trusts its memo until the recheck.
+    workdays._shared_cache().set(workdays.VERSION_KEY, "elsewhere", timeout=None)
+    assert not is_workday(D(2027, 1, 31))
+    settings.WAISHI_CALENDAR_RECHECK_SECONDS = 0
+    assert is_workday(D(2027, 1, 31))
+
+
+def test_clearing_the_calendar_makes_every_reader_read_again():
     year_calendar(2026)
     clear_calendar_cache()
-    with django_assert_num_queries(2):
+    with CaptureQueriesContext(connection) as captured:
         year_calendar(2026)
+    assert len(calendar_queries(captured)) == 2
 
 
 @pytest.mark.parametrize(
