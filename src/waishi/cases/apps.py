@@ -20,6 +20,16 @@ class CasesConfig(AppConfig):
             )
         )
         registry.add_nav(NavItem("office", _("Inbox"), "cases:inbox", "cases.use_inbox", order=10))
+        for face in ("office", "admin"):
+            registry.add_nav(
+                NavItem(
+                    face,
+                    _("Holiday calendar"),
+                    "cases:calendar",
+                    "cases.view_holiday_calendar",
+                    order=90,
+                )
+            )
         registry.add_panel(
             Panel(
                 "office",

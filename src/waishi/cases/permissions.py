@@ -16,6 +16,7 @@ from waishi.accounts.permissions import (
     is_division_head,
     is_division_officer,
     is_liaison_officer,
+    is_system_admin,
 )
 
 # Bureau staff who work cases. The discipline inspector reads every case but changes none;
@@ -81,6 +82,10 @@ rules.add_perm("cases.view_agency_cases", is_agency_user)
 # Writing on a case: comments, attachments; the inspector only reads.
 rules.add_perm("cases.comment_case", is_case_worker | is_agency_user)
 rules.add_perm("cases.attach_file", is_case_worker | is_agency_user)
+# The holiday calendar: bureau staff and the system administrator read it; division heads
+# and the system administrator enter the State Council's notice of a year.
+rules.add_perm("cases.view_holiday_calendar", is_case_staff | is_system_admin)
+rules.add_perm("cases.enter_holiday_notice", is_division_head | is_system_admin)
 # Internal (staff-only) comments.
 rules.add_perm("cases.comment_internally", is_case_worker)
 # Changing the header of a case (title, priority, due date, division, assignee).

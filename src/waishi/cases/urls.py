@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import case, lists, steps
+from .views import calendar, case, lists, steps
 
 app_name = "cases"
 
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
+    path("office/calendar/", calendar.calendar_years, name="calendar"),
+    path("office/calendar/<int:year>/", calendar.calendar_notice, name="calendar_notice"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
