@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 
+# Fixtures and factories of every case type's tests (agency, liaison, officer, case_roles, …).
+pytest_plugins = ["waishi.cases.testing"]
+
 CHROMIUM = os.environ.get("WAISHI_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

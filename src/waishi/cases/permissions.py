@@ -11,6 +11,7 @@ import rules
 from waishi.accounts.constants import AGENCY_ROLES, Role
 from waishi.accounts.permissions import (
     has_role,
+    is_agency_signatory,
     is_agency_user,
     is_discipline_inspector,
     is_division_head,
@@ -66,6 +67,8 @@ def can_work_on_case(user: Any, case: Any) -> bool:
 
 
 is_case_liaison = is_liaison_officer & is_of_case_agency
+# Who files and edits a case for its agency: the agency's liaison officer or signatory.
+is_case_filer = (is_liaison_officer | is_agency_signatory) & is_of_case_agency
 is_case_division_officer = (is_division_officer | is_division_head) & is_in_case_division
 is_case_division_head = is_division_head & is_in_case_division
 # External steps (sending to another body, recording its answer, withdrawing) are kept by
@@ -101,6 +104,7 @@ __all__ = [
     "is_case_assignee",
     "is_case_division_head",
     "is_case_division_officer",
+    "is_case_filer",
     "is_case_liaison",
     "is_case_staff",
     "is_case_worker",
