@@ -20,6 +20,7 @@ class CasesConfig(AppConfig):
             )
         )
         registry.add_nav(NavItem("office", _("Inbox"), "cases:inbox", "cases.use_inbox", order=10))
+        registry.add_nav(NavItem("office", _("Rules"), "cases:rules", "cases.read_rules", order=50))
         registry.add_panel(
             Panel(
                 "office",

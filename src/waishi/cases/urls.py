@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import case, lists
+from .views import case, lists, rules
 
 app_name = "cases"
 
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
+    path("office/rules/", rules.rule_list, name="rules"),
+    path("office/rules/new/", rules.rule_new, name="rule_new"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
