@@ -8,9 +8,9 @@ Resolution, the same for every area:
 1. a version is in force from its ``effective_from`` to its ``effective_to``, both days
    included (open when empty), and only while it is active;
 2. it must bind the bureau's city (GB/T 2260 code): a national rule binds everywhere, a
-   province rule binds the cities of its province, a city rule its city; a local rule written
-   without an area code binds wherever it is kept; where the bureau's own code is not
-   recorded, only national rules and local rules without a code bind;
+   province rule binds the cities of its province, a city rule its city; where the rule's or
+   the bureau's area code is not recorded, the rule binds as written (the rules kept in a
+   bureau's database are its own);
 3. of the versions left, one written for the rank asked about beats one for every rank; then
    a city rule beats a province rule, which beats a national one; then the latest to take
    effect wins (then the newest row).
@@ -50,10 +50,10 @@ class RuleSpec:
 
     def applies_to_area(self, area_code: str) -> bool:
         """Whether the rule binds a city with GB/T 2260 code ``area_code``."""
-        if self.jurisdiction == Jurisdiction.NATIONAL or not self.area_code:
+        # Where either code is not recorded, the rule binds as written: the rules kept in a
+        # bureau's database are its own.
+        if self.jurisdiction == Jurisdiction.NATIONAL or not self.area_code or not area_code:
             return True
-        if not area_code:
-            return False
         if self.jurisdiction == Jurisdiction.PROVINCE:
             return self.area_code[:2] == area_code[:2]
         return self.area_code == area_code

@@ -75,6 +75,11 @@ def register_rule_area(area: RuleArea, definitions: Iterable[RuleDefinition]) ->
     )
 
 
+def unregister_rule_area(area: str) -> None:
+    """Forget ``area`` (for tests that declare an area of their own)."""
+    _AREAS.pop(area, None)
+
+
 def rule_areas() -> list[RuleArea]:
     """Every area that declared rules, in the order they were declared."""
     return list(_AREAS.values())

@@ -85,11 +85,11 @@ def rewrite_pointers(apps, mapping):  # type: ignore[no-untyped-def]
                 changed = True
         if changed:
             Verdict.objects.filter(pk=verdict.pk).update(violations=verdict.violations)
-    # Rewrite through a temporary negative id so that two moved ids never swap into each other.
-    for old, new in moved.items():
-        Override.objects.filter(rule_version_id=old).update(rule_version_id=-new)
-    for new in moved.values():
-        Override.objects.filter(rule_version_id=-new).update(rule_version_id=new)
+    # Row by row, so that two moved ids never swap into each other.
+    for override in list(Override.objects.filter(rule_version_id__in=list(moved))):
+        Override.objects.filter(pk=override.pk).update(
+            rule_version_id=moved[override.rule_version_id]
+        )
 
 
 def immediate_checks(schema_editor):  # type: ignore[no-untyped-def]
