@@ -117,3 +117,8 @@ def heads_rule_area(user: Any, area: Any) -> bool:
 rules.add_perm("cases.read_rules", is_bureau_staff)
 rules.add_perm("cases.edit_rules", is_division_head)
 rules.add_perm("cases.manage_rules", is_division_head & heads_rule_area)
+
+
+def can_manage_rules(user: Any, area: str) -> bool:
+    """Whether ``user`` may add versions of ``area``'s rules (``cases.manage_rules``)."""
+    return bool(user.has_perm("cases.manage_rules", area))

@@ -157,3 +157,12 @@ def test_a_head_of_another_division_finds_no_area_to_edit(client: Any, make_user
     assert client.get(NEW, {"supersedes": old.pk}).status_code == 404
     assert client.post(NEW, form()).status_code == 404
     assert Rule.objects.filter(area=AREA).count() == 1
+
+
+def test_the_refusal_speaks_the_users_language(client: Any, head: Any) -> None:
+    client.cookies["waishi_language"] = "zh-hans"
+    refused = client.post(NEW, form(value="-1"))
+    assert "取值不符合该规则要求的格式，应写作 6" in refused.text
+    client.cookies["waishi_language"] = "en"
+    refused = client.post(NEW, form(value="-1"))
+    assert "it is written like 6" in refused.text

@@ -17,6 +17,7 @@ from waishi.core.views import require_perm
 
 from ..forms import RuleVersionForm
 from ..models import Rule
+from ..permissions import can_manage_rules
 from ..rule_actions import do_add_rule_version
 from ..rule_engine import RuleBook, bureau_area_code, spec_of
 from ..rule_registry import RuleArea, is_empty_value, rule_area, rule_areas
@@ -74,7 +75,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
                 "area": area,
                 "rules": rows,
                 "warnings": _warnings(area, rows, day, area_code),
-                "can_manage": request.user.has_perm("cases.manage_rules", area.area),
+                "can_manage": can_manage_rules(request.user, area.area),
             }
         )
     return render(
@@ -88,7 +89,7 @@ def _editable_area(request: HttpRequest, supersedes: Rule | None) -> RuleArea:
     """The area being edited, if the user heads its division; "not found" otherwise."""
     name = supersedes.area if supersedes else request.POST.get("area") or request.GET.get("area")
     area = rule_area(name or "")
-    if area is None or not request.user.has_perm("cases.manage_rules", area.area):
+    if area is None or not can_manage_rules(request.user, area.area):
         raise Http404
     return area
 
