@@ -146,7 +146,7 @@ def test_a_stale_edit_is_refused_with_a_conflict(client: Any, head: Any) -> None
     assert client.post(NEW, form(supersedes=old.pk, seen=seen)).status_code == 302
     before = list(Rule.objects.values_list("pk", "effective_to"))
     again = client.post(NEW, form(supersedes=old.pk, seen=seen, effective_from="2028-01-01"))
-    assert again.status_code == 409 and "while you were editing" in again.text
+    assert again.status_code == 409 and "他人已修改此规则" in again.text
     assert list(Rule.objects.values_list("pk", "effective_to")) == before
 
 
