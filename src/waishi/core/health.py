@@ -9,7 +9,6 @@ exist.
 """
 
 import datetime
-import ipaddress
 from typing import Any
 
 from django.apps import apps
@@ -20,7 +19,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from .middleware import client_ip
+from .middleware import client_in
 from .views import public
 
 # Once every migration is applied in this process's lifetime it stays so until a deploy,
@@ -30,13 +29,7 @@ _migrated: dict[str, bool] = {}
 
 def _allowed(request: HttpRequest) -> bool:
     networks = getattr(settings, "WAISHI_HEALTH_NETWORKS", [])
-    if not networks:
-        return True
-    try:
-        address = ipaddress.ip_address(client_ip(request) or "")
-    except ValueError:
-        return False
-    return any(address in ipaddress.ip_network(net, strict=False) for net in networks)
+    return not networks or client_in(request, networks)
 
 
 @public

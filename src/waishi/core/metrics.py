@@ -14,7 +14,6 @@ Two kinds of figure:
 No figure carries personal data: labels are view names, task paths and case type codes.
 """
 
-import ipaddress
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -37,7 +36,7 @@ from prometheus_client import (
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from .middleware import client_ip
+from .middleware import client_in
 from .views import public
 
 REQUESTS = Counter(
@@ -147,11 +146,7 @@ class DatabaseCollector(Collector):
 
 def _allowed(request: HttpRequest) -> bool:
     networks = getattr(settings, "WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])
-    try:
-        address = ipaddress.ip_address(client_ip(request) or "")
-    except ValueError:
-        return False
-    return any(address in ipaddress.ip_network(net, strict=False) for net in networks)
+    return client_in(request, networks)
 
 
 def scrape() -> bytes:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.views.defaults import page_not_found
 
 from .logging import current_request_id
 
@@ -117,6 +118,11 @@ def _trusted(address: str, networks: list[str]) -> bool:
     return any(ip in ipaddress.ip_network(net, strict=False) for net in networks)
 
 
+def client_in(request: HttpRequest, networks: list[str]) -> bool:
+    """Whether the client's address (see ``client_ip``) lies in one of ``networks``."""
+    return _trusted(client_ip(request) or "", networks)
+
+
 def client_ip(request: HttpRequest) -> str | None:
     """The client's address: the socket's, or what the trusted proxies in front report.
 
@@ -161,3 +167,61 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
                 response.headers.setdefault("Content-Language", translation.get_language())
                 return response
         return super().process_response(request, response)
+
+
+# Where the management surfaces live: reachable only from WAISHI_ADMIN_NETWORKS when it is set.
+ADMIN_PREFIXES = ("/admin/", "/cms/", "/api/v1/docs", "/api/v1/openapi.json")
+
+# Features no page of Waishi uses; WebAuthn stays allowed for the site itself.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "magnetometer=()",
+        "microphone=()",
+        "payment=()",
+        "usb=()",
+        "publickey-credentials-get=(self)",
+        "publickey-credentials-create=(self)",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    """Answers outside the admin networks with a 404, and adds the headers every answer needs.
+
+    - ``/admin/``, ``/cms/`` and the API's interactive docs answer only to clients in
+      ``WAISHI_ADMIN_NETWORKS`` (when set); others get the ordinary 404 page, as if nothing
+      were there. nginx can hold the same line (docs/deployment.md).
+    - ``Permissions-Policy`` on every answer.
+    - ``Cache-Control: private, no-store`` on every answer to a signed-in user or to an API
+      client with a token: such pages may show personal data, and no browser or proxy may
+      keep a copy. Public pages keep their own caching.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        networks = getattr(settings, "WAISHI_ADMIN_NETWORKS", [])
+        response: HttpResponse
+        if (
+            networks
+            and request.path.startswith(ADMIN_PREFIXES)
+            and not client_in(request, networks)
+        ):
+            response = page_not_found(request, Http404())
+        else:
+            response = self.get_response(request)
+        if request.path.startswith(("/admin/", "/cms/")):
+            # Read by Django's CSP middleware, which wraps this one.
+            response._csp_config = settings.WAISHI_CSP_ADMIN  # type: ignore[attr-defined]
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        session = getattr(request, "session", None)
+        signed_in = session is not None and SESSION_KEY in session
+        if signed_in or "HTTP_AUTHORIZATION" in request.META:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "waishi.core.middleware.SecurityHeadersMiddleware",
     "waishi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,19 +154,29 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when CACHE_URL says so (several processes share sessions, rate limits and the
-# page cache); otherwise memory of this one process.
+# Caches. "default" holds what one process may keep for itself (the portal's page cache):
+# Redis when CACHE_URL says so, otherwise this process's memory. "shared" holds what every
+# process must see alike — rate-limit counts of the status look-up, sign-in and the API: Redis
+# when configured, otherwise a table in the database (made by `waishi migrate`).
 CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        },
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "waishi",
-        }
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "waishi_shared_cache",
+        },
     }
 
 # Background tasks ----------------------------------------------------------------------------
@@ -202,6 +215,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five wrong passwords lock an account for thirty minutes (bureau security policy).
 WAISHI_LOCKOUT_FAILURES = env_int("WAISHI_LOCKOUT_FAILURES", 5)
 WAISHI_LOCKOUT_MINUTES = env_int("WAISHI_LOCKOUT_MINUTES", 30)
+# Failed sign-ins one client address may make in a window, across every account, before that
+# address is refused sign-in until the window ends (the accounts themselves stay open).
+WAISHI_SIGNIN_ADDRESS_FAILURES = env_int("WAISHI_SIGNIN_ADDRESS_FAILURES", 20)
+WAISHI_SIGNIN_ADDRESS_WINDOW = env_int("WAISHI_SIGNIN_ADDRESS_WINDOW", 900)
 # Sessions end after thirty idle minutes (bureau security policy). A signed-in session is
 # renewed at most once a minute (waishi.core.middleware.IdleSessionMiddleware), not saved on
 # every request: the timeout holds to within that minute without a write per page.
@@ -321,3 +338,33 @@ WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)
 WAISHI_TRUSTED_PROXIES = env_list("WAISHI_TRUSTED_PROXIES")
 # Networks allowed to read /metrics (Prometheus text format); others get a 404.
 WAISHI_METRICS_NETWORKS = env_list("WAISHI_METRICS_NETWORKS", ["127.0.0.0/8", "::1/128"])
+
+# Management surfaces (/admin/, /cms/, the API's interactive docs) answer only to these
+# networks; others get a 404. Empty: everyone (a single machine); set it for a city.
+WAISHI_ADMIN_NETWORKS = env_list("WAISHI_ADMIN_NETWORKS")
+
+# Content-Security-Policy: scripts only from Waishi's own static files, never inline or
+# evaluated; no plugins, no foreign hosts, forms post only to Waishi, no framing by others.
+# Inline style attributes stay allowed (they cannot run code).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# The CMS and Django's admin are third-party screens with inline scripts of their own: they
+# keep the same origins but may run inline code (and they are behind WAISHI_ADMIN_NETWORKS).
+WAISHI_CSP_ADMIN = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}

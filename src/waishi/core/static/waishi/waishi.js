@@ -15,3 +15,21 @@ window.addEventListener("pageshow", function () {
     form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (b) { b.disabled = false; });
   });
 });
+// The notification bell asks for news once a minute, and stops after 25 idle minutes so that
+// polling never keeps an idle session alive (sessions end after 30).
+(function () {
+  var idleSince = Date.now();
+  ["keydown", "pointerdown", "scroll"].forEach(function (name) {
+    document.addEventListener(name, function () { idleSince = Date.now(); }, {passive: true});
+  });
+  window.setInterval(function () {
+    if (Date.now() - idleSince < 25 * 60 * 1000 && window.htmx) {
+      window.htmx.trigger(document.body, "waishi:poll");
+    }
+  }, 60 * 1000);
+})();
+// Buttons marked data-print print the page.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-print]");
+  if (button) { window.print(); }
+});
