@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from waishi.accounts.constants import Role
 from waishi.accounts.tests.factories import BureauFactory
@@ -118,13 +119,14 @@ def test_a_rule_for_the_rank_beats_a_more_local_rule_for_every_rank() -> None:
     ],
 )
 def test_each_code_checks_its_value_against_its_schema(code: str, good: list, bad: list) -> None:
-    for value in good:
-        assert check_rule_value(AREA, code, value) == [], value
-    for value in bad:
-        problems = check_rule_value(AREA, code, value)
-        assert len(problems) == 1, value
-        # The refusal shows how the value is written.
-        assert "written like" in problems[0]
+    with translation.override("en"):
+        for value in good:
+            assert check_rule_value(AREA, code, value) == [], value
+        for value in bad:
+            problems = check_rule_value(AREA, code, value)
+            assert len(problems) == 1, value
+            # The refusal shows how the value is written.
+            assert "written like" in problems[0]
 
 
 def test_an_undeclared_code_or_area_is_refused() -> None:
