@@ -27,10 +27,10 @@ from waishi.accounts.models import Agency, User
 from waishi.cases.rule_engine import RuleBooks
 from waishi.core.validators import fictitious_resident_id
 from waishi.core.workdays import is_workday
+from waishi.registers.countries import region_of
 
 from . import actions
 from .constants import RULE_AREA, Rank
-from .countries import region_of
 from .demo_data import (
     ACCEPTED,
     FILERS,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from waishi.cases.rule_engine import RuleBook, RuleSpec, load_rulebook
+from waishi.registers.countries import country_name, is_in
 
 from .constants import (
     CAPPED_CATEGORIES,
@@ -23,13 +24,17 @@ from .constants import (
     BudgetCategory,
     InviterKind,
     Rank,
+    Region,
     RuleCode,
     Severity,
 )
-from .countries import EXTRA_DAY_REGIONS, country_name, region_of
 
 # Ranks from the most to the least senior; the most senior member decides which version of a
 # delegation-wide rule applies when no leader is marked.
+# Regions whose poor flight connections earn a delegation extra days (see the days rule);
+# the codes are groups of the country register.
+EXTRA_DAY_REGIONS = frozenset({Region.AFRICA, Region.LATIN_AMERICA})
+
 RANK_ORDER = (Rank.CITY_LEADER, Rank.BUREAU_LEVEL, Rank.DIVISION_LEVEL, Rank.OTHER)
 
 # The form section each rule concerns, so a screen can show the violation where it belongs.
@@ -280,7 +285,7 @@ def days_limit(m: MissionInput, value: dict[str, int]) -> int | None:
     if limit is None:
         return None
     # Flights to Latin America and Africa connect poorly, so such trips get extra days.
-    if any(region_of(c) in EXTRA_DAY_REGIONS for c in m.counted_countries):
+    if any(is_in(c, *EXTRA_DAY_REGIONS) for c in m.counted_countries):
         limit += int(value.get("extra_latin_america_africa", 0))
     return limit
 
