@@ -5,7 +5,6 @@ The demo leader signs in, opens a mission awaiting approval, reads the summary a
 approves with the big button, and the page never scrolls sideways.
 """
 
-import importlib
 import os
 import random
 from io import StringIO
@@ -60,14 +59,15 @@ def awaiting_approval(title: str) -> Any:
 
 @pytest.fixture
 def missions() -> dict[str, Any]:
-    from django.apps import apps
 
     from waishi.accounts import demo as accounts_demo
     from waishi.accounts.models import User
     from waishi.missions import demo
 
     # A transactional test before this one may have flushed the rules the migration seeds.
-    importlib.import_module("waishi.missions.migrations.0002_national_rules").seed(apps, None)
+    from waishi.missions.tests.factories import seed_national_rules
+
+    seed_national_rules()
     accounts_demo.load(stdout=StringIO(), rng=random.Random(1))
     users = {u.username: u for u in User.objects.all()}
     demo._load_people(users)

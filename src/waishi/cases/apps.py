@@ -35,6 +35,7 @@ class CasesConfig(AppConfig):
                     order=90,
                 )
             )
+        registry.add_nav(NavItem("office", _("Rules"), "cases:rules", "cases.read_rules", order=50))
         registry.add_panel(
             Panel(
                 "office",

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The public verification code avoids characters people confuse when reading them out or
 # typing them from paper: 0/O, 1/I/L.
@@ -71,3 +72,39 @@ class DueUnit(models.TextChoices):
     WORKDAYS = "workdays", _("working days")
     DAYS = "days", _("calendar days")
     DATE = "date", _("a date entered")
+
+
+class Jurisdiction(models.TextChoices):
+    """Who made a rule. A more local rule is more specific than a national one."""
+
+    NATIONAL = "national", pgettext_lazy("jurisdiction", "National")
+    PROVINCE = "province", pgettext_lazy("jurisdiction", "Province")
+    CITY = "city", pgettext_lazy("jurisdiction", "City")
+
+
+# How specific each jurisdiction is when two rules are in force for the same check.
+JURISDICTION_SPECIFICITY = {
+    Jurisdiction.NATIONAL: 0,
+    Jurisdiction.PROVINCE: 1,
+    Jurisdiction.CITY: 2,
+}
+
+
+class Severity(models.TextChoices):
+    """A block stops the business; a warning may be overridden with a recorded reason."""
+
+    BLOCK = "block", _("Block")
+    WARNING = "warning", _("Warning")
+
+
+class RuleUnit(models.TextChoices):
+    """The unit a rule's number is counted in, where it has one."""
+
+    PEOPLE = "people", _("people")
+    COUNTRIES = "countries", _("countries or regions")
+    DAYS = "days", _("days")
+    WORKING_DAYS = "working_days", _("working days")
+    MONTHS = "months", _("months")
+    TRIPS = "trips", _("trips")
+    TIMES = "times", _("times")
+    CURRENCY = "currency", _("currency per person per day")

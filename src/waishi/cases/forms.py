@@ -7,8 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .attachments import ALLOWED
-from .constants import DueUnit, InboxTab, Priority, StepBody
+from .constants import DueUnit, InboxTab, Jurisdiction, Priority, Severity, StepBody
 from .registry import case_types
+from .rule_registry import RuleArea
 
 
 class IdempotentFormMixin(forms.Form):
@@ -234,3 +235,62 @@ class StepWithdrawForm(IdempotentFormMixin):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _style(self, small=True)
+
+
+def _control(kind: str = "form-control") -> dict[str, str]:
+    return {"class": kind}
+
+
+class RuleVersionForm(forms.Form):
+    """A new version of one area's rule (or a first rule for a jurisdiction or rank)."""
+
+    code = forms.ChoiceField(label=_("Rule"), widget=forms.Select(attrs=_control("form-select")))
+    jurisdiction = forms.ChoiceField(
+        label=_("Jurisdiction"),
+        choices=Jurisdiction.choices,
+        widget=forms.Select(attrs=_control("form-select")),
+    )
+    area_code = forms.CharField(
+        label=_("Administrative area code"),
+        max_length=6,
+        required=False,
+        help_text=_("Six digits, e.g. 440000 for Guangdong or 441200 for the city."),
+        widget=forms.TextInput(attrs=_control()),
+    )
+    rank = forms.ChoiceField(
+        label=_("Applies to rank"),
+        required=False,
+        widget=forms.Select(attrs=_control("form-select")),
+    )
+    value = forms.JSONField(
+        label=_("Value"),
+        help_text=_("JSON, in the form the rule needs (see the example)."),
+        widget=forms.Textarea(attrs={"class": "form-control font-monospace", "rows": 4}),
+    )
+    severity = forms.ChoiceField(
+        label=_("Severity"),
+        choices=Severity.choices,
+        widget=forms.Select(attrs=_control("form-select")),
+    )
+    effective_from = forms.DateField(
+        label=_("In force from"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+    )
+    citation = forms.CharField(
+        label=_("Citation"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+    )
+
+    def __init__(self, *args: Any, area: RuleArea, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = [  # type: ignore[attr-defined]
+            (code, definition.label) for code, definition in area.definitions.items()
+        ]
+        if area.ranks:
+            self.fields["rank"].choices = [  # type: ignore[attr-defined]
+                ("", _("All ranks")),
+                *area.ranks,
+            ]
+        else:
+            del self.fields["rank"]

@@ -13,6 +13,7 @@ from waishi.accounts.permissions import (
     has_role,
     is_agency_signatory,
     is_agency_user,
+    is_bureau_staff,
     is_discipline_inspector,
     is_division_head,
     is_division_officer,
@@ -113,3 +114,26 @@ __all__ = [
     "is_in_case_division",
     "is_of_case_agency",
 ]
+
+
+@rules.predicate
+def heads_rule_area(user: Any, area: Any) -> bool:
+    """The user works in the division that keeps the rules of ``area`` (an area's label)."""
+    from .rule_registry import rule_area
+
+    declared = rule_area(str(area)) if area else None
+    division = getattr(user, "division", None) if user.is_authenticated else None
+    return bool(declared and division is not None and division.code == declared.division_code)
+
+
+# The rules engine: everyone in the bureau reads the rules; the head of the division an area
+# names edits that area's rules (``cases.edit_rules`` opens the form, ``cases.manage_rules``
+# decides per area).
+rules.add_perm("cases.read_rules", is_bureau_staff)
+rules.add_perm("cases.edit_rules", is_division_head)
+rules.add_perm("cases.manage_rules", is_division_head & heads_rule_area)
+
+
+def can_manage_rules(user: Any, area: str) -> bool:
+    """Whether ``user`` may add versions of ``area``'s rules (``cases.manage_rules``)."""
+    return bool(user.has_perm("cases.manage_rules", area))

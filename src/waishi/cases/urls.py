@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, case, lists, steps
+from .views import calendar, case, lists, rules, steps
 
 app_name = "cases"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
     path("office/calendar/", calendar.calendar_years, name="calendar"),
     path("office/calendar/<int:year>/", calendar.calendar_notice, name="calendar_notice"),
+    path("office/rules/", rules.rule_list, name="rules"),
+    path("office/rules/new/", rules.rule_new, name="rule_new"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),

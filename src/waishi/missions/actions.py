@@ -1,8 +1,9 @@
-"""Every write of the missions area's registers: rules, travellers, annual plans.
+"""Every write of the missions area's registers: travellers, annual plans.
 
 Each function takes keyword arguments with an explicit ``actor``, checks the actor's right,
 runs in one transaction and writes its audit event there. Mission applications themselves are
-written by ``mission_actions`` and the case workflow.
+written by ``mission_actions`` and the case workflow; the rules' numbers by the kernel's rules
+engine (``waishi.cases.rule_actions``).
 """
 
 import datetime
@@ -17,9 +18,8 @@ from waishi.audit.actions import log_action
 from waishi.core.pii import mask_id_number
 from waishi.core.pinyin import passport_name_text
 
-from .constants import Jurisdiction, Rank, RuleCode, Severity
-from .models import AnnualPlan, PlannedMission, Rule, Traveller
-from .rulebook import check_rule_value
+from .constants import Rank
+from .models import AnnualPlan, PlannedMission, Traveller
 
 # Traveller fields people may change after registration.
 TRAVELLER_FIELDS = (
@@ -138,96 +138,6 @@ def do_update_traveller(
             request=request,
         )
     return locked
-
-
-def do_add_rule_version(
-    *,
-    actor: Any,
-    code: str,
-    value: Any,
-    severity: str,
-    effective_from: datetime.date,
-    citation: str,
-    jurisdiction: str = Jurisdiction.NATIONAL,
-    area_code: str = "",
-    rank: str = "",
-    supersedes: Rule | None = None,
-    request: HttpRequest | None = None,
-) -> Rule:
-    """Add a new version of a rule; the version it supersedes ends the day before.
-
-    Checks ``missions.manage_rules``. Rule rows are never edited, so verdicts recorded under
-    the old version keep pointing at exactly what they applied.
-    """
-    _require(actor, "missions.manage_rules")
-    problems = check_rule_value(code, value)
-    if code not in RuleCode.values:
-        problems.append(_("Unknown rule."))
-    if severity not in Severity.values:
-        problems.append(_("Unknown severity."))
-    if jurisdiction != Jurisdiction.NATIONAL and len(area_code) != 6:
-        problems.append(_("A provincial or city rule needs its six-digit area code."))
-    if not citation.strip():
-        problems.append(_("Cite the regulation and article the rule comes from."))
-    if supersedes is not None and supersedes.effective_from >= effective_from:
-        problems.append(_("A new version must come into force after the version it replaces."))
-    if problems:
-        raise ValidationError(problems)
-    with transaction.atomic():
-        if supersedes is not None:
-            Rule.objects.filter(pk=supersedes.pk).update(
-                effective_to=effective_from - datetime.timedelta(days=1)
-            )
-        rule = Rule.objects.create(
-            code=code,
-            value=value,
-            severity=severity,
-            effective_from=effective_from,
-            citation=citation.strip(),
-            jurisdiction=jurisdiction,
-            area_code="" if jurisdiction == Jurisdiction.NATIONAL else area_code,
-            rank=rank,
-            supersedes=supersedes,
-            created_by=actor,
-        )
-        log_action(
-            action="missions.rule.add",
-            actor=actor,
-            obj=rule,
-            after={
-                "code": code,
-                "value": value,
-                "severity": severity,
-                "effective_from": effective_from.isoformat(),
-                "jurisdiction": jurisdiction,
-                "area_code": rule.area_code,
-                "rank": rank,
-                "supersedes": supersedes.pk if supersedes else None,
-            },
-            request=request,
-        )
-    return rule
-
-
-def do_set_rule_active(
-    *, actor: Any, rule: Rule, active: bool, reason: str, request: HttpRequest | None = None
-) -> Rule:
-    """Switch a rule version off (or back on) with a reason. Checks ``missions.manage_rules``."""
-    _require(actor, "missions.manage_rules")
-    if not reason.strip():
-        raise ValidationError(_("Give the reason for the change."))
-    with transaction.atomic():
-        Rule.objects.filter(pk=rule.pk).update(active=active)
-        rule.active = active
-        log_action(
-            action="missions.rule.activate" if active else "missions.rule.deactivate",
-            actor=actor,
-            obj=rule,
-            after={"active": active},
-            reason=reason.strip(),
-            request=request,
-        )
-    return rule
 
 
 def do_create_plan(

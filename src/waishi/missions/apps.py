@@ -13,6 +13,7 @@ class MissionsConfig(AppConfig):
     def ready(self) -> None:
         from waishi.cases.registry import CaseType, register_case_type
 
+        from . import rule_codes
         from .api import mission_detail
         from .constants import CASE_TYPE, MISSION_DIVISION
         from .models import PARTS_PREFETCH, Mission
@@ -35,6 +36,7 @@ class MissionsConfig(AppConfig):
                 extra={"summary_template": "missions/includes/summary.html"},
             )
         )
+        rule_codes.register()
         self._register_navigation()
         self._register_personal_data()
 
@@ -85,9 +87,6 @@ class MissionsConfig(AppConfig):
         )
         registry.add_nav(
             NavItem("office", _("Annual plans"), "missions:plans", "missions.read_plans", order=45)
-        )
-        registry.add_nav(
-            NavItem("office", _("Mission rules"), "missions:rules", "missions.read_rules", order=50)
         )
         registry.add_nav(
             NavItem(

@@ -9,9 +9,10 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .constants import Rank
+from waishi.cases.rule_engine import RuleBook, load_rulebook
+
+from .constants import RULE_AREA, Rank
 from .models import Mission, Override, Verdict
-from .rulebook import RuleBook, load_rulebook
 from .rules import (
     BudgetLineInput,
     DestinationInput,
@@ -179,7 +180,7 @@ def check_stored_mission(
     """Check a stored application as if it were filed on ``on_date`` (today by default)."""
     day = on_date or timezone.localdate()
     application = mission_input(mission, filing_date=mission.filed_on or day, parts=parts)
-    return check_mission(application, day, rulebook=rulebook or load_rulebook(day))
+    return check_mission(application, day, rulebook=rulebook or load_rulebook(RULE_AREA, day))
 
 
 # Where a transition keeps its filing check: on the locked case the engine hands to every guard
@@ -217,7 +218,7 @@ def check_filing_today(mission: Mission) -> list[Violation]:
     """What the rules find if the application is filed today (a refiling counts from today)."""
     today = timezone.localdate()
     return check_mission(
-        mission_input(mission, filing_date=today), today, rulebook=load_rulebook(today)
+        mission_input(mission, filing_date=today), today, rulebook=load_rulebook(RULE_AREA, today)
     )
 
 

@@ -2,11 +2,17 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+# One definition of jurisdictions and severities for every area: the kernel's.
+from waishi.cases.constants import (  # noqa: F401
+    JURISDICTION_SPECIFICITY,
+    Jurisdiction,
+    Severity,
+)
 
 
 class RuleCode(models.TextChoices):
-    """The checks a mission application goes through. Their numbers live in ``Rule`` rows."""
+    """The checks a mission application goes through. Their numbers live in ``cases.Rule`` rows."""
 
     DELEGATION_SIZE = "delegation_size", _("Delegation size")
     COUNTRY_COUNT = "country_count", _("Countries and regions per trip")
@@ -22,22 +28,6 @@ class RuleCode(models.TextChoices):
     BUDGET_CAPS = "budget_caps", _("Budget caps per person per day")
 
 
-class Jurisdiction(models.TextChoices):
-    """Who made a rule. A more local rule is more specific than a national one."""
-
-    NATIONAL = "national", pgettext_lazy("jurisdiction", "National")
-    PROVINCE = "province", pgettext_lazy("jurisdiction", "Province")
-    CITY = "city", pgettext_lazy("jurisdiction", "City")
-
-
-# How specific each jurisdiction is when two rules are in force for the same check.
-JURISDICTION_SPECIFICITY = {
-    Jurisdiction.NATIONAL: 0,
-    Jurisdiction.PROVINCE: 1,
-    Jurisdiction.CITY: 2,
-}
-
-
 class Rank(models.TextChoices):
     """The rank of a traveller, as far as the rules on missions distinguish ranks."""
 
@@ -45,13 +35,6 @@ class Rank(models.TextChoices):
     BUREAU_LEVEL = "bureau_level", _("Bureau-level official")
     DIVISION_LEVEL = "division_level", _("Division-level official")
     OTHER = "other", _("Other staff")
-
-
-class Severity(models.TextChoices):
-    """A block stops the application; a warning may be overridden with a recorded reason."""
-
-    BLOCK = "block", _("Block")
-    WARNING = "warning", _("Warning")
 
 
 class Sex(models.TextChoices):
@@ -114,3 +97,5 @@ class ProvinceDecision(models.TextChoices):
 # The stable name of the mission case type (reference numbers CG-2026-00001).
 CASE_TYPE = "CG"
 MISSION_DIVISION = "mission-admin"
+# The area the missions' rules are kept under in the kernel's rules engine.
+RULE_AREA = "missions"

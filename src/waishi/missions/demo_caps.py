@@ -12,8 +12,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from .constants import RuleCode, Severity
-from .models import Rule
+from waishi.cases.models import Rule
+from waishi.cases.rule_actions import do_add_rule_version
+
+from .constants import RULE_AREA, RuleCode, Severity
 
 CITATION = (
     "财政部、外交部《因公临时出国经费管理办法》（财行〔2013〕516号）附件《临时出国人员费用开支标准表》："
@@ -129,10 +131,10 @@ def load_caps(*, actor: Any) -> Rule | None:
     The version comes into force on 1 January two years back, so it covers every demo
     mission, and supersedes the empty seeded table (which then ends the day before).
     """
-    from .actions import do_add_rule_version
-
     current = (
-        Rule.objects.filter(code=RuleCode.BUDGET_CAPS, jurisdiction="national", rank="")
+        Rule.objects.filter(
+            area=RULE_AREA, code=RuleCode.BUDGET_CAPS, jurisdiction="national", rank=""
+        )
         .order_by("-effective_from")
         .first()
     )
@@ -141,6 +143,7 @@ def load_caps(*, actor: Any) -> Rule | None:
     start = datetime.date(timezone.localdate().year - 2, 1, 1)
     return do_add_rule_version(
         actor=actor,
+        area=RULE_AREA,
         code=RuleCode.BUDGET_CAPS,
         value=CAPS,
         severity=Severity.WARNING,

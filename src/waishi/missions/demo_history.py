@@ -24,12 +24,13 @@ from django.utils import timezone
 
 from waishi.accounts.constants import Role
 from waishi.accounts.models import Agency, User
+from waishi.cases.rule_engine import RuleBooks
 from waishi.core.validators import fictitious_resident_id
 from waishi.core.workdays import is_workday
 from waishi.registers.countries import region_of
 
 from . import actions
-from .constants import Rank
+from .constants import RULE_AREA, Rank
 from .demo_data import (
     ACCEPTED,
     FILERS,
@@ -44,7 +45,6 @@ from .demo_data import (
 from .demo_trips import budget, country_name, route
 from .history import PastMission, PastStep, do_record_past_mission
 from .models import AnnualPlan, Mission, PlannedMission, Traveller
-from .rulebook import RuleBooks
 
 
 @dataclass
@@ -86,7 +86,7 @@ def load_history(*, stdout: TextIO, rng: random.Random, staff: dict[str, User]) 
     plans = _make_plans(rng, agencies, liaisons, people, staff)
     _annual_plans(plans, rng)
     counts: Counter[str] = Counter()
-    books = RuleBooks()
+    books = RuleBooks(RULE_AREA)
     for plan in sorted(plans, key=lambda p: p.created):
         do_record_past_mission(
             actor=staff["head"], record=_record(plan, staff), source=SOURCE, rulebooks=books

@@ -16,10 +16,7 @@ from .constants import (
     ActivityKind,
     BudgetCategory,
     InviterKind,
-    Jurisdiction,
     Rank,
-    RuleCode,
-    Severity,
     Sex,
 )
 from .models import PlannedMission, Traveller
@@ -236,27 +233,3 @@ class PlannedMissionForm(forms.Form):
     purpose = forms.CharField(label=_("Purpose"), max_length=300)
     size = forms.IntegerField(label=_("Delegation size"), min_value=1, max_value=99)
     month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12)
-
-
-class RuleVersionForm(forms.Form):
-    """A new version of a rule (or a first rule for a jurisdiction or rank)."""
-
-    code = forms.ChoiceField(label=_("Rule"), choices=RuleCode.choices)
-    jurisdiction = forms.ChoiceField(label=_("Jurisdiction"), choices=Jurisdiction.choices)
-    area_code = forms.CharField(
-        label=_("Administrative area code"),
-        max_length=6,
-        required=False,
-        help_text=_("Six digits, e.g. 440000 for Guangdong or 441200 for the city."),
-    )
-    rank = forms.ChoiceField(
-        label=_("Applies to rank"), choices=[("", _("All ranks")), *Rank.choices], required=False
-    )
-    value = forms.JSONField(
-        label=_("Value"), help_text=_("JSON, in the form the rule needs (see docs/missions.md).")
-    )
-    severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices)
-    effective_from = forms.DateField(label=_("In force from"), widget=DATE)
-    citation = forms.CharField(
-        label=_("Citation"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
-    )

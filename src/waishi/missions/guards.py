@@ -11,6 +11,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waishi.cases.rule_engine import load_rulebook
+
 from .checking import (
     filed_mission,
     filing_check,
@@ -24,9 +26,8 @@ from .checking import (
 from .checking import (
     led_by_city_leader as _led_by_city_leader,
 )
-from .constants import ProvinceDecision, RuleCode
+from .constants import RULE_AREA, ProvinceDecision, RuleCode
 from .models import Mission
-from .rulebook import load_rulebook
 
 Inputs = Mapping[str, str]
 
@@ -172,7 +173,7 @@ def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
 
     returned_on = parse_date(inputs["returned_on"])
     assert returned_on is not None  # the guard has checked it
-    rule = load_rulebook(returned_on).get(RuleCode.TRIP_REPORT)
+    rule = load_rulebook(RULE_AREA, returned_on).get(RuleCode.TRIP_REPORT)
     days = int(rule.value) if rule is not None else 30
     due = returned_on + datetime.timedelta(days=days)
     update_transition_mission(case, returned_on=returned_on, report_due=due)

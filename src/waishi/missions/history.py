@@ -40,10 +40,11 @@ from waishi.cases.models import Case, TimelineEntry
 from waishi.cases.names import set_case_names
 from waishi.cases.references import next_reference
 from waishi.cases.registry import get_case_type
+from waishi.cases.rule_engine import RuleBooks
 
 from .approval import document_facts, next_number
 from .checking import Parts, check_stored_mission
-from .constants import CASE_TYPE, ProvinceDecision, RuleCode
+from .constants import CASE_TYPE, RULE_AREA, ProvinceDecision, RuleCode
 from .models import (
     ApprovalDocument,
     BudgetLine,
@@ -56,7 +57,6 @@ from .models import (
     Traveller,
     Verdict,
 )
-from .rulebook import RuleBooks
 from .rules import Violation
 from .workflow import WORKFLOW
 
@@ -165,7 +165,11 @@ def do_record_past_mission(
         raise ValidationError(problems)
     with transaction.atomic():
         writer = _Writer(
-            actor=actor, record=record, source=source, now=now, books=rulebooks or RuleBooks()
+            actor=actor,
+            record=record,
+            source=source,
+            now=now,
+            books=rulebooks or RuleBooks(RULE_AREA),
         )
         mission = writer.write()
         log_action(

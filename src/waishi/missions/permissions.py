@@ -35,9 +35,7 @@ def is_of_object_agency(user: Any, obj: Any) -> bool:
     return bool(user.agency_id is not None and agency_id == user.agency_id)
 
 
-# The rules themselves: mission staff read them, division heads add new versions.
-rules.add_perm("missions.read_rules", is_mission_staff)
-rules.add_perm("missions.manage_rules", is_division_head)
+# The rules are read and edited on the kernel's rules screen (``cases.read_rules``).
 # Warnings may be overridden, with a reason, by the officers who decide on missions.
 rules.add_perm("missions.override_warning", is_division_head | is_bureau_leader)
 # The people register: an agency keeps its own; bureau staff read every agency's.

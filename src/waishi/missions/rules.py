@@ -1,7 +1,7 @@
 """The rule check of a mission application: every violation with its rule version and source.
 
 ``check_mission`` works on plain dataclasses, so it runs the same for a draft being typed, a
-submission being recorded, an API call or a test. Every number comes from the ``RuleBook``.
+submission being recorded, an API call or a test. Every number comes from the kernel's ``RuleBook``.
 """
 
 import dataclasses
@@ -14,10 +14,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from waishi.cases.rule_engine import RuleBook, RuleSpec, load_rulebook
 from waishi.registers.countries import country_name, is_in
 
 from .constants import (
     CAPPED_CATEGORIES,
+    RULE_AREA,
     ActivityKind,
     BudgetCategory,
     InviterKind,
@@ -26,7 +28,6 @@ from .constants import (
     RuleCode,
     Severity,
 )
-from .rulebook import RuleBook, RuleSpec, load_rulebook, table_lookup
 
 # Ranks from the most to the least senior; the most senior member decides which version of a
 # delegation-wide rule applies when no leader is marked.
@@ -253,7 +254,7 @@ def check_mission(
 
     Without ``rulebook`` the rules are read from the database for the bureau's city.
     """
-    book = rulebook if rulebook is not None else load_rulebook(on_date)
+    book = rulebook if rulebook is not None else load_rulebook(RULE_AREA, on_date)
     rank = delegation_rank(application)
     found: list[Violation] = []
     for check in CHECKS:
@@ -420,6 +421,15 @@ def _lead(m: MissionInput, book: RuleBook, rank: str, on: datetime.date) -> list
     if limit is None or days >= limit:
         return []
     return [_violation(rule, "lead_time", days=days, limit=limit)]
+
+
+def table_lookup(table: dict[str, int], count: int) -> int | None:
+    """The table's entry for ``count``, or the entry of the largest count below it."""
+    keys = sorted(int(k) for k in table if k.isdigit())
+    fitting = [k for k in keys if k <= count]
+    if not fitting:
+        return table.get(str(keys[0])) if keys else None
+    return table[str(fitting[-1])]
 
 
 def budget_cap(value: dict[str, Any], line: BudgetLineInput) -> tuple[Decimal, str] | None:

@@ -22,8 +22,9 @@ urlpatterns = [
     path("missions/travellers/new/", registers.traveller_edit, name="traveller_new"),
     path("missions/travellers/<int:pk>/", registers.traveller_edit, name="traveller_edit"),
     path("office/missions/statistics/", statistics.statistics, name="statistics"),
-    path("office/missions/rules/", registers.rule_list, name="rules"),
-    path("office/missions/rules/new/", registers.rule_new, name="rule_new"),
+    # The rules moved to the kernel's screen (/office/rules/); old links land there.
+    path("office/missions/rules/", registers.rules_moved, name="rules"),
+    path("office/missions/rules/new/", registers.rules_moved, name="rule_new"),
     path("missions/plans/", plans.plan_list, name="plans"),
     path("missions/plans/<int:pk>/", plans.plan_detail, name="plan"),
     path(

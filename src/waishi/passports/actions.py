@@ -215,7 +215,7 @@ def do_hand_out(
             handed_out_by=actor,
             handed_out_at=timezone.now(),
             due_date=due,
-            due_rule=rule.rule,
+            due_rule_id=rule.rule_id,
         )
         set_status(
             document=locked,
@@ -234,7 +234,7 @@ def do_hand_out(
                 "mission": mission.case.reference,
                 "handed_to": out.handed_to,
                 "due_date": due.isoformat(),
-                "rule": rule.rule.pk if rule.rule else None,
+                "rule": rule.rule_id,
             },
             request=request,
         )
@@ -435,11 +435,15 @@ def do_cancel_document(
 # Locks ----------------------------------------------------------------------------------
 
 
-def lock_agency(*, agency_id: int, reason: str, rule: Any, today: datetime.date) -> AgencyLock:
+def lock_agency(
+    *, agency_id: int, reason: str, rule_id: int | None, today: datetime.date
+) -> AgencyLock:
     """Suspend an agency (called by the custody sweep inside its transaction)."""
     from waishi.accounts.models import Agency
 
-    lock = AgencyLock.objects.create(agency_id=agency_id, locked_on=today, reason=reason, rule=rule)
+    lock = AgencyLock.objects.create(
+        agency_id=agency_id, locked_on=today, reason=reason, rule_id=rule_id
+    )
     log_action(
         action="passports.agency.lock",
         obj=lock,

@@ -1,8 +1,9 @@
 """The passports area's configuration data in the system administrator's admin site.
 
-Only configuration is here: the custody rules' numbers (versioned, with their citation) and
-the visa requirements per country with their checklists. The register, custody, requests and
-visas are not: they are worked in the back office by the Passport & Visa Division. The kinds
+Only configuration is here: the visa requirements per country with their checklists (the
+custody rules' numbers are kept on the kernel's rules screen, /office/rules/). The register,
+custody, requests and visas are not: they are worked in the back office by the Passport &
+Visa Division. The kinds
 of document and of endorsement are fixed by national regulation and live in code
 (``core.validators.DocumentKind``, ``constants.EndorsementValidity``), checked with the
 document numbers' formats.
@@ -21,8 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from waishi.core.views import AuthenticatedRequest
 
 from . import config_actions
-from .models import CustodyRule, VisaRequirement
-from .rules import check_rule_value
+from .models import VisaRequirement
 
 
 class ConfigurationAdmin(admin.ModelAdmin):
@@ -33,86 +33,6 @@ class ConfigurationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-class CustodyRuleForm(forms.ModelForm):
-    class Meta:
-        model = CustodyRule
-        fields = [
-            "code",
-            "jurisdiction",
-            "area_code",
-            "value",
-            "severity",
-            "effective_from",
-            "effective_to",
-            "citation",
-            "active",
-        ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if self.instance.pk is None and data.get("code") and "value" in data:
-            try:
-                data["value"] = check_rule_value(data["code"], data["value"])
-            except ValidationError as error:
-                self.add_error("value", error)
-        start, end = data.get("effective_from"), data.get("effective_to")
-        start = start or self.instance.effective_from
-        if start and end and end < start:
-            self.add_error("effective_to", _("A rule cannot end before it comes into force."))
-        return data
-
-
-@admin.register(CustodyRule)
-class CustodyRuleAdmin(ConfigurationAdmin):
-    form = CustodyRuleForm
-    list_display = [
-        "code",
-        "jurisdiction",
-        "area_code",
-        "value",
-        "severity",
-        "effective_from",
-        "effective_to",
-        "active",
-    ]
-    list_filter = ["code", "jurisdiction", "active"]
-    ordering = ["code", "jurisdiction", "-effective_from"]
-    # A version that may have been applied is not rewritten: only its end and whether it is
-    # in use change. A changed rule is a new version.
-    frozen = ["code", "jurisdiction", "area_code", "value", "severity", "effective_from"]
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [*self.frozen, "citation"] if obj is not None else []
-
-    def save_model(  # type: ignore[override]
-        self, request: AuthenticatedRequest, obj: CustodyRule, form: Any, change: bool
-    ) -> None:
-        if change:
-            config_actions.do_end_custody_rule(
-                actor=request.user,
-                rule=obj,
-                effective_to=obj.effective_to,
-                active=obj.active,
-                request=request,
-            )
-            return
-        created = config_actions.do_add_custody_rule(
-            actor=request.user,
-            code=obj.code,
-            value=obj.value,
-            effective_from=obj.effective_from,
-            citation=obj.citation,
-            jurisdiction=obj.jurisdiction,
-            area_code=obj.area_code,
-            severity=obj.severity,
-            effective_to=obj.effective_to,
-            active=obj.active,
-            request=request,
-        )
-        obj.pk = created.pk
-        obj._state.adding = False
 
 
 class VisaRequirementForm(forms.ModelForm):

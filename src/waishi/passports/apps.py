@@ -17,10 +17,13 @@ class PassportsConfig(AppConfig):
         from waishi.notifications.constants import Channel
         from waishi.notifications.kinds import register_kind
 
+        from . import rule_codes
         from .constants import CASE_TYPE, PASSPORT_DIVISION
         from .models import IssuanceRequest, TravelDocument
         from .querysets import documents_visible_to
         from .workflow import WORKFLOW
+
+        rule_codes.register()
 
         register_case_type(
             CaseType(

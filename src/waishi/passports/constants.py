@@ -5,12 +5,19 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from waishi.cases.constants import (  # noqa: F401  (one definition for every area)
+    JURISDICTION_SPECIFICITY,
+    Jurisdiction,
+    Severity,
+)
 from waishi.core.validators import DocumentKind
 
 # The issuance request's case type and reference prefix (护照 → HZ).
 CASE_TYPE = "HZ"
 # The bureau's Passport & Visa Division, which owns the register and the requests.
 PASSPORT_DIVISION = "passport-visa"
+# The area the custody rules are kept under in the kernel's rules engine.
+RULE_AREA = "passports"
 
 # Official documents kept in the register. Ordinary (private) passports are never used for
 # official travel, so they are not registered.
@@ -123,7 +130,7 @@ VISA_NEXT: dict[str, tuple[str, ...]] = {
 
 
 class RuleCode(models.TextChoices):
-    """The numbers of the custody rules. Their values live in ``CustodyRule`` rows."""
+    """The numbers of the custody rules. Their values live in ``cases.Rule`` rows."""
 
     RETURN_DAYS = "return_days", _("Days to return a document after the trip")
     REMINDER_INTERVAL = "reminder_interval", _("Days between custody reminders")
@@ -131,24 +138,6 @@ class RuleCode(models.TextChoices):
     EXPIRY_MARGIN = "expiry_margin", _("Validity left at the end of a trip")
     HK_MACAO_STAY = "hk_macao_stay", _("Longest stay per entry to Hong Kong or Macao")
     ISSUANCE_DAYS = "issuance_days", _("Working days to issue a document")
-
-
-class Jurisdiction(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCE = "province", _("Province")
-    CITY = "city", _("City")
-
-
-JURISDICTION_SPECIFICITY = {
-    Jurisdiction.NATIONAL: 0,
-    Jurisdiction.PROVINCE: 1,
-    Jurisdiction.CITY: 2,
-}
-
-
-class Severity(models.TextChoices):
-    BLOCK = "block", _("Block")
-    WARNING = "warning", _("Warning")
 
 
 class Quarter(models.IntegerChoices):

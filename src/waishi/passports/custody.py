@@ -100,7 +100,9 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
                     "due": out.due_date.isoformat(),
                     "count": out.reminders_sent,
                 }
-                lock_agency(agency_id=out.agency_id, reason=reason, rule=limit_rule.rule, today=day)
+                lock_agency(
+                    agency_id=out.agency_id, reason=reason, rule_id=limit_rule.rule_id, today=day
+                )
                 locked_agencies.add(out.agency_id)
                 result.locked += 1
         expired = TravelDocument.objects.filter(

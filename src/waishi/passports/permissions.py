@@ -63,11 +63,11 @@ rules.add_perm("passports.bar_holder", is_passport_officer)
 # Revealing a document number (on top of core.reveal_pii).
 rules.add_perm("passports.reveal_number", is_passport_officer)
 
-# Configuration data in the admin site: the system administrator keeps the custody rules'
-# numbers and the visa requirements per country. Nothing else of this area is in the admin
-# (the register, custody, requests and visas are worked in the back office), and rows of
-# configuration are never deleted: a rule version ends, a requirement changes.
-CONFIGURATION_MODELS = ("custodyrule", "visarequirement")
+# Configuration data in the admin site: the system administrator keeps the visa requirements
+# per country. Nothing else of this area is in the admin (the register, custody, requests and
+# visas are worked in the back office; the custody rules' numbers on the kernel's rules
+# screen), and rows of configuration are never deleted: a requirement changes.
+CONFIGURATION_MODELS = ("visarequirement",)
 for _model in CONFIGURATION_MODELS:
     for _verb in ("view", "add", "change"):
         rules.add_perm(f"passports.{_verb}_{_model}", is_system_admin)

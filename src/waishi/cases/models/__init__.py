@@ -18,6 +18,7 @@ from .case import (
     new_verification_code,
     private_storage,
 )
+from .rule import Rule
 from .steps import ExternalStep
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "PrivateStorage",
     "ReferenceCounter",
     "ReminderMark",
+    "Rule",
     "TimelineEntry",
     "attachment_path",
     "new_verification_code",

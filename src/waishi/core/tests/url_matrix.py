@@ -131,6 +131,10 @@ MATRIX: dict[str, dict[str, int]] = {
         f"cases:{name}": row
         for names, row in [
             (("inbox",), gate(CASE_STAFF)),
+            # The rules of every area: the whole bureau reads them; a division head opens the
+            # form, which finds only the areas their division keeps (none for the sample).
+            (("rules",), gate(BUREAU_ROLES)),
+            (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}), ok=404)),
             (("workspace_list",), gate(AGENCY_ROLES)),
             (("export",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
@@ -158,8 +162,9 @@ MATRIX: dict[str, dict[str, int]] = {
             (("plan_entry_remove",), gate(MISSION_FILERS, ok=405)),
             (("travellers", "plans"), gate(PASSPORT_READERS | AGENCY_ROLES)),
             (("plan", "approval_download"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
-            (("rules", "statistics"), gate(PASSPORT_READERS)),
-            (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}))),
+            (("statistics",), gate(PASSPORT_READERS)),
+            # The old rules addresses send the bureau to the kernel's rules screen.
+            (("rules", "rule_new"), gate(BUREAU_ROLES, ok=302)),
             (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
         ]
         for name in names

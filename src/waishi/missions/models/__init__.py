@@ -1,4 +1,4 @@
-"""The missions area's tables: rules as data, the people register, annual plans, missions."""
+"""The missions area's tables: the people register, annual plans, missions."""
 
 from .document import ApprovalDocument
 from .mission import (
@@ -13,7 +13,6 @@ from .mission import (
 )
 from .people import Traveller
 from .plans import AnnualPlan, PlannedMission
-from .rule import Rule
 
 __all__ = [
     "PARTS_PREFETCH",
@@ -26,7 +25,6 @@ __all__ = [
     "MissionMember",
     "Override",
     "PlannedMission",
-    "Rule",
     "Traveller",
     "Verdict",
 ]

@@ -29,11 +29,9 @@ def national_rules(request: Any) -> None:
         return
     transactional = marker.kwargs.get("transaction", False)
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from django.apps import apps
+    from .factories import seed_national_rules
 
-    from .factories import _seed
-
-    _seed.seed(apps, None)
+    seed_national_rules()
 
 
 @pytest.fixture(autouse=True)

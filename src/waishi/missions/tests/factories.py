@@ -7,8 +7,8 @@ from typing import Any
 import factory
 
 from waishi.accounts.tests.factories import AgencyFactory
+from waishi.cases.rule_engine import RuleBook, RuleSpec
 from waishi.missions.models import AnnualPlan, PlannedMission, Traveller
-from waishi.missions.rulebook import RuleBook, RuleSpec
 
 _seed = importlib.import_module("waishi.missions.migrations.0002_national_rules")
 
@@ -28,6 +28,39 @@ def national_specs() -> list[RuleSpec]:
         )
         for index, (code, rank, value, severity, start, end, citation) in enumerate(_seed.RULES)
     ]
+
+
+def seed_national_rules() -> None:
+    """Write the seeded national rules into the kernel's table again if they are missing.
+
+    A transactional test anywhere in the run flushes every table, data-migration rows
+    included; the seed migration wrote them into the missions' old table, so this repeats
+    what it and ``0010_rules_to_kernel`` did together.
+    """
+    from waishi.cases.models import Rule
+    from waishi.missions.rule_codes import DEFINITIONS
+
+    units = {d.code: d.unit for d in DEFINITIONS}
+    for code, rank, value, severity, start, end, citation in _seed.RULES:
+        Rule.objects.get_or_create(
+            area="missions",
+            code=code,
+            jurisdiction="national",
+            area_code="",
+            rank=rank,
+            effective_from=start,
+            defaults={
+                "value": value,
+                "unit": units.get(code, ""),
+                "severity": severity,
+                "effective_to": end,
+                "citation": citation,
+                "active": True,
+            },
+        )
+    days = Rule.objects.filter(area="missions", code="days_abroad")
+    old = days.filter(effective_to__isnull=False).first()
+    days.filter(effective_to__isnull=True, supersedes__isnull=True).update(supersedes=old)
 
 
 def national_book(on_date: datetime.date | None = None, **kwargs: Any) -> RuleBook:

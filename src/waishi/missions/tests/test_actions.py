@@ -1,21 +1,28 @@
 """Writing the registers: travellers, rule versions and annual plans, each with its audit."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from waishi.accounts.constants import Role
 from waishi.audit.models import AuditEvent
+from waishi.cases import rule_actions
+from waishi.cases.models import Rule
+from waishi.cases.rule_engine import load_rulebook as kernel_rulebook
 from waishi.missions import actions
-from waishi.missions.constants import Jurisdiction, Rank, RuleCode, Severity
-from waishi.missions.models import AnnualPlan, PlannedMission, Rule, Traveller
+from waishi.missions.constants import RULE_AREA, Jurisdiction, Rank, RuleCode, Severity
+from waishi.missions.models import AnnualPlan, PlannedMission, Traveller
 from waishi.missions.querysets import plans_visible_to, travellers_visible_to
-from waishi.missions.rulebook import load_rulebook
 
 from .factories import AnnualPlanFactory, TravellerFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def load_rulebook(day: datetime.date) -> Any:
+    return kernel_rulebook(RULE_AREA, day)
 
 
 def register(actor, **fields):  # type: ignore[no-untyped-def]
@@ -87,12 +94,12 @@ def test_each_agency_sees_only_its_own_travellers_and_staff_see_all(make_user) -
     assert travellers_visible_to(make_user(Role.WEBSITE_EDITOR)).count() == 0
 
 
-def test_a_new_rule_version_ends_the_old_one_the_day_before(make_user) -> None:
-    head = make_user(Role.DIVISION_HEAD)
-    old = Rule.objects.get(code=RuleCode.DELEGATION_SIZE)
+def test_a_new_rule_version_ends_the_old_one_the_day_before(head) -> None:
+    old = Rule.objects.get(area=RULE_AREA, code=RuleCode.DELEGATION_SIZE)
     start = datetime.date(2027, 1, 1)
-    new = actions.do_add_rule_version(
+    new = rule_actions.do_add_rule_version(
         actor=head,
+        area=RULE_AREA,
         code=RuleCode.DELEGATION_SIZE,
         value=5,
         severity=Severity.BLOCK,
@@ -116,8 +123,9 @@ def test_a_new_rule_version_ends_the_old_one_the_day_before(make_user) -> None:
         {"severity": "fatal"},
     ],
 )
-def test_an_invalid_rule_version_is_refused_and_nothing_changes(make_user, fields) -> None:
+def test_an_invalid_rule_version_is_refused_and_nothing_changes(head, fields) -> None:
     values = {
+        "area": RULE_AREA,
         "code": RuleCode.DELEGATION_SIZE,
         "value": 5,
         "severity": Severity.BLOCK,
@@ -127,15 +135,20 @@ def test_an_invalid_rule_version_is_refused_and_nothing_changes(make_user, field
     values.update(fields)
     before = Rule.objects.count()
     with pytest.raises(ValidationError):
-        actions.do_add_rule_version(actor=make_user(Role.DIVISION_HEAD), **values)
+        rule_actions.do_add_rule_version(actor=head, **values)
     assert Rule.objects.count() == before
 
 
-def test_only_division_heads_add_rule_versions(make_user) -> None:
+@pytest.mark.parametrize(
+    "role", [Role.LIAISON_OFFICER, Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER]
+)
+def test_only_the_mission_division_head_adds_rule_versions(make_user, division, role) -> None:
+    # A division head of another division (the factory's) does not edit the missions' rules.
     before = Rule.objects.count()
     with pytest.raises(PermissionDenied):
-        actions.do_add_rule_version(
-            actor=make_user(Role.LIAISON_OFFICER),
+        rule_actions.do_add_rule_version(
+            actor=make_user(role),
+            area=RULE_AREA,
             code=RuleCode.DELEGATION_SIZE,
             value=9,
             severity=Severity.BLOCK,
@@ -145,12 +158,11 @@ def test_only_division_heads_add_rule_versions(make_user) -> None:
     assert Rule.objects.count() == before
 
 
-def test_a_deactivated_rule_needs_a_reason_and_is_audited(make_user) -> None:
-    head = make_user(Role.DIVISION_HEAD)
-    rule = Rule.objects.get(code=RuleCode.LEAD_TIME)
+def test_a_deactivated_rule_needs_a_reason_and_is_audited(head) -> None:
+    rule = Rule.objects.get(area=RULE_AREA, code=RuleCode.LEAD_TIME)
     with pytest.raises(ValidationError):
-        actions.do_set_rule_active(actor=head, rule=rule, active=False, reason="")
-    actions.do_set_rule_active(actor=head, rule=rule, active=False, reason="本市不执行")
+        rule_actions.do_set_rule_active(actor=head, rule=rule, active=False, reason="")
+    rule_actions.do_set_rule_active(actor=head, rule=rule, active=False, reason="本市不执行")
     assert load_rulebook(datetime.date(2026, 6, 1)).get(RuleCode.LEAD_TIME) is None
     assert AuditEvent.objects.get(action="missions.rule.deactivate").reason == "本市不执行"
 

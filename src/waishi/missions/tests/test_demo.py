@@ -8,10 +8,11 @@ import pytest
 
 from waishi.accounts import demo as accounts_demo
 from waishi.audit.models import AuditEvent
+from waishi.cases.models import Rule
 from waishi.core.validators import is_fictitious_resident_id
 from waishi.missions import demo
 from waishi.missions.demo_data import FILERS, STATES
-from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission, Rule, Traveller
+from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission, Traveller
 from waishi.missions.workflow import WORKFLOW
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,8 @@ def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None
     documents = ApprovalDocument.objects.filter(mission__in=history)
     assert documents.count() > 150 and not documents.exclude(file="").exists()
     # The demo's per-day caps are a warning and say they are not the annex's figures.
-    caps = Rule.objects.filter(code="budget_caps").order_by("-effective_from").first()
+    caps = (
+        Rule.objects.filter(area="missions", code="budget_caps").order_by("-effective_from").first()
+    )
     assert caps is not None and caps.value and caps.severity == "warning"
     assert "figures to be confirmed against the annex" in caps.citation

@@ -6,16 +6,16 @@ from typing import Any
 
 import pytest
 
+from waishi.cases.models import Rule
 from waishi.missions import mission_actions as ma
 from waishi.missions.checking import check_stored_mission
 from waishi.missions.demo_caps import CAPS, load_caps
-from waishi.missions.models import Rule
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_caps_supersede_the_empty_table_once_as_a_warning(head: Any) -> None:
-    empty = Rule.objects.get(code="budget_caps", effective_to__isnull=True)
+    empty = Rule.objects.get(area="missions", code="budget_caps", effective_to__isnull=True)
     assert empty.value == {}
     rule = load_caps(actor=head)
     assert rule is not None and rule.value == CAPS and rule.severity == "warning"

@@ -71,7 +71,7 @@ def test_the_mission_case_page_reads_each_part_once(
         '"passports_holderflag"',
         '"passports_travelbar"',
         '"accounts_bureau"',
-        '"passports_custodyrule"',
+        '"cases_rule"',
         '"passports_visaapplication"',
         '"cases_externalstep"',
         '"cases_timelineentry"',

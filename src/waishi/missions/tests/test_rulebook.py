@@ -1,17 +1,28 @@
 """Which rule version is in force: dates, jurisdiction, rank; and the seeded defaults."""
 
 import datetime
+from typing import Any
 
 import pytest
 
-from waishi.missions.constants import Jurisdiction, Rank, RuleCode, Severity
-from waishi.missions.models import Rule
-from waishi.missions.rulebook import RuleBook, RuleSpec, check_rule_value, load_rulebook
+from waishi.cases.models import Rule
+from waishi.cases.rule_engine import RuleBook, RuleSpec
+from waishi.cases.rule_engine import load_rulebook as kernel_rulebook
+from waishi.cases.rule_registry import check_rule_value as kernel_check
+from waishi.missions.constants import RULE_AREA, Jurisdiction, Rank, RuleCode, Severity
 
 from .factories import national_specs
 
 DAY = datetime.date(2026, 6, 1)
 ZHAOQING = "441200"
+
+
+def load_rulebook(day: datetime.date, **kwargs: Any) -> RuleBook:
+    return kernel_rulebook(RULE_AREA, day, **kwargs)
+
+
+def check_rule_value(code: str, value: Any) -> list[str]:
+    return kernel_check(RULE_AREA, code, value)
 
 
 def spec(value: int, **fields: object) -> RuleSpec:
@@ -77,12 +88,12 @@ def test_the_seeded_national_rules_are_loaded_from_the_database() -> None:
     assert book.get(RuleCode.TRIP_FREQUENCY, Rank.BUREAU_LEVEL).value == {"trips": 1, "years": 2}
     assert book.get(RuleCode.TRIP_FREQUENCY, Rank.OTHER) is None
     assert load_rulebook(datetime.date(2010, 1, 1)).get(RuleCode.DAYS_ABROAD).value["1"] == 6
-    new = Rule.objects.get(code=RuleCode.DAYS_ABROAD, effective_to__isnull=True)
+    new = Rule.objects.get(area=RULE_AREA, code=RuleCode.DAYS_ABROAD, effective_to__isnull=True)
     assert new.supersedes is not None and new.supersedes.value["1"] == 6
     assert {s.code for s in national_specs()} == set(RuleCode.values)
 
 
 @pytest.mark.django_db
 def test_an_inactive_rule_is_not_applied() -> None:
-    Rule.objects.filter(code=RuleCode.DELEGATION_SIZE).update(active=False)
+    Rule.objects.filter(area=RULE_AREA, code=RuleCode.DELEGATION_SIZE).update(active=False)
     assert load_rulebook(DAY).get(RuleCode.DELEGATION_SIZE) is None

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+from waishi.cases.rule_engine import RuleBook, RuleSpec
 from waishi.missions.constants import ActivityKind, HalfDay, Rank, RuleCode, Severity
-from waishi.missions.rulebook import RuleBook, RuleSpec
 from waishi.missions.rules import (
     BudgetLineInput,
     DestinationInput,

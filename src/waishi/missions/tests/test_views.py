@@ -188,21 +188,27 @@ def test_the_traveller_list_costs_the_same_queries_for_5_and_50_people(
     assert len(few.captured_queries) == len(many.captured_queries)
 
 
-def test_rules_are_listed_for_staff_only(officer: Any, liaison: Any) -> None:
-    response = client_for(officer).get(reverse("missions:rules"))
-    assert response.status_code == 200 and "中办发〔2013〕16号" in response.text
+def test_the_old_rules_address_leads_to_the_kernel_screen_of_missions(
+    officer: Any, liaison: Any
+) -> None:
+    for name in ("missions:rules", "missions:rule_new"):
+        response = client_for(officer).get(reverse(name))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("cases:rules") + "?area=missions"
+    page = client_for(officer).get(reverse("cases:rules") + "?area=missions")
+    assert page.status_code == 200 and "中办发〔2013〕16号" in page.text
     assert client_for(liaison).get(reverse("missions:rules")).status_code == 403
 
 
 def test_a_division_head_adds_a_rule_version_from_the_rules_page(head: Any, officer: Any) -> None:
-    from waishi.missions.models import Rule
+    from waishi.cases.models import Rule
 
-    old = Rule.objects.get(code="delegation_size")
+    old = Rule.objects.get(area="missions", code="delegation_size")
     client = client_for(head)
-    page = client.get(reverse("missions:rule_new") + f"?supersedes={old.pk}")
+    page = client.get(reverse("cases:rule_new") + f"?supersedes={old.pk}")
     assert page.status_code == 200
     response = client.post(
-        reverse("missions:rule_new"),
+        reverse("cases:rule_new"),
         {
             "supersedes": old.pk,
             "code": "delegation_size",
@@ -218,5 +224,5 @@ def test_a_division_head_adds_a_rule_version_from_the_rules_page(head: Any, offi
     assert response.status_code == 302
     new = Rule.objects.get(supersedes=old)
     assert new.value == 5 and new.area_code == "441200"
-    assert client_for(officer).get(reverse("missions:rule_new")).status_code == 403
-    assert Rule.objects.filter(code="delegation_size").count() == 2
+    assert client_for(officer).get(reverse("cases:rule_new")).status_code == 403
+    assert Rule.objects.filter(area="missions", code="delegation_size").count() == 2

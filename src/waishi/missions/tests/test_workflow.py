@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from waishi.audit.models import AuditEvent
 from waishi.cases.actions import do_transition
-from waishi.cases.models import Case
+from waishi.cases.models import Case, Rule
+from waishi.cases.rule_actions import do_add_rule_version
 from waishi.cases.workflow import TransitionRefused
-from waishi.missions import actions
 from waishi.missions import mission_actions as ma
 from waishi.missions.checking import check_stored_mission, latest_verdict, open_warnings
 from waishi.missions.constants import Rank, RuleCode, Severity
-from waishi.missions.models import Mission, Override, Rule, Verdict
+from waishi.missions.models import Mission, Override, Verdict
 
 from .factories import TravellerFactory
 
@@ -184,14 +184,15 @@ def test_a_later_rule_change_does_not_change_the_recorded_verdict(
     recorded = latest_verdict(mission).violations
     rule_id = recorded[0]["rule_version_id"]
     assert Rule.objects.get(pk=rule_id).code == RuleCode.TOURIST_SITES
-    actions.do_add_rule_version(
+    do_add_rule_version(
         actor=head,
+        area="missions",
         code=RuleCode.DELEGATION_SIZE,
         value=5,
         severity=Severity.BLOCK,
         effective_from=datetime.date.today(),
         citation="新规定",
-        supersedes=Rule.objects.get(code=RuleCode.DELEGATION_SIZE),
+        supersedes=Rule.objects.get(area="missions", code=RuleCode.DELEGATION_SIZE),
     )
     # Checked again today, six members now break the new rule; the record is unchanged.
     assert RuleCode.DELEGATION_SIZE in {v.rule_code for v in check_stored_mission(mission)}

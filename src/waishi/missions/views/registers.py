@@ -1,19 +1,18 @@
-"""The people register and the rules in force, as lists and forms."""
-
-import datetime
+"""The people register as lists and forms; the old rules address, sent to the kernel's."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from waishi.core.views import require_perm
 
 from .. import actions
-from ..forms import RuleVersionForm, TravellerForm
-from ..models import Rule, Traveller
+from ..constants import RULE_AREA
+from ..forms import TravellerForm
+from ..models import Traveller
 from ..querysets import access_traveller, travellers_visible_to
 
 PAGE_SIZE = 200
@@ -96,68 +95,7 @@ def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
-@require_perm("missions.manage_rules")
-def rule_new(request: HttpRequest) -> HttpResponse:
-    """Add a rule version; with ``?supersedes=<id>`` the form starts from that version."""
-    supersedes = None
-    source = request.POST.get("supersedes") or request.GET.get("supersedes")
-    if source:
-        supersedes = Rule.objects.filter(pk=source).first()
-        if supersedes is None:
-            raise Http404
-    initial = {}
-    if supersedes is not None:
-        initial = {
-            "code": supersedes.code,
-            "jurisdiction": supersedes.jurisdiction,
-            "area_code": supersedes.area_code,
-            "rank": supersedes.rank,
-            "value": supersedes.value,
-            "severity": supersedes.severity,
-            "citation": supersedes.citation,
-        }
-    form = RuleVersionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_add_rule_version(
-                actor=request.user, supersedes=supersedes, request=request, **form.cleaned_data
-            )
-        except ValidationError as problem:
-            form.add_error(None, problem.messages)
-        else:
-            messages.success(request, _("The new rule version is saved."))
-            return redirect("missions:rules")
-    return render(
-        request,
-        "missions/rule_form.html",
-        {"title": _("New rule version"), "form": form, "supersedes": supersedes},
-    )
-
-
-@require_perm("missions.read_rules")
-def rule_list(request: HttpRequest) -> HttpResponse:
-    try:
-        day = datetime.date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        day = timezone.localdate()
-    rules = list(
-        Rule.objects.select_related("supersedes").order_by(
-            "code", "jurisdiction", "rank", "-effective_from"
-        )
-    )
-    for rule in rules:
-        rule.in_force = (  # type: ignore[attr-defined]
-            rule.active
-            and rule.effective_from <= day
-            and (rule.effective_to is None or day <= rule.effective_to)
-        )
-    return render(
-        request,
-        "missions/rules.html",
-        {
-            "title": _("Rules on missions abroad"),
-            "rules": rules,
-            "on": day,
-            "can_manage": request.user.has_perm("missions.manage_rules"),
-        },
-    )
+@require_perm("cases.read_rules")
+def rules_moved(request: HttpRequest) -> HttpResponse:
+    """The missions' rules are kept on the kernel's rules screen, filtered to this area."""
+    return redirect(f"{reverse('cases:rules')}?area={RULE_AREA}")

@@ -1,7 +1,7 @@
 """The passports area's tables: the document register, custody, issuance requests, visas."""
 
 from .bars import TravelBar
-from .custody import AgencyLock, CustodyReminder, CustodyRule, HandOut
+from .custody import AgencyLock, CustodyReminder, HandOut
 from .documents import Endorsement, HolderFlag, LossReport, TravelDocument
 from .history import DocumentEvent
 from .issuance import IssuanceItem, IssuanceRequest
@@ -16,7 +16,6 @@ from .visas import (
 __all__ = [
     "AgencyLock",
     "CustodyReminder",
-    "CustodyRule",
     "DispatchEntry",
     "DocumentEvent",
     "Endorsement",

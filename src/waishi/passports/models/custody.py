@@ -1,49 +1,14 @@
-"""Custody: hand-outs for missions and returns, reminders, agency locks, and the rules' numbers."""
+"""Custody: hand-outs for missions and returns, reminders, agency locks.
+
+The custody rules' numbers are rows of the kernel's ``cases.Rule`` (area ``passports``).
+"""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from waishi.core.models import TimeStampedModel
-
-from ..constants import HandOutOutcome, Jurisdiction, RuleCode, Severity
-
-
-class CustodyRule(TimeStampedModel):
-    """One version of one custody rule: its value, dates in force and citation.
-
-    A changed rule is a new row whose ``effective_from`` follows the old row's
-    ``effective_to``; a hand-out keeps the id of the version its due date came from.
-    """
-
-    code = models.CharField(_("rule"), max_length=40, choices=RuleCode.choices)
-    jurisdiction = models.CharField(
-        _("jurisdiction"),
-        max_length=20,
-        choices=Jurisdiction.choices,
-        default=Jurisdiction.NATIONAL,
-    )
-    area_code = models.CharField(_("administrative area code"), max_length=6, blank=True)
-    value = models.JSONField(_("value"))
-    severity = models.CharField(
-        _("severity"), max_length=10, choices=Severity.choices, default=Severity.BLOCK
-    )
-    effective_from = models.DateField(_("in force from"))
-    effective_to = models.DateField(_("in force until"), null=True, blank=True)
-    citation = models.TextField(_("citation"))
-    active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("custody rule")
-        verbose_name_plural = _("custody rules")
-        ordering = ["code", "jurisdiction", "-effective_from"]
-        indexes = [models.Index(fields=["code", "effective_from"], name="passports_rule_code_from")]
-
-    def __str__(self) -> str:
-        return (
-            f"{self.get_code_display()} ({self.get_jurisdiction_display()}, {self.effective_from})"
-        )
+from ..constants import HandOutOutcome
 
 
 class HandOut(models.Model):
@@ -79,7 +44,7 @@ class HandOut(models.Model):
     handed_out_at = models.DateTimeField(_("handed out at"))
     due_date = models.DateField(_("due back on"))
     due_rule = models.ForeignKey(
-        CustodyRule,
+        "cases.Rule",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -165,7 +130,7 @@ class AgencyLock(models.Model):
     locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
     reason = models.TextField(_("reason"))
     rule = models.ForeignKey(
-        CustodyRule,
+        "cases.Rule",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

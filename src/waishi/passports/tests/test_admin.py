@@ -1,4 +1,7 @@
-"""The system administrator keeps the passports configuration in the admin, never the register."""
+"""The system administrator keeps the visa configuration in the admin, never the register.
+
+The custody rules are kept on the kernel's rules screen by the Passport & Visa Division's head.
+"""
 
 import datetime
 import json
@@ -10,15 +13,15 @@ from django.urls import reverse
 
 from waishi.accounts.constants import Role
 from waishi.audit.models import AuditEvent
+from waishi.cases.models import Rule
 from waishi.passports.constants import RuleCode
-from waishi.passports.models import CustodyRule, VisaRequirement
+from waishi.passports.models import VisaRequirement
 from waishi.passports.rules import rule_on
 
 from .factories import DocumentFactory, TravellerFactory
 
 pytestmark = pytest.mark.django_db
 
-RULES = "admin:passports_custodyrule"
 VISAS = "admin:passports_visarequirement"
 
 
@@ -31,15 +34,14 @@ def sysadmin(client: Any, make_user: Any) -> Any:
 
 def new_rule(**changes: Any) -> dict[str, Any]:
     form = {
+        "area": "passports",
         "code": RuleCode.RETURN_DAYS,
         "jurisdiction": "province",
         "area_code": "440000",
         "value": json.dumps({"days": 10, "roll_to_workday": True}),
         "severity": "block",
         "effective_from": "2027-01-01",
-        "effective_to": "",
         "citation": "省外办通知：回国后10日内交回",
-        "active": "on",
     }
     return {**form, **changes}
 
@@ -48,19 +50,28 @@ def test_only_configuration_is_in_the_admin() -> None:
     registered = {
         m._meta.model_name for m in admin.site._registry if m._meta.app_label == "passports"
     }
-    assert registered == {"custodyrule", "visarequirement"}
+    assert registered == {"visarequirement"}
 
 
-def test_the_system_administrator_adds_a_rule_version(client: Any, sysadmin: Any) -> None:
-    index = client.get(reverse("admin:index")).content.decode()
-    assert reverse(f"{RULES}_changelist") in index
-    assert client.get(reverse(f"{RULES}_add")).status_code == 200
-    response = client.post(reverse(f"{RULES}_add"), new_rule())
+@pytest.fixture
+def head(make_user: Any, division: Any) -> Any:
+    return make_user(Role.DIVISION_HEAD, division=division)
+
+
+def test_the_division_head_adds_a_custody_rule_version_on_the_rules_screen(
+    client: Any, head: Any
+) -> None:
+    client.force_login(head)
+    current = Rule.objects.get(area="passports", code=RuleCode.RETURN_DAYS)
+    page = client.get(reverse("cases:rule_new") + f"?supersedes={current.pk}")
+    assert page.status_code == 200
+    response = client.post(reverse("cases:rule_new"), new_rule(supersedes=current.pk))
     assert response.status_code == 302
-    rule = CustodyRule.objects.get(citation__startswith="省外办通知")
-    assert rule.value == {"days": 10, "roll_to_workday": True}
-    assert rule_on(RuleCode.RETURN_DAYS, datetime.date(2027, 2, 1)).rule == rule
-    event = AuditEvent.objects.get(action="passports.custody_rule.add")
+    rule = Rule.objects.get(citation__startswith="省外办通知")
+    assert rule.value == {"days": 10, "roll_to_workday": True} and rule.unit == "days"
+    assert rule_on(RuleCode.RETURN_DAYS, datetime.date(2027, 2, 1)).rule_id == rule.pk
+    assert rule_on(RuleCode.RETURN_DAYS, datetime.date(2026, 12, 31)).rule_id == current.pk
+    event = AuditEvent.objects.get(action="passports.rule.add")
     assert event.after["value"] == {"days": 10, "roll_to_workday": True}
 
 
@@ -68,33 +79,14 @@ def test_the_system_administrator_adds_a_rule_version(client: Any, sysadmin: Any
     "value",
     [{"days": "ten"}, {"days": -1}, {"weeks": 1}, {"days": True}, [7]],
 )
-def test_a_rule_value_that_does_not_fit_changes_nothing(
-    client: Any, sysadmin: Any, value: Any
-) -> None:
-    before = CustodyRule.objects.count()
-    response = client.post(reverse(f"{RULES}_add"), new_rule(value=json.dumps(value)))
+def test_a_rule_value_that_does_not_fit_changes_nothing(client: Any, head: Any, value: Any) -> None:
+    client.force_login(head)
+    before = list(Rule.objects.values_list("pk", "effective_to"))
+    response = client.post(reverse("cases:rule_new"), new_rule(value=json.dumps(value)))
     assert response.status_code == 200
     assert "days" in response.content.decode()  # the error shows how the value is written
-    assert CustodyRule.objects.count() == before
-    assert not AuditEvent.objects.filter(action="passports.custody_rule.add").exists()
-
-
-def test_a_version_in_force_only_ends_it_never_changes_its_numbers(
-    client: Any, sysadmin: Any
-) -> None:
-    rule = rule_on(RuleCode.RETURN_DAYS, datetime.date(2026, 1, 1)).rule
-    assert rule is not None
-    url = reverse(f"{RULES}_change", args=[rule.pk])
-    response = client.post(
-        url, {**new_rule(value=json.dumps({"days": 1})), "effective_to": "2026-12-31"}
-    )
-    assert response.status_code == 302
-    rule.refresh_from_db()
-    assert rule.effective_to == datetime.date(2026, 12, 31)
-    assert rule.value == {"days": 7, "roll_to_workday": True}
-    assert AuditEvent.objects.filter(action="passports.custody_rule.change").count() == 1
-    assert client.get(reverse(f"{RULES}_delete", args=[rule.pk])).status_code == 403
-    assert CustodyRule.objects.filter(pk=rule.pk).exists()
+    assert list(Rule.objects.values_list("pk", "effective_to")) == before
+    assert not AuditEvent.objects.filter(action="passports.rule.add").exists()
 
 
 def test_the_system_administrator_keeps_the_visa_requirements(client: Any, sysadmin: Any) -> None:
@@ -140,5 +132,5 @@ def test_the_register_and_custody_are_not_in_the_admin(
 
 def test_the_passport_division_does_not_use_the_admin(client: Any, officer: Any) -> None:
     client.force_login(officer)
-    assert client.get(reverse(f"{RULES}_changelist")).status_code == 302
-    assert not officer.has_perm("passports.add_custodyrule")
+    assert client.get(reverse(f"{VISAS}_changelist")).status_code == 302
+    assert not officer.has_perm("cases.manage_rules", "passports")

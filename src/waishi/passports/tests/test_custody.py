@@ -9,12 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from waishi.audit.models import AuditEvent
+from waishi.cases.models import Rule
 from waishi.notifications.models import Notification
 from waishi.passports import actions
 from waishi.passports.checks import agency_lock_reasons
 from waishi.passports.constants import DocumentStatus, RuleCode
 from waishi.passports.custody import sweep_custody
-from waishi.passports.models import AgencyLock, CustodyRule, HandOut
+from waishi.passports.models import AgencyLock, HandOut
 from waishi.passports.rules import return_due_date
 
 from .factories import DocumentFactory, TravellerFactory, make_mission
@@ -26,7 +27,7 @@ def test_due_date_is_departure_plus_approved_days_plus_seven() -> None:
     # Wednesday 3 June 2026, five days: back on 8 June, due seven days later on Monday 15 June.
     due, rule = return_due_date(datetime.date(2026, 6, 3), 5)
     assert due == datetime.date(2026, 6, 15)
-    assert rule.rule is not None and "7" in rule.citation
+    assert rule.rule_id is not None and "7" in rule.citation
 
 
 def test_due_date_on_a_weekend_moves_to_the_next_working_day() -> None:
@@ -56,10 +57,11 @@ def test_due_date_on_a_make_up_working_saturday_stays_there() -> None:
 
 
 def test_a_new_version_of_the_return_rule_applies_from_its_effective_date() -> None:
-    CustodyRule.objects.filter(code=RuleCode.RETURN_DAYS).update(
+    Rule.objects.filter(area="passports", code=RuleCode.RETURN_DAYS).update(
         effective_to=datetime.date(2026, 12, 31)
     )
-    CustodyRule.objects.create(
+    Rule.objects.create(
+        area="passports",
         code=RuleCode.RETURN_DAYS,
         value={"days": 10, "roll_to_workday": False},
         effective_from=datetime.date(2027, 1, 1),

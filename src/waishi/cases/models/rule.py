@@ -1,4 +1,4 @@
-"""Rules with numbers, stored as versioned data with their legal source."""
+"""Rules with numbers, for every area, stored as versioned data with their legal source."""
 
 from django.conf import settings
 from django.db import models
@@ -6,18 +6,21 @@ from django.utils.translation import gettext_lazy as _
 
 from waishi.core.models import TimeStampedModel
 
-from ..constants import Jurisdiction, Rank, RuleCode, Severity
+from ..constants import Jurisdiction, RuleUnit, Severity
 
 
 class Rule(TimeStampedModel):
-    """One version of one rule: its value, severity, dates in force and citation.
+    """One version of one rule of one area: its value, severity, dates in force and citation.
 
     Rows are never edited once in force: a changed rule is a new row whose ``effective_from``
-    follows the old row's ``effective_to``, so a recorded verdict can always name the exact
-    version it applied.
+    follows the old row's ``effective_to``, so a recorded verdict, a due date or a lock can
+    always name the exact version it applied. Which codes an area has, and the form of each
+    code's value, are declared in code (``waishi.cases.rule_registry``).
     """
 
-    code = models.CharField(_("rule"), max_length=40, choices=RuleCode.choices)
+    # The area that declared the code (the app label, e.g. "missions").
+    area = models.CharField(_("area"), max_length=40)
+    code = models.CharField(_("rule"), max_length=40)
     jurisdiction = models.CharField(
         _("jurisdiction"),
         max_length=20,
@@ -27,15 +30,18 @@ class Rule(TimeStampedModel):
     # GB/T 2260 code of the province (440000) or city (441200) that made the rule; empty for a
     # national rule.
     area_code = models.CharField(_("administrative area code"), max_length=6, blank=True)
+    # The area's ranks (e.g. missions' "bureau_level"); empty for every rank.
     rank = models.CharField(
         _("applies to rank"),
         max_length=20,
-        choices=Rank.choices,
         blank=True,
         help_text=_("Leave empty for a rule that applies to every rank."),
     )
     value = models.JSONField(_("value"))
-    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    unit = models.CharField(_("unit"), max_length=20, choices=RuleUnit.choices, blank=True)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.BLOCK
+    )
     effective_from = models.DateField(_("in force from"))
     effective_to = models.DateField(
         _("in force until"),
@@ -65,11 +71,13 @@ class Rule(TimeStampedModel):
     class Meta:
         verbose_name = _("rule")
         verbose_name_plural = _("rules")
-        ordering = ["code", "jurisdiction", "rank", "-effective_from"]
-        indexes = [models.Index(fields=["code", "effective_from"], name="missions_rule_code_from")]
+        ordering = ["area", "code", "jurisdiction", "rank", "-effective_from"]
+        indexes = [
+            models.Index(fields=["area", "code", "effective_from"], name="cases_rule_area_code"),
+        ]
 
     def __str__(self) -> str:
         scope = self.get_jurisdiction_display()
         if self.rank:
-            scope = f"{scope}, {self.get_rank_display()}"
-        return f"{self.get_code_display()} ({scope}, {self.effective_from:%Y-%m-%d})"
+            scope = f"{scope}, {self.rank}"
+        return f"{self.area}.{self.code} ({scope}, {self.effective_from:%Y-%m-%d})"
