@@ -82,6 +82,9 @@ rules.add_perm("cases.attach_file", is_case_worker | is_agency_user)
 rules.add_perm("cases.comment_internally", is_case_worker)
 # Changing the header of a case (title, priority, due date, division, assignee).
 rules.add_perm("cases.change_case", is_case_worker)
+# Agency standing: staff read the suspensions; who may lift which one is ``standing.can_lift``.
+rules.add_perm("cases.view_suspensions", is_case_staff)
+rules.add_perm("cases.lift_suspension", is_case_worker)
 # Running transitions: every transition also checks its own predicate.
 rules.add_perm("cases.transition_case", is_case_worker | is_agency_user)
 

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from .views import case, lists
+from .views import case, lists, standing
 
 app_name = "cases"
 
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
+    path("office/suspensions/", standing.suspensions, name="suspensions"),
+    path(
+        "office/suspensions/<int:pk>/lift/", standing.suspension_lift, name="suspension_lift"
+    ),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),

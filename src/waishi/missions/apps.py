@@ -8,9 +8,11 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
+        from waishi.cases.contrib import register_trip_reader
         from waishi.cases.registry import CaseType, register_case_type
 
         from .api import mission_detail
+        from .checking import mission_trip
         from .constants import CASE_TYPE, MISSION_DIVISION
         from .models import PARTS_PREFETCH, Mission
         from .workflow import WORKFLOW
@@ -31,6 +33,7 @@ class MissionsConfig(AppConfig):
                 extra={"summary_template": "missions/includes/summary.html"},
             )
         )
+        register_trip_reader(CASE_TYPE, mission_trip)
         self._register_navigation()
         self._register_personal_data()
 

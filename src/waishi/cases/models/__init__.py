@@ -18,6 +18,7 @@ from .case import (
     new_verification_code,
     private_storage,
 )
+from .standing import Suspension
 
 __all__ = [
     "Attachment",
@@ -28,6 +29,7 @@ __all__ = [
     "PrivateStorage",
     "ReferenceCounter",
     "ReminderMark",
+    "Suspension",
     "TimelineEntry",
     "attachment_path",
     "new_verification_code",

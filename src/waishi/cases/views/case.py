@@ -14,8 +14,10 @@ from waishi.core.views import require_perm
 from .. import actions
 from ..forms import AttachmentForm, CaseEditForm, CommentForm
 from ..models import Attachment, Case, TimelineEntry
+from ..contrib import panels_for
 from ..permissions import is_case_staff
 from ..querysets import access_case, timeline_for
+from ..standing import open_suspensions
 from ..workflow import Conflict, TransitionRefused, available_transitions
 
 
@@ -47,6 +49,9 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "case_type": kind,
         "detail": kind.get_detail(case),
         "detail_template": kind.detail_template,
+        "panels": panels_for(case.case_type, user),
+        # Bureau staff see why the filing agency may not file now (one query, when shown).
+        "suspensions": open_suspensions(case.agency_id) if staff else (),
         "timeline": timeline_for(user, case),
         "attachments": attachments,
         "transitions": available_transitions(case, user),

@@ -131,6 +131,8 @@ MATRIX: dict[str, dict[str, int]] = {
         f"cases:{name}": row
         for names, row in [
             (("inbox",), gate(CASE_STAFF)),
+            (("suspensions",), gate(CASE_STAFF)),
+            (("suspension_lift",), gate(CASE_WORKERS, ok=405)),
             (("workspace_list",), gate(AGENCY_ROLES)),
             (("export",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
@@ -218,7 +220,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     },
     "cases:transition": {"reference": "ZZ-1999-00001", "name": "submit"},
     "cases:attachment_download": {"reference": "ZZ-1999-00001", "pk": 999999},
-    **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
+    **{
+        f"cases:{n}": {"pk": 999999}
+        for n in ("by_id", "export_status", "export_download", "suspension_lift")
+    },
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
     "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},
