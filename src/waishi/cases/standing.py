@@ -100,9 +100,7 @@ def suspension_reasons(agency: Any, case_type: str) -> list[str]:
     """Why ``agency`` may not file business of ``case_type`` now; empty if it may (one query)."""
     if agency is None:
         return []
-    return [
-        suspension_message(s) for s in open_suspensions(agency) if s.covers(case_type)
-    ]
+    return [suspension_message(s) for s in open_suspensions(agency) if s.covers(case_type)]
 
 
 def check_standing(agency: Any, case_type: str) -> None:
@@ -126,8 +124,12 @@ def can_lift(user: Any, suspension: Suspension) -> bool:
         return False
     source = _sources.get(suspension.source)
     division = getattr(user, "division", None)
-    return bool(source and source.division_code and division is not None
-                and division.code == source.division_code)
+    return bool(
+        source
+        and source.division_code
+        and division is not None
+        and division.code == source.division_code
+    )
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -166,8 +168,12 @@ def do_impose_suspension(
             .first()
         )
         if current is not None:
-            after = {"reasons": reasons, "case_types": kinds, "rule_citation": rule_citation,
-                     "rule_code": rule_code}
+            after = {
+                "reasons": reasons,
+                "case_types": kinds,
+                "rule_citation": rule_citation,
+                "rule_code": rule_code,
+            }
             before = {k: getattr(current, k) for k in after}
             if before != after:
                 for key, value in after.items():
@@ -253,8 +259,11 @@ def do_lift_suspension(
             actor=person,
             obj=current,
             before={"lifted_at": None},
-            after={"agency": current.agency_id, "source": current.source,
-                   "lifted_at": current.lifted_at.isoformat()},
+            after={
+                "agency": current.agency_id,
+                "source": current.source,
+                "lifted_at": current.lifted_at.isoformat(),
+            },
             reason=reason,
             actor_label=actor_label,
             request=request,

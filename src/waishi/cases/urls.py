@@ -7,9 +7,7 @@ app_name = "cases"
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
     path("office/suspensions/", standing.suspensions, name="suspensions"),
-    path(
-        "office/suspensions/<int:pk>/lift/", standing.suspension_lift, name="suspension_lift"
-    ),
+    path("office/suspensions/<int:pk>/lift/", standing.suspension_lift, name="suspension_lift"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
-from waishi.cases.standing import AgencySuspended
 from waishi.cases.models import Case
 from waishi.cases.names import set_case_names
+from waishi.cases.standing import AgencySuspended
 
 from .checking import latest_verdict, verdict_violations
 from .constants import CASE_TYPE, ActivityKind, BudgetCategory, HalfDay, InviterKind

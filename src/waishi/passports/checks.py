@@ -16,10 +16,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from waishi.core.validators import DocumentKind
-
 from waishi.cases.models import Suspension
 from waishi.cases.standing import open_suspensions
+from waishi.core.validators import DocumentKind
 
 from .constants import CUSTODY_SOURCE, DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
 from .models import Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument

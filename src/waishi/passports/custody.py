@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
-
 from waishi.cases.models import Suspension
 
 from .actions import lock_agency
@@ -87,9 +86,9 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
             .order_by("due_date", "id")
         )
         locked_agencies = set(
-            Suspension.objects.filter(
-                source=CUSTODY_SOURCE, lifted_at__isnull=True
-            ).values_list("agency_id", flat=True)
+            Suspension.objects.filter(source=CUSTODY_SOURCE, lifted_at__isnull=True).values_list(
+                "agency_id", flat=True
+            )
         )
         for out in candidates:
             if _reminder_due(out, day, interval, limit) and _remind(out, day):

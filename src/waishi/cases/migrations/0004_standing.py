@@ -6,37 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0003_case_names'),
+        ("accounts", "0001_initial"),
+        ("cases", "0003_case_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Suspension',
+            name="Suspension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('case_types', models.JSONField(blank=True, default=list, verbose_name='kinds of business')),
-                ('reasons', models.TextField(verbose_name='reasons')),
-                ('rule_citation', models.TextField(blank=True, verbose_name='rule')),
-                ('rule_code', models.CharField(blank=True, max_length=60, verbose_name='rule code')),
-                ('source', models.CharField(max_length=80, verbose_name='source')),
-                ('imposed_at', models.DateTimeField(verbose_name='imposed at')),
-                ('imposed_by_label', models.CharField(blank=True, max_length=60, verbose_name='imposed by (process)')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True, verbose_name='lifted at')),
-                ('lift_reason', models.TextField(blank=True, verbose_name='reason for lifting')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='suspensions', to='accounts.agency', verbose_name='agency')),
-                ('imposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='imposed by')),
-                ('lifted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lifted by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "case_types",
+                    models.JSONField(blank=True, default=list, verbose_name="kinds of business"),
+                ),
+                ("reasons", models.TextField(verbose_name="reasons")),
+                ("rule_citation", models.TextField(blank=True, verbose_name="rule")),
+                (
+                    "rule_code",
+                    models.CharField(blank=True, max_length=60, verbose_name="rule code"),
+                ),
+                ("source", models.CharField(max_length=80, verbose_name="source")),
+                ("imposed_at", models.DateTimeField(verbose_name="imposed at")),
+                (
+                    "imposed_by_label",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="imposed by (process)"
+                    ),
+                ),
+                (
+                    "lifted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="lifted at"),
+                ),
+                ("lift_reason", models.TextField(blank=True, verbose_name="reason for lifting")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="suspensions",
+                        to="accounts.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "imposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="imposed by",
+                    ),
+                ),
+                (
+                    "lifted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="lifted by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'suspension',
-                'verbose_name_plural': 'suspensions',
-                'ordering': ['-imposed_at', '-id'],
-                'indexes': [models.Index(fields=['agency', 'lifted_at'], name='cases_suspension_agency'), models.Index(fields=['lifted_at', '-imposed_at'], name='cases_suspension_open')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('lifted_at__isnull', True)), fields=('agency', 'source'), name='cases_suspension_one_open')],
+                "verbose_name": "suspension",
+                "verbose_name_plural": "suspensions",
+                "ordering": ["-imposed_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["agency", "lifted_at"], name="cases_suspension_agency"),
+                    models.Index(fields=["lifted_at", "-imposed_at"], name="cases_suspension_open"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("lifted_at__isnull", True)),
+                        fields=("agency", "source"),
+                        name="cases_suspension_one_open",
+                    )
+                ],
             },
         ),
     ]

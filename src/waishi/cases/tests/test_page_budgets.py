@@ -114,9 +114,10 @@ def test_search_by_a_name_an_area_hook_knows(signed_in, cases, person_search):
 
 
 def test_case_page(signed_in, cases):
-    # The case with its detail row (one query whatever the type), the bell, the timeline,
-    # the files. No permission-table reads: the cases app's rights are rules alone.
-    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 4)
+    # The case with its detail row (one query whatever the type), the bell, the filing
+    # agency's open suspensions (shown to bureau staff), the timeline, the files. No
+    # permission-table reads: the cases app's rights are rules alone.
+    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 5)
 
 
 def test_api_case_list(signed_in):

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from waishi.core.views import require_perm
 
 from .. import actions
+from ..contrib import panels_for
 from ..forms import AttachmentForm, CaseEditForm, CommentForm
 from ..models import Attachment, Case, TimelineEntry
-from ..contrib import panels_for
 from ..permissions import is_case_staff
 from ..querysets import access_case, timeline_for
 from ..standing import open_suspensions
