@@ -37,11 +37,6 @@ ALLOWED: set[tuple[str, str]] = {
     ("waishi.passports.views.bars", "waishi.missions.querysets"),
     ("waishi.passports.bar_actions", "waishi.missions.models"),
     ("waishi.passports.forms", "waishi.missions.models"),
-    # Hand-outs and visas name the mission they serve (a foreign key to missions.Mission);
-    # the pages that list a mission's documents look the mission up by its reference. They
-    # move to cases.Case with the trip reader once the FKs are migrated.
-    ("waishi.passports.views.common", "waishi.missions.models"),
-    ("waishi.passports.views.workspace", "waishi.missions.models"),
     # The demo data builds missions to hand passports out for; the demo moves to a
     # project-level command that may name every area.
     ("waishi.passports.demo", "waishi.missions.constants"),

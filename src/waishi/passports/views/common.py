@@ -5,19 +5,39 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
-from waishi.missions.models import Mission
+from waishi.cases.registry import get_case_type
+
+from ..constants import MISSION_CASE_TYPE
+
+
+def mission_accessor() -> str:
+    """The ``Case`` attribute of a mission's detail row, from the kernel's registry.
+
+    Passports reads missions through the case kernel: it names the type's code (data),
+    never the missions app.
+    """
+    accessor = get_case_type(MISSION_CASE_TYPE).detail_accessor()
+    if accessor is None:
+        raise LookupError(f"Case type {MISSION_CASE_TYPE} has no detail row")
+    return accessor
 
 
 def errors_of(error: ValidationError) -> list[str]:
     return [str(m) for m in error.messages]
 
 
-def get_mission(request: HttpRequest, reference: str) -> Mission:
+def get_mission(request: HttpRequest, reference: str) -> Any:
     """The mission by case reference if the user may see its case; 404 otherwise."""
     from waishi.cases.querysets import visible_to
 
-    case_ids = visible_to(request.user).filter(reference=reference).values("pk")
-    mission = Mission.objects.filter(case_id__in=case_ids).select_related("case__agency").first()
+    accessor = mission_accessor()
+    case = (
+        visible_to(request.user)
+        .filter(reference=reference, case_type=MISSION_CASE_TYPE)
+        .select_related("agency", accessor)
+        .first()
+    )
+    mission = getattr(case, accessor, None) if case is not None else None
     if mission is None:
         raise Http404
     return mission
