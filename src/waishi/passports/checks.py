@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from waishi.cases.models import Suspension
 from waishi.cases.standing import open_suspensions
 from waishi.core.validators import DocumentKind
+from waishi.registers.countries import country_name
 
 from .constants import CUSTODY_SOURCE, DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
 from .models import Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
@@ -185,7 +186,12 @@ def endorsement_findings(
                 "%(name)s would stay %(days)d days in %(region)s; each stay on an "
                 "official pass may last at most %(limit)d days."
             )
-            % {"name": holder_name, "days": leg.days, "region": leg.country, "limit": limit},
+            % {
+                "name": holder_name,
+                "days": leg.days,
+                "region": country_name(leg.country),
+                "limit": limit,
+            },
             citation=stay_rule.citation,
         )
         for leg in entries

@@ -1,3 +1,5 @@
+"""The shared registers every area uses: people, organisations, countries and regions."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,25 @@ class RegistersConfig(AppConfig):
     name = "waishi.registers"
     label = "registers"
     verbose_name = _("Shared registers")
+
+    def ready(self) -> None:
+        from waishi.core.navigation import NavItem, registry
+
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Organisations"),
+                "registers:organisations",
+                "registers.read_organisations",
+                order=80,
+            )
+        )
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Countries and regions"),
+                "registers:countries",
+                "registers.read_countries",
+                order=81,
+            )
+        )
