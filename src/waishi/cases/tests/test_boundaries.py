@@ -26,10 +26,6 @@ SHARED = {
 
 # (importing module, imported area module) pairs not yet moved onto the kernel.
 ALLOWED: set[tuple[str, str]] = {
-    # Country names and official naming move to the shared countries register (issue 12,
-    # part 1); until then passports reads them from missions.
-    ("waishi.passports.templatetags.passports_tags", "waishi.missions.countries"),
-    ("waishi.passports.pdf", "waishi.missions.countries"),
     # The people register (missions.Traveller becomes registers.Person, issue 12, part 1)
     # replaces these reads of missions' travellers.
     ("waishi.passports.views.register", "waishi.missions.querysets"),
