@@ -12,9 +12,10 @@ from waishi.accounts.constants import Role
 from waishi.accounts.demo import _load_bureau
 from waishi.accounts.models import Division
 from waishi.accounts.tests.factories import TEST_PASSWORD, AgencyFactory
+from waishi.cases.models import Suspension
 from waishi.passports.constants import PASSPORT_DIVISION
 from waishi.passports.custody import sweep_custody
-from waishi.passports.models import AgencyLock, HandOut
+from waishi.passports.models import HandOut
 from waishi.passports.tests.factories import DocumentFactory, TravellerFactory, make_mission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,7 +93,7 @@ def test_an_overdue_passport_suspends_the_agency_until_it_is_back(
     HandOut.objects.filter(pk=late.pk).update(due_date=due)
     for offset in (0, 3, 6, 9):
         sweep_custody(today=due + datetime.timedelta(days=offset))
-    assert AgencyLock.objects.filter(agency=agency, unlocked_at__isnull=True).exists()
+    assert Suspension.objects.filter(agency=agency, lifted_at__isnull=True).exists()
     to_liaison = [m for m in mail.outbox if liaison.email in m.to]
     assert sum("林二娜" in m.subject for m in to_liaison) == 3
     assert len(to_liaison) == 4
@@ -124,7 +125,7 @@ def test_an_overdue_passport_suspends_the_agency_until_it_is_back(
     page.goto(reverse("passports:custody") + "?overdue=1")
     with page.expect_navigation():
         page.get_by_test_id(f"return-{late.pk}").click()
-    assert not AgencyLock.objects.filter(agency=agency, unlocked_at__isnull=True).exists()
+    assert not Suspension.objects.filter(agency=agency, lifted_at__isnull=True).exists()
 
     sign_in(page, liaison.username, "/workspace/")
     page.goto(reverse("passports:request_new"))

@@ -24,6 +24,7 @@ from .models import Attachment, Case, IdempotencyKey, TimelineEntry
 from .notify import CaseEvent, notify, notify_transition
 from .references import next_reference
 from .registry import get_case_type
+from .standing import check_standing
 from .workflow import Conflict, Transition, TransitionRefused, check_transition, may_act
 
 # Header fields a staff edit may change, and how each is compared and shown.
@@ -75,6 +76,8 @@ def do_create_case(
     ``build_detail(case)`` creates the area's detail row in the same transaction. With an
     ``idempotency_key`` already used by this actor, the first case is returned instead and
     nothing is written (``case.replayed`` is then true). The area's action checks permission.
+    An agency suspended from this kind of business is refused with the reasons
+    (``standing.AgencySuspended``); nothing is written.
     """
     kind = get_case_type(case_type)
     with transaction.atomic():
@@ -84,6 +87,7 @@ def do_create_case(
         if earlier is not None and earlier.case is not None:
             earlier.case.replayed = True  # type: ignore[attr-defined]
             return earlier.case
+        check_standing(agency, kind.code)
         if division is None and kind.division_code:
             from waishi.accounts.models import Division
 

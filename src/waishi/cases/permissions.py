@@ -96,6 +96,9 @@ rules.add_perm("cases.comment_internally", is_case_worker)
 rules.add_perm("cases.change_case", is_case_worker)
 # Keeping a case's external steps (object permission: the owning division).
 rules.add_perm("cases.manage_external_steps", can_manage_external_steps)
+# Agency standing: staff read the suspensions; who may lift which one is ``standing.can_lift``.
+rules.add_perm("cases.view_suspensions", is_case_staff)
+rules.add_perm("cases.lift_suspension", is_case_worker)
 # Running transitions: every transition also checks its own predicate.
 rules.add_perm("cases.transition_case", is_case_worker | is_agency_user)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, case, lists, rules, steps
+from .views import calendar, case, lists, rules, standing, steps
 
 app_name = "cases"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("office/calendar/<int:year>/", calendar.calendar_notice, name="calendar_notice"),
     path("office/rules/", rules.rule_list, name="rules"),
     path("office/rules/new/", rules.rule_new, name="rule_new"),
+    path("office/suspensions/", standing.suspensions, name="suspensions"),
+    path("office/suspensions/<int:pk>/lift/", standing.suspension_lift, name="suspension_lift"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),

@@ -62,7 +62,9 @@ class Transition:
     ``may`` is a rules predicate (or any callable) taking ``(user, case)``. ``public`` says
     whether the timeline entry (and its reason) is shown to the agency. ``audit_action``
     defaults to the case type's ``audit_prefix`` and the name (``CaseType.audit_action``).
-    ``style`` is a Bootstrap button colour.
+    ``style`` is a Bootstrap button colour. ``filing``
+    marks the agency's filing with the bureau (submit, resubmit): the kernel refuses it while
+    a suspension of the agency covers the case's type (``cases.standing``).
     """
 
     name: str
@@ -77,6 +79,7 @@ class Transition:
     audit_action: str = ""
     effects: Sequence[Effect] = ()
     confirm: str | Promise = ""
+    filing: bool = False
 
     @property
     def action_name(self) -> str:
@@ -171,7 +174,13 @@ def check_transition(
                 _("“%(field)s” may have at most %(limit)d characters.")
                 % {"field": spec.label, "limit": spec.max_length}
             )
-    for guard in transition.guards:
+    if transition.filing:
+        from .standing import suspension_reasons
+
+        reasons.extend(suspension_reasons(case.agency_id, case.case_type))
+    from .contrib import contributed_guards
+
+    for guard in [*transition.guards, *contributed_guards(case.case_type, transition.name)]:
         reasons.extend(str(r) for r in guard(case, user, values))
     return reasons
 

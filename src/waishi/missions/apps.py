@@ -11,10 +11,12 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
+        from waishi.cases.contrib import register_trip_reader
         from waishi.cases.registry import CaseType, register_case_type
 
         from . import rule_codes
         from .api import mission_detail
+        from .checking import mission_trip
         from .constants import CASE_TYPE, MISSION_DIVISION
         from .models import PARTS_PREFETCH, Mission
         from .workflow import WORKFLOW
@@ -37,6 +39,7 @@ class MissionsConfig(AppConfig):
             )
         )
         rule_codes.register()
+        register_trip_reader(CASE_TYPE, mission_trip)
         self._register_navigation()
         self._register_personal_data()
 

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from waishi.cases.contrib import Stop, Trip
 from waishi.cases.rule_engine import RuleBook, load_rulebook
 
 from .constants import RULE_AREA, Rank
@@ -282,3 +283,25 @@ def verdict_rows(mission: Mission, *, verdict: Verdict | None = None) -> list[di
         {"violation": v, "override": overrides.get((v.rule_code, v.message_key))}
         for v in verdict_violations(verdict)
     ]
+
+
+def mission_trip(case: Any) -> Trip:
+    """The mission as a trip for other areas (the kernel's ``cases.contrib.trip_of``)."""
+    mission = transition_mission(case)
+    return Trip(
+        case_id=case.pk,
+        start=mission.departure_date,
+        end=mission.return_date,
+        destinations=[
+            Stop(
+                country=stop.country.upper(),
+                arrive_on=stop.arrive_on,
+                leave_on=stop.leave_on,
+                is_transit=stop.is_transit,
+                airside_only=stop.airside_only,
+            )
+            for stop in mission.destinations.all()
+        ],
+        member_ids=[member.traveller_id for member in mission.delegation],
+        detail=mission,
+    )

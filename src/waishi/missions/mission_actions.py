@@ -22,6 +22,7 @@ from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
 from waishi.cases.names import set_case_names
 from waishi.cases.refusals import Stale
+from waishi.cases.standing import AgencySuspended
 from waishi.registers.countries import is_abroad
 
 from .checking import latest_verdict, verdict_violations
@@ -56,28 +57,28 @@ def do_create_mission(
 ) -> Mission:
     """Open a draft application for the actor's agency. Checks ``missions.file_mission``.
 
-    A repeated ``idempotency_key`` returns the first draft instead of opening another.
+    A repeated ``idempotency_key`` returns the first draft instead of opening another. An
+    agency suspended from missions (the kernel's agency standing) is refused with the
+    reasons as a ``ValidationError``; nothing is written.
     """
     if not actor.has_perm("missions.file_mission") or actor.agency_id is None:
         raise PermissionDenied(_("You may not do this."))
-    # An agency suspended for passports not returned to custody files nothing new.
-    from waishi.passports.checks import agency_lock_reasons
-
-    suspended = agency_lock_reasons(actor.agency_id)
-    if suspended:
-        raise ValidationError([reason.message for reason in suspended])
     title = title.strip()
     if not title:
         raise ValidationError(_("Give the application a title."))
-    case = case_actions.do_create_case(
-        actor=actor,
-        case_type=CASE_TYPE,
-        agency=actor.agency,
-        title=title[:200],
-        build_detail=lambda case: Mission.objects.create(case=case),
-        idempotency_key=idempotency_key,
-        request=request,
-    )
+    try:
+        case = case_actions.do_create_case(
+            actor=actor,
+            case_type=CASE_TYPE,
+            agency=actor.agency,
+            title=title[:200],
+            build_detail=lambda case: Mission.objects.create(case=case),
+            idempotency_key=idempotency_key,
+            request=request,
+        )
+    except AgencySuspended as suspended:
+        # The kernel's agency standing (e.g. passports not returned to custody).
+        raise ValidationError(suspended.reasons) from None
     return Mission.objects.select_related("case").get(case=case)
 
 

@@ -24,7 +24,6 @@ from waishi.cases.permissions import (
     is_of_case_agency,
 )
 from waishi.cases.workflow import REASON, Input, Transition, Workflow
-from waishi.passports.checks import lock_guard
 
 from . import guards
 from .constants import CASE_TYPE
@@ -86,12 +85,12 @@ WORKFLOW = Workflow(
             _("File with the bureau"),
             may=may_file,
             guards=[
-                lock_guard,
                 guards.application_is_complete,
                 guards.signatory_confirmed,
                 guards.no_blocks,
             ],
             effects=[guards.record_filing],
+            filing=True,
         ),
         Transition(
             "resubmit",
@@ -100,12 +99,12 @@ WORKFLOW = Workflow(
             _("Resubmit"),
             may=may_file,
             guards=[
-                lock_guard,
                 guards.application_is_complete,
                 guards.signatory_confirmed,
                 guards.no_blocks,
             ],
             effects=[guards.record_filing],
+            filing=True,
         ),
         Transition(
             "start_review",

@@ -1,5 +1,6 @@
 """Every write to the document register and custody: registering, endorsing, handing out,
-taking back, loss and cancellation, and the agency lock that follows unheeded reminders.
+taking back, loss and cancellation, and the agency's suspension (through the kernel's agency
+standing) that follows unheeded reminders.
 
 Each function takes keyword arguments with an explicit ``actor`` (None for the sweep), checks
 the actor's right itself, runs in one transaction, writes its audit event there and sends
@@ -18,7 +19,9 @@ from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 from waishi.cases.attachments import check_upload
+from waishi.cases.models import Suspension
 from waishi.cases.references import next_reference
+from waishi.cases.standing import do_impose_suspension, do_lift_suspension, open_suspensions
 from waishi.core.validators import (
     DocumentKind,
     check_hk_macao_pass_number,
@@ -26,17 +29,19 @@ from waishi.core.validators import (
 )
 
 from .constants import (
+    CUSTODY_SOURCE,
+    CUSTODY_SUSPENDS,
     DEAD_STATUSES,
     REGISTER_KINDS,
     VALIDITY_TERMS,
     DocumentEventKind,
     DocumentStatus,
     HandOutOutcome,
+    RuleCode,
 )
 from .guards import APPROVED_STATES
 from .history import record_registration, set_status
 from .models import (
-    AgencyLock,
     Endorsement,
     HandOut,
     HolderFlag,
@@ -432,57 +437,95 @@ def do_cancel_document(
     return locked
 
 
-# Locks ----------------------------------------------------------------------------------
+# Suspensions (agency standing, through the kernel) ---------------------------------------
+
+
+def overdue_text(outs: list[HandOut]) -> str:
+    """The reasons of a custody suspension: every overdue document, and how to lift it."""
+    lines = [
+        _(
+            "%(kind)s %(number)s of %(holder)s (mission %(reference)s) was due back on "
+            "%(due)s and has not been returned after %(reminders)d reminders."
+        )
+        % {
+            "kind": out.document.get_kind_display(),
+            "number": out.document.masked_number,
+            "holder": out.document.holder.name,
+            "reference": out.mission.case.reference,
+            "due": out.due_date.isoformat(),
+            "reminders": out.reminders_sent,
+        }
+        for out in outs
+    ]
+    lines.append(_("Return it to the Passport & Visa Division to lift the suspension."))
+    return " ".join(lines)
+
+
+def _overdue(agency_id: int, day: datetime.date) -> list[HandOut]:
+    return list(
+        HandOut.objects.filter(agency_id=agency_id, closed_on__isnull=True, due_date__lt=day)
+        .select_related("document__holder", "mission__case")
+        .order_by("due_date", "id")
+    )
 
 
 def lock_agency(
     *, agency_id: int, reason: str, rule_id: int | None, today: datetime.date
-) -> AgencyLock:
-    """Suspend an agency (called by the custody sweep inside its transaction)."""
-    from waishi.accounts.models import Agency
+) -> Suspension:
+    """Suspend an agency through the kernel (called by the custody sweep in its transaction).
 
-    lock = AgencyLock.objects.create(
-        agency_id=agency_id, locked_on=today, reason=reason, rule_id=rule_id
-    )
-    log_action(
-        action="passports.agency.lock",
-        obj=lock,
-        after={"agency": agency_id, "locked_on": today.isoformat()},
-        reason=reason,
+    ``reason`` is used when no document is overdue on ``today`` (a sweep run for a past day).
+    """
+    from waishi.accounts.models import Agency
+    from waishi.cases.models import Rule
+
+    outs = _overdue(agency_id, today)
+    text = overdue_text(outs) if outs else reason
+    rule = Rule.objects.filter(pk=rule_id).first() if rule_id is not None else None
+    suspension, created = do_impose_suspension(
+        agency=agency_id,
+        source=CUSTODY_SOURCE,
+        reasons=text,
+        case_types=CUSTODY_SUSPENDS,
+        rule_citation=rule.citation if rule is not None else "",
+        rule_code=str(RuleCode.REMINDERS_BEFORE_LOCK),
         actor_label="sweep_custody",
     )
-    agency = Agency.objects.get(pk=agency_id)
-    transaction.on_commit(lambda: notify_agency(agency, locked=True, reason=reason))
-    return lock
+    if created:
+        agency = Agency.objects.get(pk=agency_id)
+        transaction.on_commit(lambda: notify_agency(agency, locked=True, reason=text))
+    return suspension
 
 
 def release_agency_if_clear(*, agency_id: int, actor: Any = None) -> bool:
     """Lift the agency's suspension once none of its documents is out past its due date.
 
     Called inside the transaction that returned (or closed) a document; returns True when
-    a suspension was lifted.
+    a suspension was lifted. While other documents are still overdue, the suspension stays
+    and its reasons name only those.
     """
-    lock = (
-        AgencyLock.objects.select_for_update()
-        .filter(agency_id=agency_id, unlocked_at__isnull=True)
-        .first()
-    )
-    if lock is None:
+    current = open_suspensions(agency_id).filter(source=CUSTODY_SOURCE).first()
+    if current is None:
         return False
-    still_out = HandOut.objects.filter(
-        agency_id=agency_id, closed_on__isnull=True, due_date__lt=timezone.localdate()
-    ).exists()
+    still_out = _overdue(agency_id, timezone.localdate())
     if still_out:
+        do_impose_suspension(
+            agency=agency_id,
+            source=CUSTODY_SOURCE,
+            reasons=overdue_text(still_out),
+            case_types=current.case_types,
+            rule_citation=current.rule_citation,
+            rule_code=current.rule_code,
+            actor=actor,
+            actor_label="" if actor is not None else "sweep_custody",
+        )
         return False
-    lock.unlocked_at = timezone.now()
-    lock.save(update_fields=["unlocked_at"])
-    log_action(
-        action="passports.agency.unlock",
-        actor=actor,
-        obj=lock,
-        after={"agency": agency_id, "unlocked_at": lock.unlocked_at.isoformat()},
+    do_lift_suspension(
+        suspension=current,
         reason=_("Every overdue document is back in custody."),
+        actor=actor,
         actor_label="" if actor is not None else "sweep_custody",
+        check_permission=False,
     )
     from waishi.accounts.models import Agency
 

@@ -11,14 +11,16 @@ class PassportsConfig(AppConfig):
     verbose_name = _("Official passports and visas")
 
     def ready(self) -> None:
+        from waishi.cases.contrib import CasePanel, contribute_panel
         from waishi.cases.registry import CaseType, register_case_type
+        from waishi.cases.standing import SuspensionSource, register_suspension_source
         from waishi.core import pii
         from waishi.core.navigation import NavItem, Panel, registry
         from waishi.notifications.constants import Channel
         from waishi.notifications.kinds import register_kind
 
         from . import rule_codes
-        from .constants import CASE_TYPE, PASSPORT_DIVISION
+        from .constants import CASE_TYPE, CUSTODY_SOURCE, MISSION_CASE_TYPE, PASSPORT_DIVISION
         from .models import IssuanceRequest, TravelDocument
         from .querysets import documents_visible_to
         from .workflow import WORKFLOW
@@ -36,6 +38,18 @@ class PassportsConfig(AppConfig):
                 area_label=_("Passports"),
                 audit_prefix="passports.request",
             )
+        )
+        register_suspension_source(
+            SuspensionSource(
+                CUSTODY_SOURCE,
+                _("Official passports overdue in custody"),
+                division_code=PASSPORT_DIVISION,
+            )
+        )
+        # The reviewer's view of a mission's members' documents and visas, on its case page.
+        contribute_panel(
+            MISSION_CASE_TYPE,
+            CasePanel("passports/panels/mission_documents.html", "passports.read_custody"),
         )
         pii.register_revealable(
             TravelDocument,

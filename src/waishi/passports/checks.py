@@ -1,9 +1,10 @@
-"""Read-only checks other apps call: an agency's lock, and members' documents for a trip.
+"""Read-only checks: an agency's custody suspension, and members' documents for a trip.
 
-``agency_lock_reasons(agency)`` is what the missions app asks before an agency files a new
-mission (and what this app asks before a passport request); ``check_mission_documents``
-is what the mission review shows before approval. Both return findings that carry their
-message, severity and the citation of the rule behind them.
+``agency_lock_reasons(agency)`` details, document by document, the agency's open suspension
+from this app's source (the kernel refuses the filings themselves, ``cases.standing``);
+``check_mission_documents`` is what the mission review shows before approval (contributed
+to the mission page through the kernel's registry, ``cases.contrib``). Both return findings
+that carry their message, severity and the citation of the rule behind them.
 """
 
 import datetime
@@ -15,11 +16,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waishi.cases.models import Suspension
+from waishi.cases.standing import open_suspensions
 from waishi.core.validators import DocumentKind
 from waishi.registers.countries import country_name
 
-from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
-from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
+from .constants import CUSTODY_SOURCE, DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
+from .models import Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
 from .models.bars import in_force_on
 from .rules import RuleValue, expiry_limit, rule_on, rules_on
 
@@ -46,9 +49,9 @@ class Finding:
 # Locks ----------------------------------------------------------------------------------
 
 
-def active_lock(agency: Any) -> AgencyLock | None:
-    agency_id = getattr(agency, "pk", agency)
-    return AgencyLock.objects.filter(agency_id=agency_id, unlocked_at__isnull=True).first()
+def active_lock(agency: Any) -> Suspension | None:
+    """The agency's open suspension from the custody sweep, if any."""
+    return open_suspensions(agency).filter(source=CUSTODY_SOURCE).first()
 
 
 def overdue_hand_outs(agency: Any, *, today: datetime.date | None = None) -> list[HandOut]:
@@ -71,7 +74,7 @@ def agency_lock_reasons(agency: Any, *, today: datetime.date | None = None) -> l
     lock = active_lock(agency)
     if lock is None:
         return []
-    citation = lock.rule.citation if lock.rule_id and lock.rule else ""
+    citation = lock.rule_citation
     reasons = []
     for out in overdue_hand_outs(agency, today=today):
         document = out.document
@@ -104,7 +107,10 @@ def agency_lock_reasons(agency: Any, *, today: datetime.date | None = None) -> l
                     "Your agency is suspended from new mission and passport business since "
                     "%(day)s: %(reason)s"
                 )
-                % {"day": lock.locked_on.isoformat(), "reason": lock.reason},
+                % {
+                    "day": timezone.localtime(lock.imposed_at).date().isoformat(),
+                    "reason": lock.reasons,
+                },
                 citation=citation,
             )
         )
@@ -380,12 +386,13 @@ def check_mission_documents(mission: Any) -> list[Finding]:
 
 
 def document_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
-    """A workflow guard for the mission's approval: blocks from ``check_mission_documents``."""
-    from waishi.missions.checking import transition_mission
+    """A guard contributed to the mission's approval: blocks from ``check_mission_documents``.
 
-    return [f.message for f in check_mission_documents(transition_mission(case)) if f.is_block]
+    The mission is read through the kernel's trip reader (``cases.contrib.trip_of``).
+    """
+    from waishi.cases.contrib import trip_of
 
-
-def lock_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
-    """A workflow guard for filing: the filing agency must not be locked."""
-    return [f.message for f in agency_lock_reasons(case.agency_id)]
+    trip = trip_of(case)
+    if trip is None or trip.detail is None:
+        return []
+    return [f.message for f in check_mission_documents(trip.detail) if f.is_block]

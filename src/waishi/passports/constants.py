@@ -18,6 +18,13 @@ CASE_TYPE = "HZ"
 PASSPORT_DIVISION = "passport-visa"
 # The area the custody rules are kept under in the kernel's rules engine.
 RULE_AREA = "passports"
+# The kernel suspension source of the custody sweep (``cases.standing``): an agency whose
+# official passports are overdue after the last reminder is suspended from new business.
+CUSTODY_SOURCE = "passports.overdue_custody"
+# The kinds of business that suspension covers, as case type codes (codes are data, not an
+# import of the other area): overseas mission applications (CG) and passport requests (HZ).
+MISSION_CASE_TYPE = "CG"
+CUSTODY_SUSPENDS = (MISSION_CASE_TYPE, CASE_TYPE)
 
 # Official documents kept in the register. Ordinary (private) passports are never used for
 # official travel, so they are not registered.

@@ -4,7 +4,8 @@
 ``SELECT … FOR UPDATE SKIP LOCKED`` and a ``CustodyReminder`` per (hand-out, number) is
 unique in the database, so no reminder goes out twice. Reminders go out on the due date and
 every few days after (interval as data); once the last of them (three, as data) has gone
-unheeded for a further interval, the agency is suspended.
+unheeded for a further interval, the agency is suspended through the kernel's agency standing
+(``cases.standing``, source ``passports.overdue_custody``).
 """
 
 import datetime
@@ -16,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.cases.models import Suspension
 
 from .actions import lock_agency
-from .constants import DocumentEventKind, DocumentStatus, RuleCode
-from .models import AgencyLock, CustodyReminder, DocumentEvent, HandOut, TravelDocument
+from .constants import CUSTODY_SOURCE, DocumentEventKind, DocumentStatus, RuleCode
+from .models import CustodyReminder, DocumentEvent, HandOut, TravelDocument
 from .notices import notify_reminder
 from .rules import rules_on
 
@@ -84,7 +86,9 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
             .order_by("due_date", "id")
         )
         locked_agencies = set(
-            AgencyLock.objects.filter(unlocked_at__isnull=True).values_list("agency_id", flat=True)
+            Suspension.objects.filter(source=CUSTODY_SOURCE, lifted_at__isnull=True).values_list(
+                "agency_id", flat=True
+            )
         )
         for out in candidates:
             if _reminder_due(out, day, interval, limit) and _remind(out, day):

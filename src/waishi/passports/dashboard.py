@@ -6,8 +6,10 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .constants import DEAD_STATUSES, DocumentStatus
-from .models import AgencyLock, HandOut, TravelDocument, VisaApplication
+from waishi.cases.models import Suspension
+
+from .constants import CUSTODY_SOURCE, DEAD_STATUSES, DocumentStatus
+from .models import HandOut, TravelDocument, VisaApplication
 from .rules import expiry_limit
 
 
@@ -35,11 +37,12 @@ def overdue_by_agency() -> list[Any]:
     )
 
 
-def locked_agencies() -> list[AgencyLock]:
+def locked_agencies() -> list[Suspension]:
+    """Agencies under this app's suspension (the kernel's agency standing), newest first."""
     return list(
-        AgencyLock.objects.filter(unlocked_at__isnull=True)
+        Suspension.objects.filter(source=CUSTODY_SOURCE, lifted_at__isnull=True)
         .select_related("agency")
-        .order_by("-locked_at")
+        .order_by("-imposed_at", "-id")
     )
 
 
@@ -79,5 +82,7 @@ def agency_summary(agency_id: int) -> dict[str, Any]:
     overdue = HandOut.objects.filter(
         agency_id=agency_id, closed_on__isnull=True, due_date__lt=today
     ).count()
-    locked = AgencyLock.objects.filter(agency_id=agency_id, unlocked_at__isnull=True).exists()
+    locked = Suspension.objects.filter(
+        agency_id=agency_id, source=CUSTODY_SOURCE, lifted_at__isnull=True
+    ).exists()
     return {**counts, "overdue": overdue, "locked": locked}

@@ -6,7 +6,6 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .checks import agency_lock_reasons
 from .models import IssuanceRequest
 from .rules import issuance_due
 
@@ -17,10 +16,6 @@ APPROVED_STATES = frozenset({"approved", "departed"})
 
 def _request(case: Any) -> IssuanceRequest:
     return IssuanceRequest.objects.select_related("mission__case").get(case_id=case.pk)
-
-
-def agency_not_locked(case: Any, actor: Any, inputs: Inputs) -> list[str]:
-    return [f.message for f in agency_lock_reasons(case.agency_id)]
 
 
 def mission_is_approved(case: Any, actor: Any, inputs: Inputs) -> list[str]:

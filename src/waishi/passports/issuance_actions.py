@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
+from waishi.cases.standing import AgencySuspended
 
 from .actions import do_cancel_document, do_register_document
-from .checks import agency_lock_reasons
 from .constants import CASE_TYPE, ISSUABLE_KINDS, DocumentStatus
 from .guards import APPROVED_STATES
 from .models import IssuanceItem, IssuanceRequest, TravelDocument
@@ -55,16 +55,14 @@ def do_open_request(
     """Open a draft request for members of the agency's approved mission.
 
     Checks ``passports.file_request`` and that the mission is the actor's agency's. A
-    suspended agency is refused with the reasons (``AgencyLocked``); nothing is written.
+    suspended agency (the kernel's agency standing) is refused with the reasons
+    (``AgencyLocked``); nothing is written.
     An old document of the same kind with less than 6 months left is surrendered with it.
     """
     if not actor.has_perm("passports.file_request") or actor.agency_id is None:
         raise PermissionDenied(_("You may not do this."))
     if mission.case.agency_id != actor.agency_id:
         raise PermissionDenied(_("You may not do this."))
-    reasons = agency_lock_reasons(actor.agency_id)
-    if reasons:
-        raise AgencyLocked([r.message for r in reasons])
     if mission.case.status not in APPROVED_STATES:
         raise ValidationError(_("Documents are issued only for an approved mission."))
     if kind not in {str(k) for k in ISSUABLE_KINDS}:
@@ -85,15 +83,18 @@ def do_open_request(
             )
         return detail
 
-    case = case_actions.do_create_case(
-        actor=actor,
-        case_type=CASE_TYPE,
-        agency=actor.agency,
-        title=(_("Documents for %(mission)s") % {"mission": mission.case.title})[:200],
-        build_detail=build,
-        idempotency_key=idempotency_key,
-        request=request,
-    )
+    try:
+        case = case_actions.do_create_case(
+            actor=actor,
+            case_type=CASE_TYPE,
+            agency=actor.agency,
+            title=(_("Documents for %(mission)s") % {"mission": mission.case.title})[:200],
+            build_detail=build,
+            idempotency_key=idempotency_key,
+            request=request,
+        )
+    except AgencySuspended as suspended:
+        raise AgencyLocked(suspended.reasons) from None
     return IssuanceRequest.objects.select_related("case", "mission__case").get(case=case)
 
 

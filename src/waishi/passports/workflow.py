@@ -34,10 +34,11 @@ WORKFLOW = Workflow(
             _("File with the bureau"),
             may=is_request_filer,
             guards=[
-                guards.agency_not_locked,
                 guards.mission_is_approved,
                 guards.materials_attached,
             ],
+            # Refused while the agency is suspended (the kernel's agency standing).
+            filing=True,
         ),
         Transition(
             "return_for_completion",

@@ -19,6 +19,7 @@ from .case import (
     private_storage,
 )
 from .rule import Rule
+from .standing import Suspension
 from .steps import ExternalStep
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "ReferenceCounter",
     "ReminderMark",
     "Rule",
+    "Suspension",
     "TimelineEntry",
     "attachment_path",
     "new_verification_code",

@@ -35,7 +35,14 @@ WORKFLOW = Workflow(
     initial="draft",
     final={"approved", "rejected", "withdrawn"},
     transitions=[
-        Transition("submit", ["draft", "returned"], "submitted", _("Submit"), may=is_case_liaison),
+        Transition(
+            "submit",
+            ["draft", "returned"],
+            "submitted",
+            _("Submit"),
+            may=is_case_liaison,
+            filing=True,
+        ),
         Transition(
             "withdraw",
             ["draft", "returned"],

@@ -114,10 +114,10 @@ def test_search_by_a_name_an_area_hook_knows(signed_in, cases, person_search):
 
 
 def test_case_page(signed_in, cases):
-    # The case with its detail row (one query whatever the type), the bell, the timeline,
-    # the files, the external steps. No permission-table reads: the cases app's rights are
-    # rules alone.
-    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 5)
+    # The case with its detail row (one query whatever the type), the bell, the filing
+    # agency's open suspensions (shown to bureau staff), the timeline, the files, the
+    # external steps. No permission-table reads: the cases app's rights are rules alone.
+    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 6)
 
 
 def test_case_page_with_external_steps(signed_in, cases, officer):
@@ -141,7 +141,7 @@ def test_case_page_with_external_steps(signed_in, cases, officer):
         upload_name="reply.pdf",
     )
     # Steps, their senders and answer documents in one query, however many.
-    body = assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 5)
+    body = assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 6)
     assert "reply.pdf" in body
 
 

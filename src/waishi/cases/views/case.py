@@ -13,10 +13,12 @@ from django.views.decorators.http import require_POST
 from waishi.core.views import require_perm
 
 from .. import actions
+from ..contrib import panels_for
 from ..forms import AttachmentForm, CaseEditForm, CommentForm, StepSendForm
 from ..models import Attachment, Case, TimelineEntry
 from ..permissions import can_manage_external_steps, is_case_staff
 from ..querysets import access_case, timeline_for
+from ..standing import open_suspensions
 from ..steps import steps_for
 from ..workflow import Conflict, TransitionRefused, available_transitions
 
@@ -50,6 +52,9 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "case_type": kind,
         "detail": kind.get_detail(case),
         "detail_template": kind.detail_template,
+        "panels": panels_for(case.case_type, user),
+        # Bureau staff see why the filing agency may not file now (one query, when shown).
+        "suspensions": open_suspensions(case.agency_id) if staff else (),
         "timeline": timeline_for(user, case),
         "attachments": attachments,
         "transitions": available_transitions(case, user),

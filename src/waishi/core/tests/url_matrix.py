@@ -135,6 +135,8 @@ MATRIX: dict[str, dict[str, int]] = {
             # form, which finds only the areas their division keeps (none for the sample).
             (("rules",), gate(BUREAU_ROLES)),
             (("rule_new",), gate(ONLY({Role.DIVISION_HEAD}), ok=404)),
+            (("suspensions",), gate(CASE_STAFF)),
+            (("suspension_lift",), gate(CASE_WORKERS, ok=405)),
             (("workspace_list",), gate(AGENCY_ROLES)),
             (("export",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
@@ -241,7 +243,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         f"cases:{n}": {"reference": "ZZ-1999-00001", "pk": 1}
         for n in ("step_answer", "step_withdraw")
     },
-    **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
+    **{
+        f"cases:{n}": {"pk": 999999}
+        for n in ("by_id", "export_status", "export_download", "suspension_lift")
+    },
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
     "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},

@@ -333,3 +333,27 @@ def test_lists_and_the_detail_cost_the_same_whatever_their_size(
     for _ in range(20):
         TravellerFactory(agency=liaison.agency)
     assert queries(lambda: api("get", "travellers?limit=100")) == register
+
+
+def test_a_suspended_agency_is_told_why_by_the_api_and_nothing_is_written(
+    api: Api, agency: Any
+) -> None:
+    from django.utils import translation
+
+    from waishi.cases.standing import (
+        SuspensionSource,
+        do_impose_suspension,
+        register_suspension_source,
+    )
+
+    register_suspension_source(SuspensionSource("tests.missions_api", "Test source"))
+    do_impose_suspension(
+        agency=agency, source="tests.missions_api", reasons="两份护照逾期未交。", case_types=["CG"]
+    )
+    before = Case.objects.count()
+    with translation.override("zh-hans"):
+        response = api("post", "", {"title": "赴日本考察"}, **{"Accept-Language": "zh-hans"})
+    assert response.status_code in (400, 409, 422)
+    text = json.dumps(response.json(), ensure_ascii=False)
+    assert "两份护照逾期未交" in text and "暂停" in text
+    assert Case.objects.count() == before

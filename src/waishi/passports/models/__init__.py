@@ -1,7 +1,7 @@
 """The passports area's tables: the document register, custody, issuance requests, visas."""
 
 from .bars import TravelBar
-from .custody import AgencyLock, CustodyReminder, HandOut
+from .custody import CustodyReminder, HandOut
 from .documents import Endorsement, HolderFlag, LossReport, TravelDocument
 from .history import DocumentEvent
 from .issuance import IssuanceItem, IssuanceRequest
@@ -14,7 +14,6 @@ from .visas import (
 )
 
 __all__ = [
-    "AgencyLock",
     "CustodyReminder",
     "DispatchEntry",
     "DocumentEvent",

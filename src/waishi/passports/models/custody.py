@@ -1,6 +1,7 @@
-"""Custody: hand-outs for missions and returns, reminders, agency locks.
+"""Custody: hand-outs for missions and returns, reminders.
 
 The custody rules' numbers are rows of the kernel's ``cases.Rule`` (area ``passports``).
+An agency's suspension after unheeded reminders is the kernel's ``cases.Suspension``.
 """
 
 from django.conf import settings
@@ -115,46 +116,3 @@ class CustodyReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hand_out} #{self.number}"
-
-
-class AgencyLock(models.Model):
-    """An agency's new mission and passport business suspended until its documents are back."""
-
-    agency = models.ForeignKey(
-        "accounts.Agency",
-        on_delete=models.PROTECT,
-        related_name="passport_locks",
-        verbose_name=_("agency"),
-    )
-    locked_on = models.DateField(_("locked on"))
-    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
-    reason = models.TextField(_("reason"))
-    rule = models.ForeignKey(
-        "cases.Rule",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("rule applied"),
-    )
-    unlocked_at = models.DateTimeField(_("unlocked at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("agency lock")
-        verbose_name_plural = _("agency locks")
-        ordering = ["-locked_at", "-id"]
-        indexes = [models.Index(fields=["unlocked_at", "-locked_at"], name="passports_lock_open")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agency"],
-                condition=Q(unlocked_at__isnull=True),
-                name="passports_lock_one_active",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.agency} {self.locked_on}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.unlocked_at is None

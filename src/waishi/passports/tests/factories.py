@@ -114,3 +114,18 @@ def endorse(document: TravelDocument, *, valid_from: datetime.date, validity: st
 
 
 __all__ = ["DocumentFactory", "TravellerFactory", "endorse", "make_mission", "passport_number"]
+
+
+def suspend(agency: Any, reasons: str = "逾期未交") -> Any:
+    """Suspend ``agency`` from mission and passport business as the custody sweep does."""
+    from waishi.cases.standing import do_impose_suspension
+    from waishi.passports.constants import CUSTODY_SOURCE, CUSTODY_SUSPENDS
+
+    suspension, _created = do_impose_suspension(
+        agency=agency,
+        source=CUSTODY_SOURCE,
+        reasons=reasons,
+        case_types=CUSTODY_SUSPENDS,
+        actor_label="test",
+    )
+    return suspension

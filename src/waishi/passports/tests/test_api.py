@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from waishi.passports import actions
-from waishi.passports.models import AgencyLock
+from waishi.passports.tests.factories import suspend
 
 from .factories import DocumentFactory, TravellerFactory, make_mission
 
@@ -28,7 +28,7 @@ def test_an_agency_reads_its_documents_masked_and_its_lock(
     actions.do_hand_out(
         actor=officer, document=person.travel_documents.get(), mission=mission, handed_to="x"
     )
-    AgencyLock.objects.create(agency=agency, locked_on=datetime.date.today(), reason="逾期")
+    suspend(agency, "逾期")
     client.force_login(liaison)
     documents = client.get("/api/v1/passports/documents").json()
     assert [d["number_masked"] for d in documents["items"]] == ["SE*****01"]

@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from waishi.audit.models import AuditEvent
-from waishi.cases.models import Rule
+from waishi.cases.models import Rule, Suspension
 from waishi.notifications.models import Notification
 from waishi.passports import actions
 from waishi.passports.checks import agency_lock_reasons
 from waishi.passports.constants import DocumentStatus, RuleCode
 from waishi.passports.custody import sweep_custody
-from waishi.passports.models import AgencyLock, HandOut
+from waishi.passports.models import HandOut
 from waishi.passports.rules import return_due_date
 
 from .factories import DocumentFactory, TravellerFactory, make_mission
@@ -166,16 +166,16 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     assert any("林二" in m.subject for m in mail.outbox if liaison.email in m.to)
     reasons = agency_lock_reasons(agency)
     assert len(reasons) == 1 and "林二" in reasons[0].message and reasons[0].citation
-    assert AuditEvent.objects.filter(action="passports.agency.lock").count() == 1
+    assert AuditEvent.objects.filter(action="cases.suspension.impose").count() == 1
     # A second sweep does not lock twice.
     assert sweep_custody(today=due + datetime.timedelta(days=12)).locked == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_return_document(actor=officer, hand_out=late, returned_by="林二")
     assert agency_lock_reasons(agency) == []
-    lock = AgencyLock.objects.get(agency=agency)
-    assert lock.unlocked_at is not None
-    assert AuditEvent.objects.filter(action="passports.agency.unlock").count() == 1
+    lock = Suspension.objects.get(agency=agency, source="passports.overdue_custody")
+    assert lock.lifted_at is not None and lock.lift_reason
+    assert AuditEvent.objects.filter(action="cases.suspension.lift").count() == 1
     assert (
         Notification.objects.filter(recipient=liaison, kind="passports.agency_locked").count() == 2
     )

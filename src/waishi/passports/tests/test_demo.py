@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Min
 
+from waishi.cases.models import Suspension
 from waishi.missions.models import Traveller
 from waishi.passports.checks import agency_lock_reasons
 from waishi.passports.constants import DocumentEventKind
 from waishi.passports.models import (
-    AgencyLock,
     DocumentEvent,
     HandOut,
     TravelBar,
@@ -30,7 +30,7 @@ def counts() -> dict[str, int]:
         "hand_outs": HandOut.objects.count(),
         "events": DocumentEvent.objects.count(),
         "bars": TravelBar.objects.count(),
-        "locks": AgencyLock.objects.count(),
+        "locks": Suspension.objects.count(),
     }
 
 
@@ -41,7 +41,7 @@ def test_the_demo_registers_everyone_and_shows_custody_at_work() -> None:
     assert Traveller.objects.count() > 8 and not without.exists()
     overdue = HandOut.objects.filter(closed_on__isnull=True, due_date__lt=today)
     assert overdue.count() >= 2
-    lock = AgencyLock.objects.get(unlocked_at__isnull=True)
+    lock = Suspension.objects.get(lifted_at__isnull=True)
     assert lock.agency.code == "commerce" and agency_lock_reasons(lock.agency)
     assert TravelBar.objects.filter(in_force_on(today)).count() == 1
     # Every document's history starts with its registration, on its date of issue.

@@ -14,7 +14,8 @@ from waishi.core.validators import DocumentKind
 from waishi.core.workdays import add_workdays
 from waishi.passports import issuance_actions
 from waishi.passports.constants import DocumentStatus
-from waishi.passports.models import AgencyLock, TravelDocument
+from waishi.passports.models import TravelDocument
+from waishi.passports.tests.factories import suspend
 
 from .conftest import PDF
 from .factories import DocumentFactory, TravellerFactory, make_mission
@@ -79,7 +80,7 @@ def test_a_request_runs_from_filing_to_issue(
 
 
 def test_a_suspended_agency_cannot_open_a_request(liaison: Any, mission: Any, agency: Any) -> None:
-    AgencyLock.objects.create(agency=agency, locked_on=datetime.date.today(), reason="逾期未交")
+    suspend(agency, "逾期未交")
     with pytest.raises(ValidationError) as raised:
         open_request(liaison, mission)
     assert "suspended" in str(raised.value) or "暂停" in str(raised.value)
@@ -90,7 +91,7 @@ def test_a_suspended_agency_cannot_file_a_draft(liaison: Any, mission: Any, agen
     issuance = open_request(liaison, mission)
     for name in ("a.pdf", "b.pdf"):
         do_add_attachment(case=issuance.case, actor=liaison, upload=io.BytesIO(PDF), name=name)
-    AgencyLock.objects.create(agency=agency, locked_on=datetime.date.today(), reason="逾期未交")
+    suspend(agency, "逾期未交")
     with pytest.raises(TransitionRefused):
         do_transition(case=issuance.case, transition="submit", actor=liaison)
     assert Case.objects.get(pk=issuance.case.pk).status == "draft"

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from waishi.passports import actions
 from waishi.passports.constants import DocumentStatus
-from waishi.passports.models import AgencyLock, HandOut
+from waishi.passports.models import HandOut
+from waishi.passports.tests.factories import suspend
 
 from .factories import DocumentFactory, TravellerFactory, make_mission
 
@@ -107,7 +108,7 @@ def test_a_suspended_agency_is_told_why_when_it_asks_for_documents(
     client: Any, officer: Any, liaison: Any, agency: Any
 ) -> None:
     add_trips(agency, officer, 1)
-    AgencyLock.objects.create(agency=agency, locked_on=datetime.date.today(), reason="逾期")
+    suspend(agency, "逾期")
     client.force_login(liaison)
     page = client.get(reverse("passports:request_new")).content.decode()
     assert 'data-testid="lock-reasons"' in page

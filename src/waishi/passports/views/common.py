@@ -6,9 +6,21 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from waishi.cases.querysets import access_case_detail
+from waishi.cases.registry import get_case_type
 
-# The case type of mission applications, whose members' documents this area keeps.
-MISSION_CASE_TYPE = "CG"
+from ..constants import MISSION_CASE_TYPE
+
+
+def mission_accessor() -> str:
+    """The ``Case`` attribute of a mission's detail row, from the kernel's registry.
+
+    Passports reads missions through the case kernel: it names the type's code (data),
+    never the missions app.
+    """
+    accessor = get_case_type(MISSION_CASE_TYPE).detail_accessor()
+    if accessor is None:
+        raise LookupError(f"Case type {MISSION_CASE_TYPE} has no detail row")
+    return accessor
 
 
 def errors_of(error: ValidationError) -> list[str]:

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from waishi.cases.models import Suspension
 from waishi.core.views import require_perm
 
 from .. import actions
 from ..checks import check_mission_documents
-from ..constants import PASSPORT_KINDS
+from ..constants import CUSTODY_SOURCE, PASSPORT_KINDS
 from ..forms import HandOutForm, ReturnForm, VisaNoteForm
-from ..models import AgencyLock, HandOut, TravelDocument, VisaNoteTemplate
+from ..models import HandOut, TravelDocument, VisaNoteTemplate
 from ..querysets import access_hand_out, documents_visible_to, hand_outs_visible_to
 from ..visa_actions import visa_countries
 from .common import errors_of, get_mission
@@ -66,7 +67,8 @@ def custody_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("passports.read_custody")
 def locks_list(request: HttpRequest) -> HttpResponse:
-    locks = AgencyLock.objects.select_related("agency", "rule").order_by("-locked_at")[:200]
+    locks = Suspension.objects.filter(source=CUSTODY_SOURCE).select_related("agency")
+    locks = locks.order_by("-imposed_at", "-id")[:200]
     return render(
         request, "passports/locks_list.html", {"title": _("Suspended agencies"), "locks": locks}
     )

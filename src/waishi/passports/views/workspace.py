@@ -7,18 +7,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waishi.cases.models import Case
 from waishi.core.views import AuthenticatedRequest, require_perm
-from waishi.missions.models import Mission
 
 from .. import issuance_actions
 from ..checks import agency_lock_reasons
-from ..constants import ISSUABLE_KINDS
+from ..constants import ISSUABLE_KINDS, MISSION_CASE_TYPE
 from ..forms import RequestForm
 from ..guards import APPROVED_STATES
 from ..models import TravelBar
 from ..models.bars import in_force_on
 from ..querysets import documents_visible_to, hand_outs_visible_to, visas_visible_to
-from .common import errors_of
+from .common import errors_of, mission_accessor
 
 
 @require_perm("passports.use_workspace")
@@ -47,14 +47,18 @@ def workspace(request: AuthenticatedRequest) -> HttpResponse:
 def request_new(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     reasons = agency_lock_reasons(user.agency_id) if user.agency_id else []
-    missions = list(
-        Mission.objects.filter(
-            case__agency_id=user.agency_id or 0, case__status__in=APPROVED_STATES
+    accessor = mission_accessor()
+    cases = (
+        Case.objects.filter(
+            agency_id=user.agency_id or 0,
+            case_type=MISSION_CASE_TYPE,
+            status__in=APPROVED_STATES,
         )
-        .select_related("case")
-        .prefetch_related("members__traveller")
-        .order_by("-departure_date")[:50]
+        .select_related(accessor)
+        .prefetch_related(f"{accessor}__members__traveller")
+        .order_by(f"-{accessor}__departure_date")[:50]
     )
+    missions = [m for m in (getattr(case, accessor, None) for case in cases) if m is not None]
     members = [
         (str(m.traveller_id), f"{m.traveller.name} ({mission.case.reference})")
         for mission in missions
