@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# The people register's choices, used by the rules on missions (ranks) and their forms.
+from waishi.registers.constants import Rank, Sex
+
 
 class RuleCode(models.TextChoices):
     """The checks a mission application goes through. Their numbers live in ``Rule`` rows."""
@@ -38,13 +41,7 @@ JURISDICTION_SPECIFICITY = {
 }
 
 
-class Rank(models.TextChoices):
-    """The rank of a traveller, as far as the rules on missions distinguish ranks."""
 
-    CITY_LEADER = "city_leader", _("City Party or government head")
-    BUREAU_LEVEL = "bureau_level", _("Bureau-level official")
-    DIVISION_LEVEL = "division_level", _("Division-level official")
-    OTHER = "other", _("Other staff")
 
 
 class Severity(models.TextChoices):
@@ -54,9 +51,7 @@ class Severity(models.TextChoices):
     WARNING = "warning", _("Warning")
 
 
-class Sex(models.TextChoices):
-    MALE = "male", _("Male")
-    FEMALE = "female", _("Female")
+
 
 
 class InviterKind(models.TextChoices):

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from waishi.cases.attachments import ALLOWED
 from waishi.cases.forms import IdempotentFormMixin
 from waishi.core.pinyin import validate_passport_name
+from waishi.registers.models import Person
 
 from .constants import (
     ActivityKind,
@@ -22,7 +23,7 @@ from .constants import (
     Sex,
 )
 from .countries import country_choices
-from .models import PlannedMission, Traveller
+from .models import PlannedMission
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -85,7 +86,7 @@ class TravellerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class MemberForm(forms.Form):
     traveller = TravellerChoiceField(
-        label=_("Traveller"), queryset=Traveller.objects.none(), required=False, empty_label="—"
+        label=_("Traveller"), queryset=Person.objects.none(), required=False, empty_label="—"
     )
     is_leader = forms.BooleanField(label=_("Leader"), required=False)
     role = forms.CharField(label=_("Role in the delegation"), max_length=60, required=False)

@@ -21,6 +21,7 @@ from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
 from waishi.cases.names import set_case_names
+from waishi.registers.models import Person
 
 from .checking import latest_verdict, verdict_violations
 from .constants import CASE_TYPE, ActivityKind, BudgetCategory, HalfDay, InviterKind
@@ -33,7 +34,6 @@ from .models import (
     MissionMember,
     Override,
     PlannedMission,
-    Traveller,
 )
 from .workflow import EDITABLE_STATES
 
@@ -161,7 +161,7 @@ def do_set_members(
     actor: Any,
     mission: Mission,
     expected_version: int,
-    members: Iterable[tuple[Traveller, bool, str]],
+    members: Iterable[tuple[Person, bool, str]],
     request: HttpRequest | None = None,
 ) -> Mission:
     """Replace the delegation: (traveller, is leader, role) in order, one leader at most."""

@@ -1,4 +1,4 @@
-"""The missions area's tables: rules as data, the people register, annual plans, missions."""
+"""The missions area's tables: rules as data, annual plans, missions."""
 
 from .document import ApprovalDocument
 from .mission import (
@@ -11,7 +11,6 @@ from .mission import (
     Override,
     Verdict,
 )
-from .people import Traveller
 from .plans import AnnualPlan, PlannedMission
 from .rule import Rule
 
@@ -27,6 +26,5 @@ __all__ = [
     "Override",
     "PlannedMission",
     "Rule",
-    "Traveller",
     "Verdict",
 ]

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.core.views import require_perm
+from waishi.registers.models import Person
 
 from .. import actions
 from ..forms import RuleVersionForm, TravellerForm
-from ..models import Rule, Traveller
+from ..models import Rule
 from ..querysets import access_traveller, travellers_visible_to
 
 PAGE_SIZE = 200
@@ -34,8 +35,8 @@ def traveller_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save_traveller(
-    request: HttpRequest, form: TravellerForm, traveller: Traveller | None
-) -> Traveller:
+    request: HttpRequest, form: TravellerForm, traveller: Person | None
+) -> Person:
     data = form.cleaned_data
     if traveller is None:
         return actions.do_register_traveller(
@@ -57,7 +58,7 @@ def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is not None:
         try:
             traveller = access_traveller(request.user, pk)
-        except Traveller.DoesNotExist:
+        except Person.DoesNotExist:
             raise Http404 from None
         if not request.user.has_perm("missions.manage_traveller", traveller):
             raise Http404

@@ -1,1 +1,5 @@
 """The shared registers' tables, one module per register."""
+
+from .people import Person
+
+__all__ = ["Person"]
