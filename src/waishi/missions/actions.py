@@ -22,6 +22,7 @@ from .constants import Jurisdiction, Rank, RuleCode, Severity
 from .models import AnnualPlan, PlannedMission, Rule
 from .rulebook import check_rule_value
 
+
 def _require(actor: Any, permission: str, obj: Any = None) -> None:
     if actor is None or not actor.has_perm(permission, obj):
         raise PermissionDenied(_("You may not do this."))

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 # The people register's choices, used by the rules on missions (ranks) and their forms.
-from waishi.registers.constants import Rank, Sex
+from waishi.registers.constants import Rank as Rank
+from waishi.registers.constants import Sex as Sex
 
 
 class RuleCode(models.TextChoices):
@@ -41,17 +42,11 @@ JURISDICTION_SPECIFICITY = {
 }
 
 
-
-
-
 class Severity(models.TextChoices):
     """A block stops the application; a warning may be overridden with a recorded reason."""
 
     BLOCK = "block", _("Block")
     WARNING = "warning", _("Warning")
-
-
-
 
 
 class InviterKind(models.TextChoices):

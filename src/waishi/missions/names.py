@@ -7,9 +7,7 @@ from typing import Any
 from django.apps import apps as global_apps
 from django.db import connection
 
-from waishi.cases.models import CaseName
 from waishi.cases.names import set_case_names
-
 from waishi.registers.models import Person
 
 from .models import Mission, MissionMember

@@ -25,8 +25,8 @@ from waishi.cases.actions import do_create_case
 from waishi.cases.names import set_case_names
 from waishi.core.validators import DocumentKind
 from waishi.missions.constants import CASE_TYPE as MISSION_CASE_TYPE
-from waishi.registers.constants import Rank
 from waishi.missions.models import Destination, Mission, MissionMember
+from waishi.registers.constants import Rank
 from waishi.registers.models import Person
 
 from . import actions

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
 from waishi.registers.models import Person
+
 from .constants import (
     DocumentStatus,
     EndorsementKind,

@@ -9,9 +9,10 @@ from waishi.accounts.constants import Role
 from waishi.audit.models import AuditEvent
 from waishi.missions import actions
 from waishi.missions.constants import Jurisdiction, Rank, RuleCode, Severity
-from waishi.missions.models import AnnualPlan, PlannedMission, Rule, Traveller
+from waishi.missions.models import AnnualPlan, PlannedMission, Rule
 from waishi.missions.querysets import plans_visible_to, travellers_visible_to
 from waishi.missions.rulebook import load_rulebook
+from waishi.registers.models import Person
 
 from .factories import AnnualPlanFactory, TravellerFactory
 
@@ -39,7 +40,7 @@ def test_registering_a_traveller_proposes_the_passport_name_and_masks_the_audit(
     traveller = register(officer)
     assert traveller.passport_name == "SHAN, TIANFANG"
     assert traveller.id_number == "11010519491231002X"
-    event = AuditEvent.objects.get(action="missions.traveller.register")
+    event = AuditEvent.objects.get(action="registers.person.register")
     assert event.after["id_number"] == "110105********002X"
     assert "11010519491231002X" not in str(event.after)
 
@@ -63,8 +64,8 @@ def test_another_agency_may_not_register_or_edit_our_people(make_user) -> None:
         actions.do_update_traveller(actor=theirs, traveller=traveller, changes={"post": "局长"})
     traveller.refresh_from_db()
     assert traveller.post == "副局长"
-    assert Traveller.objects.count() == 1
-    assert not AuditEvent.objects.filter(action="missions.traveller.update").exists()
+    assert Person.objects.count() == 1
+    assert not AuditEvent.objects.filter(action="registers.person.update").exists()
 
 
 def test_updating_a_traveller_audits_only_what_changed(make_user) -> None:
@@ -73,7 +74,7 @@ def test_updating_a_traveller_audits_only_what_changed(make_user) -> None:
     actions.do_update_traveller(
         actor=officer, traveller=traveller, changes={"post": "局长", "rank": Rank.BUREAU_LEVEL}
     )
-    event = AuditEvent.objects.get(action="missions.traveller.update")
+    event = AuditEvent.objects.get(action="registers.person.update")
     assert event.before == {"post": "副局长"} and event.after == {"post": "局长"}
 
 

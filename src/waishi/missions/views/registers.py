@@ -34,9 +34,7 @@ def traveller_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save_traveller(
-    request: HttpRequest, form: TravellerForm, traveller: Person | None
-) -> Person:
+def _save_traveller(request: HttpRequest, form: TravellerForm, traveller: Person | None) -> Person:
     data = form.cleaned_data
     if traveller is None:
         return actions.do_register_traveller(

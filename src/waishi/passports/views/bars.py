@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from waishi.cases.permissions import is_case_staff
 from waishi.core.views import require_perm
-from waishi.registers.querysets import access_person
 from waishi.registers.models import Person
+from waishi.registers.querysets import access_person
 
 from .. import bar_actions
 from ..forms import BarForm, LiftBarForm

@@ -183,4 +183,3 @@ class Person(TimeStampedModel):
 
     def clean(self) -> None:
         self.nationalities = ",".join(split_codes(self.nationalities))
-
