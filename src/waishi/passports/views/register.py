@@ -56,7 +56,8 @@ def register_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("passports.manage_register")
 def document_new(request: HttpRequest) -> HttpResponse:
-    holders = people_visible_to(request.user).filter(is_active=True)
+    # Official documents are held for the city's agencies' people only.
+    holders = people_visible_to(request.user).filter(is_active=True, agency__isnull=False)
     form = DocumentForm(request.POST or None, holders=holders)
     if request.method == "POST" and form.is_valid():
         try:
