@@ -176,3 +176,22 @@ def test_the_people_page_masks_identity_numbers(client, make_user) -> None:
     client.force_login(liaison)
     body = client.get(reverse("missions:travellers")).content.decode()
     assert "110105********002X" in body and ID not in body
+
+
+def test_the_people_pages_show_an_agency_its_own_travellers_and_the_bureau_all(
+    client, make_user
+) -> None:
+    liaison = make_user(Role.LIAISON_OFFICER)
+    mine = PersonFactory(agency=liaison.agency, name="欧阳明")
+    theirs = PersonFactory(name="司马光")
+    guest = PersonFactory(guest=True)
+    client.force_login(liaison)
+    body = client.get(reverse("missions:travellers")).content.decode()
+    assert mine.name in body and theirs.name not in body and guest.name not in body
+    # Another agency's person is "not found", as a missing one is.
+    edit = reverse("missions:traveller_edit", args=[theirs.pk])
+    assert client.get(edit).status_code == 404
+    client.force_login(make_user(Role.DIVISION_OFFICER))
+    body = client.get(reverse("missions:travellers")).content.decode()
+    # The bureau sees every agency's travellers; guests are not travellers.
+    assert mine.name in body and theirs.name in body and guest.name not in body
