@@ -22,9 +22,13 @@ def missing(reason: str) -> None:
 def _fresh_cache() -> Iterator[None]:
     """Each test starts with an empty cache: rate-limit counts never carry from one to the next."""
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
     for cache in caches.all():
-        cache.clear()
+        # A cache in the database is rolled back with each test's transaction (browser tests,
+        # which commit, clear it in the page fixture).
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
     yield
 
 
@@ -78,6 +82,9 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
         base_url=live_server.url, viewport={"width": 1366, "height": 900}, locale="zh-CN"
     )
     context.set_default_timeout(15_000)
+    from waishi.core.ratelimit import shared_cache
+
+    shared_cache().clear()
     page = context.new_page()
     # Anything the Content-Security-Policy refuses is a defect of the page: collect and fail.
     refused: list[str] = []

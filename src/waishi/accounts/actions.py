@@ -170,7 +170,12 @@ def do_record_logout(*, user: User, request: HttpRequest | None) -> None:
 
 
 def do_record_failed_login(
-    *, username: str, user: User | None, request: HttpRequest | None, while_locked: bool = False
+    *,
+    username: str,
+    user: User | None,
+    request: HttpRequest | None,
+    while_locked: bool = False,
+    address_refused: bool = False,
 ) -> None:
     """Count a failed sign-in; the fifth in a row locks the account for thirty minutes.
 
@@ -178,6 +183,16 @@ def do_record_failed_login(
     """
     failures, minutes = lockout_settings()
     with transaction.atomic():
+        if address_refused:
+            log_action(
+                action="accounts.user.login_failed",
+                outcome=Outcome.DENIED,
+                object_type="accounts.user",
+                actor_label=username[:150],
+                reason="too many failed sign-ins from this address",
+                request=request,
+            )
+            return
         if user is None:
             log_action(
                 action="accounts.user.login_failed",

@@ -8,7 +8,27 @@ from django.db.models import StringAgg, Value
 from django.http import HttpRequest
 from django.utils import timezone
 
+from waishi.core.middleware import client_ip
+from waishi.core.ratelimit import count_try, shared_cache
+
 from .models import User
+
+SIGNIN_SCOPE = "signin-failures"
+
+
+def _address(request: HttpRequest | None) -> str:
+    return (client_ip(request) if request is not None else None) or "unknown"
+
+
+def address_refused(request: HttpRequest | None) -> bool:
+    """Whether the client's address has spent its failed sign-ins for the current window."""
+    tries = shared_cache().get(f"rate:{SIGNIN_SCOPE}:{_address(request)}", 0)
+    return int(tries) >= settings.WAISHI_SIGNIN_ADDRESS_FAILURES
+
+
+def count_address_failure(request: HttpRequest | None) -> None:
+    count_try(SIGNIN_SCOPE, _address(request), settings.WAISHI_SIGNIN_ADDRESS_WINDOW)
+
 
 # The system administrator maintains organisation data, accounts and the task queue through
 # the admin site: Django's model permissions of these apps only. Business data (cases and the
@@ -84,19 +104,29 @@ class LockoutModelBackend(SystemAdminModelPermissions, ModelBackend):
 
         if username is None or password is None:
             return None
+        if address_refused(request):
+            # Too many failures from this address: refused like a wrong password, without
+            # trying it, so guessing from one address cannot go on nor lock the account.
+            actions.do_record_failed_login(
+                username=username, user=None, request=request, address_refused=True
+            )
+            return None
         user = User.objects.filter(username__iexact=username).first()
         if user is None:
             # Run the hasher anyway so an unknown name takes as long as a known one.
             User().set_password(password)
+            count_address_failure(request)
             actions.do_record_failed_login(username=username, user=None, request=request)
             return None
         if user.locked_until and user.locked_until > timezone.now():
+            count_address_failure(request)
             actions.do_record_failed_login(
                 username=username, user=user, request=request, while_locked=True
             )
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
+        count_address_failure(request)
         actions.do_record_failed_login(username=username, user=user, request=request)
         return None
 

@@ -4,6 +4,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
+from waishi.core.middleware import client_ip
+from waishi.core.ratelimit import shared_cache
+
 
 class CallerRateThrottle(SimpleRateThrottle):
     """Counts per user (token or session) or, for anonymous calls, per client address.
@@ -16,6 +19,11 @@ class CallerRateThrottle(SimpleRateThrottle):
 
     def __init__(self) -> None:
         super().__init__(rate="1/s")
+        self.cache = shared_cache()
+
+    def get_ident(self, request: HttpRequest) -> str | None:
+        # The client's address as the trusted proxies report it, never a forged header.
+        return client_ip(request)
 
     def allow_request(self, request: HttpRequest) -> bool:
         rate = getattr(settings, "WAISHI_API_RATE", "") or None

@@ -31,10 +31,21 @@ class CoreConfig(AppConfig):
 
         user_logged_in.connect(stamp_signed_in_session, dispatch_uid="waishi.core.session_renewed")
 
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="waishi.core.cache")
+
         # The embedded database and local files live in var/; make it on first start.
         database = settings.DATABASES["default"]
         if database["ENGINE"].endswith("sqlite3") and str(database["NAME"]) != ":memory:":
             Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_cache_tables(*, using: str = "default", verbosity: int = 1, **kwargs: object) -> None:
+    """After ``migrate``: the database table of the shared cache, when the cache lives there."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))
 
 
 class WaishiAdminConfig(admin_apps.AdminConfig):

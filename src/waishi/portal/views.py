@@ -1,6 +1,5 @@
 """Public views of the portal: pages (through the cache), status look-up, search, robots.txt."""
 
-from django.core.cache import cache as django_cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +11,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
 from waishi.core.middleware import client_ip
+from waishi.core.ratelimit import count_try
 from waishi.core.views import public
 
 from . import cache
@@ -99,14 +99,8 @@ def status(request: HttpRequest) -> HttpResponse:
 
 def allow_status_try(request: HttpRequest) -> bool:
     """Count one look-up for the visitor's address; False once the window's tries are spent."""
-    key = f"portal:status-tries:{client_ip(request) or 'unknown'}"
-    django_cache.add(key, 0, STATUS_WINDOW_SECONDS)
-    try:
-        tries = django_cache.incr(key)
-    except ValueError:
-        django_cache.set(key, 1, STATUS_WINDOW_SECONDS)
-        tries = 1
-    return tries <= STATUS_TRIES
+    ident = client_ip(request) or "unknown"
+    return count_try("portal-status", ident, STATUS_WINDOW_SECONDS) <= STATUS_TRIES
 
 
 @public

@@ -154,19 +154,29 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when CACHE_URL says so (several processes share sessions, rate limits and the
-# page cache); otherwise memory of this one process.
+# Caches. "default" holds what one process may keep for itself (the portal's page cache):
+# Redis when CACHE_URL says so, otherwise this process's memory. "shared" holds what every
+# process must see alike — rate-limit counts of the status look-up, sign-in and the API: Redis
+# when configured, otherwise a table in the database (made by `waishi migrate`).
 CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        },
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "waishi",
-        }
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "waishi_shared_cache",
+        },
     }
 
 # Background tasks ----------------------------------------------------------------------------
@@ -205,6 +215,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five wrong passwords lock an account for thirty minutes (bureau security policy).
 WAISHI_LOCKOUT_FAILURES = env_int("WAISHI_LOCKOUT_FAILURES", 5)
 WAISHI_LOCKOUT_MINUTES = env_int("WAISHI_LOCKOUT_MINUTES", 30)
+# Failed sign-ins one client address may make in a window, across every account, before that
+# address is refused sign-in until the window ends (the accounts themselves stay open).
+WAISHI_SIGNIN_ADDRESS_FAILURES = env_int("WAISHI_SIGNIN_ADDRESS_FAILURES", 20)
+WAISHI_SIGNIN_ADDRESS_WINDOW = env_int("WAISHI_SIGNIN_ADDRESS_WINDOW", 900)
 # Sessions end after thirty idle minutes (bureau security policy). A signed-in session is
 # renewed at most once a minute (waishi.core.middleware.IdleSessionMiddleware), not saved on
 # every request: the timeout holds to within that minute without a write per page.

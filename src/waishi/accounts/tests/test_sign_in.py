@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +18,8 @@ from .factories import TEST_PASSWORD
 LOGIN = "/accounts/login/"
 
 
-def sign_in(client, username, password):
-    return client.post(LOGIN, {"username": username, "password": password})
+def sign_in(client, username, password, **extra):
+    return client.post(LOGIN, {"username": username, "password": password}, **extra)
 
 
 @pytest.mark.django_db
@@ -177,3 +178,25 @@ def test_sign_out_ends_the_session(client, make_user):
     assert client.get("/workspace/").status_code == 200
     client.post(reverse("accounts:logout"))
     assert client.get("/workspace/").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(WAISHI_SIGNIN_ADDRESS_FAILURES=3)
+def test_an_address_that_keeps_failing_is_refused_without_locking_the_account(client, make_user):
+    user = make_user(Role.LIAISON_OFFICER, username="sun")
+    for name in ("nobody-1", "nobody-2", "sun"):
+        sign_in(client, name, "wrong-Password-1", REMOTE_ADDR="203.0.113.9")
+    # The fourth try from that address is refused even with the right password, with the
+    # same message as a wrong one, and the account's own count does not move.
+    refused = sign_in(client, "sun", TEST_PASSWORD, REMOTE_ADDR="203.0.113.9")
+    wrong = sign_in(client, "nobody-3", "wrong-Password-1", REMOTE_ADDR="198.51.100.4")
+    assert refused.status_code == 200
+    assert refused.context["form"].non_field_errors() == wrong.context["form"].non_field_errors()
+    user.refresh_from_db()
+    assert user.failed_logins == 1
+    assert user.locked_until is None
+    assert AuditEvent.objects.filter(
+        action="accounts.user.login_failed", reason="too many failed sign-ins from this address"
+    ).exists()
+    # The owner, elsewhere, signs in as usual.
+    assert sign_in(client, "sun", TEST_PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 302
