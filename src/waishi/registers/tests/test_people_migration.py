@@ -25,9 +25,9 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
         code="migr", kind="municipal_agency", name_zh_hans="迁移局", name_en="Migration Agency"
     )
     traveller_model = old.get_model("missions", "Traveller")
-    _first, second = (
+    # Ids from the database's own sequence, with a gap, as a live register has.
+    first, gap, second = (
         traveller_model.objects.create(
-            pk=pk,
             agency=agency,
             name=name,
             sex="male",
@@ -36,11 +36,13 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
             post="科员",
             passport_name=passport_name,
         )
-        for pk, name, id_number, passport_name in (
-            (41, "单田芳", "11010519491231002X", "SHAN, TIANFANG"),
-            (57, "曾丽", "", "ZENG, LI"),
+        for name, id_number, passport_name in (
+            ("单田芳", "11010519491231002X", "SHAN, TIANFANG"),
+            ("删除", "", "SHAN, CHU"),
+            ("曾丽", "", "ZENG, LI"),
         )
     )
+    gap.delete()
     old.get_model("passports", "TravelDocument").objects.create(
         kind="service_passport",
         number="SE1234567",
@@ -52,7 +54,7 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
         status="in_custody",
     )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id_number FROM missions_traveller WHERE id = 41")
+        cursor.execute("SELECT id_number FROM missions_traveller WHERE id = %s", [first.pk])
         stored = cursor.fetchone()[0]
     assert crypto.is_encrypted(stored)
 
@@ -62,7 +64,7 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
     from waishi.passports.models import TravelDocument
     from waishi.registers.models import Person
 
-    shan = Person.objects.get(pk=41)
+    shan = Person.objects.get(pk=first.pk)
     assert (shan.name, shan.passport_name, shan.agency_id) == (
         "单田芳",
         "SHAN, TIANFANG",
@@ -71,9 +73,9 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
     assert shan.id_number == "11010519491231002X"
     assert Person.objects.pii_exact(id_number="11010519491231002x").get() == shan
     assert shan.kind_codes == ["traveller"] and shan.nationality_codes == ["CN"]
-    assert TravelDocument.objects.get().holder == Person.objects.get(pk=57)
+    assert TravelDocument.objects.get().holder == Person.objects.get(pk=second.pk)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id_number FROM registers_person WHERE id = 41")
+        cursor.execute("SELECT id_number FROM registers_person WHERE id = %s", [first.pk])
         assert cursor.fetchone()[0] == stored
     assert "missions_traveller" not in connection.introspection.table_names()
     # New people continue after the moved ids.
@@ -81,5 +83,5 @@ def test_travellers_become_people_keeping_ids_references_and_encrypted_values() 
         Person.objects.create(
             agency_id=agency.pk, name="新人", sex="female", date_of_birth=datetime.date(1990, 1, 1)
         ).pk
-        > 57
+        > second.pk
     )
