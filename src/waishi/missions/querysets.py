@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from waishi.registers.constants import PersonKind
-from waishi.registers.models import Person
+from waishi.registers.models import Person, of_kind
 from waishi.registers.querysets import people_visible_to
 
 from .models import AnnualPlan
@@ -25,7 +25,7 @@ def _own_agency_only(user: Any) -> bool | None:
 
 def travellers_visible_to(user: Any) -> QuerySet[Person]:
     """The register's travellers of the user's agency, or of every agency for bureau staff."""
-    return people_visible_to(user).of_kind(PersonKind.TRAVELLER)  # type: ignore[attr-defined]
+    return people_visible_to(user).filter(of_kind(PersonKind.TRAVELLER))
 
 
 def plans_visible_to(user: Any) -> QuerySet[AnnualPlan]:

@@ -43,18 +43,14 @@ def validate_person_kinds(value: str) -> None:
         )
 
 
-class PersonQuerySet(pii.PiiQuerySet):
-    def of_kind(self, kind: str) -> "PersonQuerySet":
-        """People recorded as ``kind`` (kinds are stored comma-separated)."""
-        return self.filter(
-            models.Q(kinds=kind)
-            | models.Q(kinds__startswith=f"{kind},")
-            | models.Q(kinds__endswith=f",{kind}")
-            | models.Q(kinds__contains=f",{kind},")
-        )
-
-
-PersonManager = models.Manager.from_queryset(PersonQuerySet)
+def of_kind(kind: str) -> models.Q:
+    """The filter for people recorded as ``kind`` (kinds are stored comma-separated)."""
+    return (
+        models.Q(kinds=kind)
+        | models.Q(kinds__startswith=f"{kind},")
+        | models.Q(kinds__endswith=f",{kind}")
+        | models.Q(kinds__contains=f",{kind},")
+    )
 
 
 class Person(TimeStampedModel):
@@ -147,7 +143,7 @@ class Person(TimeStampedModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
-    objects = PersonManager()
+    objects = pii.PiiManager()
 
     class Meta:
         verbose_name = _("person")

@@ -10,7 +10,7 @@ from waishi.accounts.constants import Role
 from waishi.audit.models import AuditEvent
 from waishi.registers import actions
 from waishi.registers.constants import PersonKind
-from waishi.registers.models import Person
+from waishi.registers.models import Person, of_kind
 from waishi.registers.querysets import access_person, people_visible_to
 
 from .factories import PersonFactory
@@ -133,10 +133,10 @@ def test_people_are_found_by_kind(make_user) -> None:
     traveller = PersonFactory()
     guest = PersonFactory(guest=True)
     both = PersonFactory(kinds="donor,traveller,overseas_chinese")
-    assert set(Person.objects.of_kind(PersonKind.TRAVELLER)) == {traveller, both}
-    assert set(Person.objects.of_kind(PersonKind.FOREIGN_GUEST)) == {guest}
-    assert set(Person.objects.of_kind(PersonKind.DONOR)) == {both}
-    assert set(Person.objects.of_kind(PersonKind.OVERSEAS_CHINESE)) == {both}
+    assert set(Person.objects.filter(of_kind(PersonKind.TRAVELLER))) == {traveller, both}
+    assert set(Person.objects.filter(of_kind(PersonKind.FOREIGN_GUEST))) == {guest}
+    assert set(Person.objects.filter(of_kind(PersonKind.DONOR))) == {both}
+    assert set(Person.objects.filter(of_kind(PersonKind.OVERSEAS_CHINESE))) == {both}
 
 
 def _reveal_url(person: Person, field: str) -> str:
