@@ -32,6 +32,34 @@ def _fresh_cache() -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _country_register(request: Any) -> None:
+    """Make sure the country register is seeded and this process has read it.
+
+    A transactional test anywhere in the run flushes every table, data-migration rows
+    included, so database tests re-seed what is missing. Tests without the database read the
+    register once for the whole run; database tests read it before their body, so query
+    counts never include the first read.
+    """
+    from waishi.registers import countries
+
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        if not countries.is_loaded():
+            request.getfixturevalue("django_db_setup")
+            with request.getfixturevalue("django_db_blocker").unblock():
+                countries.countries()
+        return
+    transactional = marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.apps import apps
+
+    from waishi.registers import country_data
+
+    country_data.seed(apps)
+    countries.countries()
+
+
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., Any]:
     """Create a user holding ``role`` (or roles), in a fitting agency or division."""

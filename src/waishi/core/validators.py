@@ -250,3 +250,43 @@ def check_phone(value: object) -> str:
 
 def validate_phone(value: object) -> None:
     check_phone(value)
+
+
+# GB 32100-2015, 4.2 and annex B: the unified social credit code is 18 characters from
+# these 31 (no I, O, S, V, Z); the 18th is a check character, 31 minus the weighted sum of
+# the first 17 modulo 31 (31 becomes 0), the weight of position i being 3^(i-1) mod 31.
+CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_CODE_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+CREDIT_CODE_PATTERN = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", re.ASCII)
+
+
+def credit_code_check_character(first17: str) -> str:
+    """The GB 32100 check character of the first 17 characters of a credit code."""
+    total = sum(
+        CREDIT_CODE_CHARACTERS.index(char) * weight
+        for char, weight in zip(first17, CREDIT_CODE_WEIGHTS, strict=True)
+    )
+    return CREDIT_CODE_CHARACTERS[(31 - total % 31) % 31]
+
+
+def check_credit_code(value: object) -> str:
+    """A unified social credit code (统一社会信用代码, GB 32100-2015) in canonical form."""
+    number = _compact(value)
+    if not CREDIT_CODE_PATTERN.match(number):
+        raise ValidationError(
+            _(
+                "A unified social credit code has 18 characters: digits and capital letters "
+                "other than I, O, S, V and Z."
+            ),
+            code="credit_code_format",
+        )
+    if credit_code_check_character(number[:17]) != number[17]:
+        raise ValidationError(
+            _("The check character of this unified social credit code is wrong."),
+            code="credit_code_check",
+        )
+    return number
+
+
+def validate_credit_code(value: object) -> None:
+    check_credit_code(value)

@@ -196,11 +196,11 @@ def do_add_planned_mission(
     request: HttpRequest | None = None,
 ) -> PlannedMission:
     """Add a planned mission to a plan. Checks ``missions.manage_plan`` for the plan."""
-    from .countries import country
+    from waishi.registers.countries import is_abroad
 
     _require(actor, "missions.manage_plan", plan)
     codes = [c.strip().upper() for c in countries if c.strip()]
-    unknown = [c for c in codes if country(c) is None]
+    unknown = [c for c in codes if not is_abroad(c)]
     if not codes or unknown:
         raise ValidationError(_("Choose the countries or regions from the list."))
     entry = PlannedMission(

@@ -34,8 +34,8 @@ from waishi.audit.actions import log_action
 from waishi.cases.actions import do_add_timeline_entry
 from waishi.cases.constants import EntryKind
 from waishi.cases.references import next_reference
+from waishi.registers.countries import country as country_info
 
-from .countries import country as country_info
 from .models import ApprovalDocument, Mission
 from .models.document import document_path
 

@@ -26,11 +26,11 @@ from waishi.accounts.constants import Role
 from waishi.accounts.models import Agency, User
 from waishi.core.validators import fictitious_resident_id
 from waishi.core.workdays import is_workday
+from waishi.registers.countries import region_of
 from waishi.registers.models import Person
 
 from . import actions
 from .constants import Rank
-from .countries import region_of
 from .demo_data import (
     ACCEPTED,
     FILERS,

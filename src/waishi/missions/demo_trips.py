@@ -4,8 +4,9 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .countries import country as country_info
-from .countries import region_of
+from waishi.registers.countries import country as country_info
+from waishi.registers.countries import region_of
+
 from .demo_caps import CAPS
 from .demo_data import ACTIVITIES, FARES, RATES, Trip
 

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from waishi.cases.attachments import ALLOWED
 from waishi.cases.forms import IdempotentFormMixin
 from waishi.core.pinyin import validate_passport_name
+from waishi.registers.countries import country_choices
 from waishi.registers.models import Person
 
 from .constants import (
@@ -22,7 +23,6 @@ from .constants import (
     Severity,
     Sex,
 )
-from .countries import country_choices
 from .models import PlannedMission
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -30,7 +30,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _country_field(label: Any, required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=label, required=required, choices=lambda: [("", "—"), *country_choices()]
+        label=label, required=required, choices=lambda: [("", "—"), *country_choices(abroad=True)]
     )
 
 
@@ -231,7 +231,7 @@ class PlanForm(forms.Form):
 class PlannedMissionForm(forms.Form):
     countries = forms.MultipleChoiceField(
         label=_("Countries and regions"),
-        choices=country_choices,
+        choices=lambda: country_choices(abroad=True),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     purpose = forms.CharField(label=_("Purpose"), max_length=300)

@@ -21,11 +21,11 @@ from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
 from waishi.cases.names import set_case_names
+from waishi.registers.countries import is_abroad
 from waishi.registers.models import Person
 
 from .checking import latest_verdict, verdict_violations
 from .constants import CASE_TYPE, ActivityKind, BudgetCategory, HalfDay, InviterKind
-from .countries import country
 from .models import (
     BudgetLine,
     Destination,
@@ -203,7 +203,7 @@ def do_set_destinations(
     """Replace the stops in visiting order: country, city, dates, transit, airside, tasks."""
     rows = list(destinations)
     for row in rows:
-        if country(row.get("country", "")) is None:
+        if not is_abroad(row.get("country", "")):
             raise ValidationError(_("Choose the countries or regions from the list."))
 
     def change(m: Mission) -> dict[str, Any]:
@@ -299,7 +299,7 @@ def do_save_inviter(
     """Save the inviter and, when given, store the letter and its translation as attachments."""
     if kind and kind not in InviterKind.values:
         raise ValidationError(_("Choose the kind of inviter."))
-    if country_code and country(country_code) is None:
+    if country_code and not is_abroad(country_code):
         raise ValidationError(_("Choose the countries or regions from the list."))
 
     def change(m: Mission) -> dict[str, Any]:

@@ -14,20 +14,26 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from waishi.registers.countries import country_name, is_in
+
 from .constants import (
     CAPPED_CATEGORIES,
     ActivityKind,
     BudgetCategory,
     InviterKind,
     Rank,
+    Region,
     RuleCode,
     Severity,
 )
-from .countries import EXTRA_DAY_REGIONS, country_name, region_of
 from .rulebook import RuleBook, RuleSpec, load_rulebook, table_lookup
 
 # Ranks from the most to the least senior; the most senior member decides which version of a
 # delegation-wide rule applies when no leader is marked.
+# Regions whose poor flight connections earn a delegation extra days (see the days rule);
+# the codes are groups of the country register.
+EXTRA_DAY_REGIONS = frozenset({Region.AFRICA, Region.LATIN_AMERICA})
+
 RANK_ORDER = (Rank.CITY_LEADER, Rank.BUREAU_LEVEL, Rank.DIVISION_LEVEL, Rank.OTHER)
 
 # The form section each rule concerns, so a screen can show the violation where it belongs.
@@ -278,7 +284,7 @@ def days_limit(m: MissionInput, value: dict[str, int]) -> int | None:
     if limit is None:
         return None
     # Flights to Latin America and Africa connect poorly, so such trips get extra days.
-    if any(region_of(c) in EXTRA_DAY_REGIONS for c in m.counted_countries):
+    if any(is_in(c, *EXTRA_DAY_REGIONS) for c in m.counted_countries):
         limit += int(value.get("extra_latin_america_africa", 0))
     return limit
 

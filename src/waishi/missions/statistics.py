@@ -17,21 +17,19 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import pgettext
 
 from waishi.accounts.models import Agency
 from waishi.core.spreadsheets import safe_row
+from waishi.registers.countries import country_name
 
 from .constants import CASE_TYPE
-from .countries import country_name
 from .models import Destination, Mission
 from .workflow import TRIP_STATES
 
-KINDS = {
-    "abroad": gettext_lazy("Abroad"),
-    "HK": gettext_lazy("Hong Kong"),
-    "MO": gettext_lazy("Macao"),
-}
+# Trips abroad, and trips only to Hong Kong or Macao (named by the country register, so
+# they read 中国香港 / "Hong Kong, China").
+KINDS = ("abroad", "HK", "MO")
 
 
 @dataclass
@@ -109,7 +107,9 @@ def year_figures(year: int) -> Figures:
     by_agency: dict[str, Row] = {}
     by_country: dict[str, Row] = {}
     by_month = [Row(_("%(month)s/%(year)s") % {"month": m, "year": year}) for m in range(1, 13)]
-    by_kind = {code: Row(str(label)) for code, label in KINDS.items()}
+    by_kind = {
+        code: Row(str(_("Abroad")) if code == "abroad" else country_name(code)) for code in KINDS
+    }
     for pk, agency_id, departure, return_date, people in missions:
         assert departure is not None  # filtered on its year
         days = (return_date - departure).days + 1 if return_date else 1

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.core.validators import DocumentKind
+from waishi.registers.countries import country_name
 
 from .constants import DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
 from .models import AgencyLock, Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
@@ -179,7 +180,12 @@ def endorsement_findings(
                 "%(name)s would stay %(days)d days in %(region)s; each stay on an "
                 "official pass may last at most %(limit)d days."
             )
-            % {"name": holder_name, "days": leg.days, "region": leg.country, "limit": limit},
+            % {
+                "name": holder_name,
+                "days": leg.days,
+                "region": country_name(leg.country),
+                "limit": limit,
+            },
             citation=stay_rule.citation,
         )
         for leg in entries

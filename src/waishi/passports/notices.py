@@ -8,11 +8,13 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from waishi.accounts.constants import Role
 from waishi.notifications.actions import notify
+from waishi.registers.countries import country_name
 
 
 def agency_contacts(agency_id: int) -> list[Any]:
@@ -84,7 +86,7 @@ def notify_visa(application: Any) -> None:
         title=format_lazy(
             _("Visa for {holder} ({country}): {status}"),
             holder=application.holder.name,
-            country=application.country,
+            country=lazy(country_name, str)(application.country),
             status=application.get_status_display(),
         ),
         link=reverse("passports:workspace"),

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
-from waishi.missions.countries import country as country_info
+from waishi.registers.countries import country as country_info
 
 from .constants import PASSPORT_KINDS
 from .models import TravelDocument, VisaNote

@@ -1,3 +1,5 @@
+"""The shared registers every area uses: people, organisations, countries and regions."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,9 +10,31 @@ class RegistersConfig(AppConfig):
     verbose_name = _("Shared registers")
 
     def ready(self) -> None:
+        from waishi.core.navigation import NavItem, registry
+
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Organisations"),
+                "registers:organisations",
+                "registers.read_organisations",
+                order=80,
+            )
+        )
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Countries and regions"),
+                "registers:countries",
+                "registers.read_countries",
+                order=81,
+            )
+        )
+        self._register_personal_data()
+
+    def _register_personal_data(self) -> None:
         from waishi.core import pii
 
-        from . import permissions  # noqa: F401 - registers the rules
         from .models import Person
         from .querysets import people_visible_to
 

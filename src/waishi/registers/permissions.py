@@ -1,7 +1,12 @@
-"""Who may see and change the people register.
+"""Who may read and edit the shared registers.
 
-An agency keeps its own people; bureau staff who deal with cases read every agency's.
-Permissions without an object gate the screens; the actions check again with the person.
+Bureau staff read the organisations and the country register; the divisions' officers and
+heads, who record the bodies their cases deal with, edit organisations. Agencies have no
+access to those: they are the bureau's own working data.
+
+The people register: an agency keeps its own people; bureau staff who deal with cases read
+every agency's. Permissions without an object gate the screens; the actions check again with
+the person.
 """
 
 from typing import Any
@@ -13,8 +18,19 @@ from waishi.accounts.permissions import (
     has_role,
     is_agency_signatory,
     is_agency_user,
+    is_bureau_staff,
     is_liaison_officer,
 )
+
+# The roles that edit the registers (division staff).
+REGISTER_EDITING_ROLES = (Role.DIVISION_OFFICER, Role.DIVISION_HEAD)
+is_register_editor = has_role(*REGISTER_EDITING_ROLES)
+
+rules.add_perm("registers.read_countries", is_bureau_staff)
+rules.add_perm("registers.read_organisations", is_bureau_staff)
+rules.add_perm("registers.edit_organisation", is_register_editor)
+# Country names and groups are reference data; the division heads correct them.
+rules.add_perm("registers.edit_country", has_role(Role.DIVISION_HEAD))
 
 # Bureau staff who deal with people's cases; the discipline inspector reads what they read.
 # Website editors have no business with personal data.

@@ -1,11 +1,41 @@
-"""What each user may see of the shared registers. Every list and page starts here."""
+"""What each person may see of the shared registers."""
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import Person
+from .models import Organisation, Person
 from .permissions import is_people_staff
+
+
+def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
+    """Bureau staff see every organisation; everyone else none."""
+    if not user.has_perm("registers.read_organisations"):
+        return Organisation.objects.none()
+    return Organisation.objects.select_related("country")
+
+
+def search_organisations(
+    queryset: QuerySet[Organisation], *, q: str = "", kind: str = "", country: str = ""
+) -> QuerySet[Organisation]:
+    """Narrow a list by words in the names, code or city, by kind and by country."""
+    if q:
+        queryset = queryset.filter(
+            Q(name_zh__icontains=q)
+            | Q(name_original__icontains=q)
+            | Q(credit_code__iexact=q.replace(" ", ""))
+            | Q(city__icontains=q)
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if country:
+        queryset = queryset.filter(country_id=country.upper())
+    return queryset
+
+
+def access_organisation(user: Any, pk: int) -> Organisation:
+    """The organisation if the user may see it; ``Organisation.DoesNotExist`` otherwise."""
+    return organisations_visible_to(user).get(pk=pk)
 
 
 def people_visible_to(user: Any) -> QuerySet[Person]:

@@ -158,6 +158,12 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Shared registers: bureau staff read organisations and countries; division staff edit
+    # organisations; agencies have no access. The sample organisation does not exist.
+    "registers:organisations": gate(BUREAU_ROLES),
+    "registers:countries": gate(BUREAU_ROLES),
+    "registers:organisation_new": gate(ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD})),
+    "registers:organisation_edit": gate(ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD}), ok=404),
     # The missions API: agency people and mission staff read (the sample application does
     # not exist); the writing endpoints take POST only.
     **{
@@ -224,6 +230,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
+    "registers:organisation_edit": {"pk": 999999},
     **{
         f"api-v1:{n}": {"reference": "CG-1999-00001"}
         for n in (

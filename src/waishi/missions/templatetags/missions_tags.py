@@ -5,7 +5,7 @@ from typing import Any
 
 from django import template
 
-from ..countries import country_name as _country_name
+from waishi.registers.countries import country_name as _country_name
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from waishi.missions.countries import country_name
+from waishi.registers.countries import country_name
 
 from .. import dashboard
 

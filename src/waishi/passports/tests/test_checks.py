@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Mission
@@ -121,6 +121,18 @@ def test_a_stay_longer_than_thirty_days_is_blocked(agency: Any) -> None:
     assert findings_for(agency, person, days=30, countries=["HK"]) == []
     findings = findings_for(agency, person, days=31, countries=["HK"])
     assert len(findings) == 1 and "31" in findings[0].message and findings[0].citation
+
+
+def test_the_stay_limit_names_hong_kong_as_official_usage_requires(agency: Any) -> None:
+    person = TravellerFactory(agency=agency)
+    document = DocumentFactory(holder=person, kind=PASS)
+    endorse(document, valid_from=START, validity=EndorsementValidity.ONE_YEAR_MULTIPLE)
+    with translation.override("en"):
+        (finding,) = findings_for(agency, person, days=31, countries=["HK"])
+        assert "in Hong Kong, China;" in finding.message
+    with translation.override("zh-hans"):
+        (finding,) = findings_for(agency, person, days=31, countries=["HK"])
+        assert "中国香港" in finding.message and "HK" not in finding.message
 
 
 def test_a_trip_to_germany_and_hong_kong_needs_both_documents(agency: Any) -> None:

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
         ("missions", "0009_case_names"),
-        ("registers", "0001_initial"),
+        ("registers", "0002_countries_organisations"),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ from waishi.core import crypto
 BEFORE = [
     ("missions", "0009_case_names"),
     ("passports", "0004_travel_bars"),
-    ("registers", "0001_initial"),
+    ("registers", "0002_countries_organisations"),
 ]
 
 
