@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 
+# Fixtures and factories of every case type's tests (agency, liaison, officer, case_roles, …).
+pytest_plugins = ["waishi.cases.testing"]
+
 CHROMIUM = os.environ.get("WAISHI_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -30,6 +33,31 @@ def _fresh_cache() -> Iterator[None]:
         if not isinstance(cache, DatabaseCache):
             cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _holiday_calendar(request: Any) -> None:
+    """Make sure the seeded holiday calendar is there for tests that use the database.
+
+    A transactional test anywhere in the run flushes every table, data-migration rows
+    included; working days after it would otherwise all be provisional.
+    """
+    from waishi.core.workdays import forget_calendar
+
+    forget_calendar()
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if marker is None and "db" not in names and "transactional_db" not in names:
+        return
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker is not None and marker.kwargs.get("transaction", False):
+        transactional = True
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("waishi.core.migrations.0002_holiday_calendar").seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

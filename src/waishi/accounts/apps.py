@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "waishi.accounts"
     label = "accounts"
+    # A shared app (not an area); Django's permission tables are asked as usual.
+    waishi_area = False
+    waishi_rules_only = False
     verbose_name = _("Organisation and accounts")
 
     def ready(self) -> None:

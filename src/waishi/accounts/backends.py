@@ -8,6 +8,7 @@ from django.db.models import StringAgg, Value
 from django.http import HttpRequest
 from django.utils import timezone
 
+from waishi.core.appflags import rules_only_apps
 from waishi.core.middleware import client_ip
 from waishi.core.ratelimit import count_try, shared_cache
 
@@ -39,13 +40,11 @@ SYSTEM_ADMIN_APPS = frozenset(
     {"accounts", "auth", "django_tasks_database", "taggit", "wagtaildocs", "wagtailimages"}
 )
 MODEL_PERMISSION_VERBS = ("add_", "change_", "delete_", "view_")
-# Waishi's business apps: who may do what there is said by rules predicates alone
-# (``<app>/permissions.py``), never by Django's permission tables, which grant nothing in them.
-# Asking those tables costs two queries per request for every such check that rules
-# refuses, e.g. ``perms.missions.file_mission`` on a case page seen by bureau staff.
-RULES_ONLY_APPS = frozenset(
-    {"api", "audit", "cases", "missions", "notifications", "passports", "registers"}
-)
+# Waishi's business apps (those whose ``AppConfig`` says ``waishi_rules_only = True``): who may
+# do what there is said by rules predicates alone (``<app>/permissions.py``), never by Django's
+# permission tables, which grant nothing in them. Asking those tables costs two queries per
+# request for every such check that rules refuses, e.g. ``perms.missions.file_mission`` on a
+# case page seen by bureau staff.
 
 
 def _system_admin_may(user: Any, perm: str) -> bool:
@@ -63,7 +62,7 @@ class SystemAdminModelPermissions:
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
         if _system_admin_may(user_obj, perm):
             return True
-        if perm.partition(".")[0] in RULES_ONLY_APPS:
+        if perm.partition(".")[0] in rules_only_apps():
             return False
         return super().has_perm(user_obj, perm, obj)  # type: ignore[misc,no-any-return]
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from waishi.core.navigation import registry
 from waishi.core.views import public, require_perm
+from waishi.core.workdays import missing_notice_year
 
 from . import actions
 from .forms import ChangePasswordForm, SignInForm
@@ -101,6 +102,11 @@ def _dashboard(request: HttpRequest, face: str, title: str) -> HttpResponse:
         {
             "title": title,
             "panels": registry.panels_for(user, face),
+            "holiday_notice_missing": (
+                missing_notice_year()
+                if face == "office" and user.has_perm("cases.enter_holiday_notice")
+                else None
+            ),
             "roles": [grant.get_role_display() for grant in user.role_grants.all()],
         },
     )

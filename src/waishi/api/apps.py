@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ApiConfig(AppConfig):
     name = "waishi.api"
     label = "api"
+    # A shared app (not an area); its rights come from rules predicates alone.
+    waishi_area = False
+    waishi_rules_only = True
     verbose_name = _("API")
 
     def ready(self) -> None:

@@ -201,7 +201,7 @@ def do_transition(
         for effect in step.effects:
             effect(locked, actor, values)
         log_action(
-            action=step.action_name,
+            action=locked.case_type_obj.audit_action(step),
             actor=actor,
             obj=locked,
             before=before,

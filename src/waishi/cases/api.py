@@ -19,10 +19,12 @@ from waishi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encod
 from waishi.core.models import FALLBACK_ORDER, translated
 
 from . import actions
+from .constants import EntryKind
 from .inbox import apply_filters
 from .models import Case
 from .querysets import access_case, timeline_for
 from .registry import get_case_type
+from .steps import describe_entry
 from .workflow import Conflict, TransitionRefused, available_transitions
 
 router = Router(auth=AUTH, tags=["cases"])
@@ -284,7 +286,8 @@ def get_case(request: HttpRequest, reference: str) -> dict[str, Any]:
             "kind": e.kind,
             "created_at": e.created_at,
             "actor": e.actor.display_name if e.actor else None,
-            "text": e.text,
+            # An external step's entry says which body and the dates, in the reader's language.
+            "text": e.text or (describe_entry(e.changes) if e.kind == EntryKind.STEP else ""),
             "is_public": e.is_public,
             "from_status": e.from_status,
             "to_status": e.to_status,

@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "waishi.cases"
     label = "cases"
+    # A shared app (not an area); its rights come from rules predicates alone.
+    waishi_area = False
+    waishi_rules_only = True
     verbose_name = _("Cases")
 
     def ready(self) -> None:
         from waishi.core.navigation import NavItem, Panel, registry
+
+        from . import checks  # noqa: F401 - registers the system checks
 
         registry.add_nav(
             NavItem(
@@ -20,6 +25,16 @@ class CasesConfig(AppConfig):
             )
         )
         registry.add_nav(NavItem("office", _("Inbox"), "cases:inbox", "cases.use_inbox", order=10))
+        for face in ("office", "admin"):
+            registry.add_nav(
+                NavItem(
+                    face,
+                    _("Holiday calendar"),
+                    "cases:calendar",
+                    "cases.view_holiday_calendar",
+                    order=90,
+                )
+            )
         registry.add_panel(
             Panel(
                 "office",

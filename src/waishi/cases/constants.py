@@ -23,6 +23,7 @@ class EntryKind(models.TextChoices):
     REMINDER = "reminder", _("Reminder")
     ASSIGNMENT = "assignment", _("Assignment")
     NOTE = "note", _("Note")
+    STEP = "step", _("External step")
 
 
 class ReminderLevel(models.TextChoices):
@@ -42,3 +43,31 @@ class InboxTab(models.TextChoices):
     DIVISION = "division", _("My division")
     OVERDUE = "overdue", _("Overdue")
     RECENT = "recent", _("Recently changed")
+    WAITING = "waiting", _("Waiting on an outside body")
+
+
+class StepBody(models.TextChoices):
+    """The outside bodies a case may wait on."""
+
+    PROVINCIAL_FAO = "provincial_fao", _("Provincial foreign-affairs office")
+    MFA = "mfa", _("Ministry of Foreign Affairs")
+    CPAFFC = "cpaffc", _("CPAFFC")
+    POLICE = "police", _("Police / exit-entry administration")
+    MISSION = "mission", _("Consulate or embassy")
+    PEOPLES_CONGRESS = "peoples_congress", _("People's congress standing committee")
+    FINANCE = "finance", _("Finance bureau")
+    OTHER = "other", _("Other body")
+
+
+class StepStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    ANSWERED = "answered", _("Answered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DueUnit(models.TextChoices):
+    """How a step's due date was counted from the day it was sent."""
+
+    WORKDAYS = "workdays", _("working days")
+    DAYS = "days", _("calendar days")
+    DATE = "date", _("a date entered")

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .attachments import ALLOWED
-from .constants import InboxTab, Priority
+from .constants import DueUnit, InboxTab, Priority, StepBody
 from .registry import case_types
 
 
@@ -168,3 +168,69 @@ def _style(form: forms.Form, *, small: bool = False) -> None:
         if small and css == "form-control":
             css += " form-control-sm"
         widget.attrs.setdefault("class", css)
+
+
+class StepSendForm(IdempotentFormMixin):
+    """Sending part of a case to an outside body: which body, what, when, due when."""
+
+    body = forms.ChoiceField(label=_("Body"), choices=StepBody.choices)
+    body_name = forms.CharField(
+        label=_("Name of the body"),
+        max_length=200,
+        required=False,
+        help_text=_("Which consulate, which police office, … (required for “Other body”)."),
+    )
+    request_text = forms.CharField(
+        label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_unit = forms.ChoiceField(
+        label=_("Due within"), choices=DueUnit.choices, initial=DueUnit.WORKDAYS
+    )
+    due_in = forms.IntegerField(label=_("Number of days"), required=False, min_value=1)
+    due_on = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    their_reference = forms.CharField(
+        label=_("Their reference number"), max_length=100, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the case page carries other forms with fields of the same names.
+        kwargs.setdefault("auto_id", "step-send-%s")
+        super().__init__(*args, **kwargs)
+        _style(self, small=True)
+
+
+class StepAnswerForm(IdempotentFormMixin):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    answered_on = forms.DateField(
+        label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    answer_text = forms.CharField(
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        required=False,
+    )
+    their_reference = forms.CharField(
+        label=_("Their reference number"), max_length=100, required=False
+    )
+    file = forms.FileField(
+        label=_("Their document"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED))}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self, small=True)
+
+
+class StepWithdrawForm(IdempotentFormMixin):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self, small=True)

@@ -7,6 +7,7 @@ row more than shown.
 
 import base64
 import binascii
+import dataclasses
 import datetime
 import re
 from collections.abc import Mapping
@@ -14,17 +15,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from waishi.core.models import FALLBACK_ORDER, translated
 
-from .constants import InboxTab
-from .models import Case
+from .constants import InboxTab, StepStatus
+from .models import Case, ExternalStep
 from .names import names_starting
 from .querysets import visible_to
 from .registry import get_case_type, person_searches
@@ -66,6 +68,8 @@ class CaseRow:
     is_overdue: bool
     updated_at: datetime.datetime
     updated_text: str
+    # On the "waiting on an outside body" tab: which bodies, since when (already escaped).
+    waiting_html: str = ""
 
 
 # One list row as cases/includes/case_rows.html prints it. Fifty rows through the template
@@ -74,7 +78,7 @@ class CaseRow:
 ROW_HTML = (
     "\n  <tr>\n"
     '    <td class="font-monospace text-nowrap"><a href="{url}">{reference}</a></td>\n'
-    "    <td>{title}</td>\n"
+    "    <td>{title}{waiting}</td>\n"
     '    <td><span class="badge {status_class}">{status_label}</span></td>\n'
     "    {agency}\n"
     "    <td>{assignee}</td>\n"
@@ -92,6 +96,7 @@ def rows_html(rows: list[CaseRow], *, show_agency: bool) -> SafeString:
                 url=escape(row.url),
                 reference=escape(row.reference),
                 title=escape(row.title),
+                waiting=row.waiting_html,
                 status_class=row.status_class,
                 status_label=escape(row.status_label),
                 agency=f"<td>{escape(row.agency_name)}</td>" if show_agency else "",
@@ -274,6 +279,11 @@ def apply_filters(
         )
     elif tab == InboxTab.OVERDUE:
         rows = rows.filter(is_open=True, due_date__lt=timezone.localdate())
+    elif tab == InboxTab.WAITING:
+        # Open cases with a step still waiting on an outside body (a partial index holds them).
+        rows = rows.filter(is_open=True).filter(
+            Exists(ExternalStep.objects.filter(case_id=OuterRef("pk"), status=StepStatus.WAITING))
+        )
     if filters.get("case_type"):
         rows = rows.filter(case_type=filters["case_type"])
     if filters.get("status"):
@@ -379,6 +389,16 @@ def page_by_name(
 def list_page(
     user: Any, filters: Mapping[str, Any], cursor: str | None, size: int = PAGE_SIZE
 ) -> Page:
+    """One page of the list ``filters`` describe; on the waiting tab with the steps' badges."""
+    page = _list_page(user, filters, cursor, size)
+    if filters.get("tab") == InboxTab.WAITING:
+        return with_waiting_steps(page)
+    return page
+
+
+def _list_page(
+    user: Any, filters: Mapping[str, Any], cursor: str | None, size: int = PAGE_SIZE
+) -> Page:
     """One page of the list ``filters`` describe, as rows ready to show.
 
     A search for a person's name lists the cases naming them newest first (by case number);
@@ -397,3 +417,29 @@ def list_page(
     if overdue:
         return page_by_due(cases, cursor, size)
     return page_by_updated(cases, cursor, size)
+
+
+def with_waiting_steps(page: Page) -> Page:
+    """The page's rows with a badge per step still waiting: body, since, due (one query)."""
+    if not page.rows:
+        return page
+    today = timezone.localdate()
+    badges: dict[int, list[str]] = {}
+    steps = ExternalStep.objects.filter(
+        case_id__in=[row.pk for row in page.rows], status=StepStatus.WAITING
+    ).only("id", "case_id", "body", "body_name", "sent_on", "due_on", "status")
+    for step in steps.order_by("sent_on", "id"):
+        text = _("Waiting on %(body)s since %(sent)s") % {
+            "body": step.body_label,
+            "sent": step.sent_on.isoformat(),
+        }
+        if step.due_on is not None:
+            text += ", " + _("due %(due)s") % {"due": step.due_on.isoformat()}
+        css = "text-bg-danger" if step.is_overdue(today) else "text-bg-warning"
+        badges.setdefault(step.case_id, []).append(
+            f' <span class="badge {css} d-inline-block text-wrap">{escape(text)}</span>'
+        )
+    rows = [
+        dataclasses.replace(row, waiting_html="".join(badges.get(row.pk, []))) for row in page.rows
+    ]
+    return Page(rows, page.next_cursor)

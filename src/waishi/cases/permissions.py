@@ -11,11 +11,13 @@ import rules
 from waishi.accounts.constants import AGENCY_ROLES, Role
 from waishi.accounts.permissions import (
     has_role,
+    is_agency_signatory,
     is_agency_user,
     is_discipline_inspector,
     is_division_head,
     is_division_officer,
     is_liaison_officer,
+    is_system_admin,
 )
 
 # Bureau staff who work cases. The discipline inspector reads every case but changes none;
@@ -65,8 +67,13 @@ def can_work_on_case(user: Any, case: Any) -> bool:
 
 
 is_case_liaison = is_liaison_officer & is_of_case_agency
+# Who files and edits a case for its agency: the agency's liaison officer or signatory.
+is_case_filer = (is_liaison_officer | is_agency_signatory) & is_of_case_agency
 is_case_division_officer = (is_division_officer | is_division_head) & is_in_case_division
 is_case_division_head = is_division_head & is_in_case_division
+# External steps (sending to another body, recording its answer, withdrawing) are kept by
+# the owning division's officers and its head.
+can_manage_external_steps = is_case_division_officer
 
 # Reading cases: agency people see their own (visible_to narrows), staff see all.
 rules.add_perm("cases.view_case", is_agency_user | is_case_staff)
@@ -78,18 +85,26 @@ rules.add_perm("cases.view_agency_cases", is_agency_user)
 # Writing on a case: comments, attachments; the inspector only reads.
 rules.add_perm("cases.comment_case", is_case_worker | is_agency_user)
 rules.add_perm("cases.attach_file", is_case_worker | is_agency_user)
+# The holiday calendar: bureau staff and the system administrator read it; division heads
+# and the system administrator enter the State Council's notice of a year.
+rules.add_perm("cases.view_holiday_calendar", is_case_staff | is_system_admin)
+rules.add_perm("cases.enter_holiday_notice", is_division_head | is_system_admin)
 # Internal (staff-only) comments.
 rules.add_perm("cases.comment_internally", is_case_worker)
 # Changing the header of a case (title, priority, due date, division, assignee).
 rules.add_perm("cases.change_case", is_case_worker)
+# Keeping a case's external steps (object permission: the owning division).
+rules.add_perm("cases.manage_external_steps", can_manage_external_steps)
 # Running transitions: every transition also checks its own predicate.
 rules.add_perm("cases.transition_case", is_case_worker | is_agency_user)
 
 __all__ = [
+    "can_manage_external_steps",
     "can_work_on_case",
     "is_case_assignee",
     "is_case_division_head",
     "is_case_division_officer",
+    "is_case_filer",
     "is_case_liaison",
     "is_case_staff",
     "is_case_worker",

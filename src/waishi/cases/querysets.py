@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.db.models import Model, Q, QuerySet, prefetch_related_objects
+from django.http import Http404
 
 from waishi.accounts.constants import AGENCY_ROLES, AgencyKind, Role
 
@@ -83,6 +84,47 @@ def access_case(
     if with_detail:
         attach_detail(case)
     return case
+
+
+class CaseNotFound(Http404, Case.DoesNotExist):
+    """No such case, or not one the user may see, or not of the type asked for.
+
+    A view lets it through (404); code that catches ``Case.DoesNotExist`` still does.
+    """
+
+
+def access_case_detail(
+    user: Any,
+    reference: str,
+    case_type: str,
+    *,
+    related: tuple[str, ...] = (),
+    for_update: bool = False,
+) -> Any:
+    """The detail row (e.g. a ``Mission``) of case ``reference`` of type ``case_type``.
+
+    Raises ``CaseNotFound`` (a 404) alike for a missing case, one ``user`` may not see and
+    one of another type. One query: the detail row with its case and the case's agency
+    (plus ``related``), the case chosen by reference among ``visible_to(user)``. With
+    ``for_update`` the detail row is locked. The case is cached on the detail (``detail.case``
+    reads nothing more).
+    """
+    from .registry import get_case_type
+
+    relation = get_case_type(case_type).detail_relation()
+    if relation is None:
+        raise LookupError(f"Case type {case_type} has no detail model")
+    name = relation.field.name
+    visible = visible_to(user).filter(reference=reference, case_type=case_type).values("pk")
+    details: QuerySet[Model] = relation.related_model._default_manager.filter(
+        **{f"{name}__in": visible}
+    ).select_related(name, f"{name}__agency", *related)
+    if for_update:
+        details = details.select_for_update(of=("self",))
+    detail = next(iter(details[:1]), None)
+    if detail is None:
+        raise CaseNotFound
+    return detail
 
 
 def attach_detail(case: Case) -> None:

@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from .models import Case
-    from .workflow import Workflow
+    from .workflow import Transition, Workflow
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,20 @@ class CaseType:
     api_detail: Callable[["Case", Any], dict[str, Any]] | None = None
     # Shown beside the label in lists, e.g. "Missions"; optional.
     area_label: str | Promise = ""
+    # Audit actions of transitions without their own are ``<audit_prefix>.<transition>``,
+    # e.g. ``missions.mission.approve``; ``cases.case`` when empty.
+    audit_prefix: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def reference_prefix(self) -> str:
         return self.prefix or self.code
+
+    def audit_action(self, transition: "Transition") -> str:
+        """The audit action a transition of this type writes (``app.noun.verb``)."""
+        if transition.audit_action:
+            return transition.audit_action
+        return f"{self.audit_prefix or 'cases.case'}.{transition.name}"
 
     def detail_relation(self) -> Any:
         """The ``Case`` side of this type's one-to-one detail row (``None`` without one)."""

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import case, lists
+from .views import calendar, case, lists, steps
 
 app_name = "cases"
 
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
+    path("office/calendar/", calendar.calendar_years, name="calendar"),
+    path("office/calendar/<int:year>/", calendar.calendar_notice, name="calendar_notice"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
@@ -16,6 +18,11 @@ urlpatterns = [
     path("cases/<str:reference>/comment/", case.case_comment, name="comment"),
     path("cases/<str:reference>/do/<slug:name>/", case.case_transition, name="transition"),
     path("cases/<str:reference>/files/", case.attachment_upload, name="attachment_upload"),
+    path("cases/<str:reference>/steps/", steps.step_send, name="step_send"),
+    path("cases/<str:reference>/steps/<int:pk>/answer/", steps.step_answer, name="step_answer"),
+    path(
+        "cases/<str:reference>/steps/<int:pk>/withdraw/", steps.step_withdraw, name="step_withdraw"
+    ),
     path(
         "cases/<str:reference>/files/<int:pk>/",
         case.attachment_download,

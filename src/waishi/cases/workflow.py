@@ -17,13 +17,18 @@ Running a transition is ``waishi.cases.actions.do_transition``; this module only
 whether a transition may run and why not.
 """
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+# The kernel's refusals, importable from here as before.
+from .refusals import Conflict as Conflict
+from .refusals import Refused as Refused
+from .refusals import TransitionRefused as TransitionRefused
 
 if TYPE_CHECKING:
     from .models import Case
@@ -56,7 +61,8 @@ class Transition:
 
     ``may`` is a rules predicate (or any callable) taking ``(user, case)``. ``public`` says
     whether the timeline entry (and its reason) is shown to the agency. ``audit_action``
-    defaults to ``cases.case.<name>``. ``style`` is a Bootstrap button colour.
+    defaults to the case type's ``audit_prefix`` and the name (``CaseType.audit_action``).
+    ``style`` is a Bootstrap button colour.
     """
 
     name: str
@@ -135,25 +141,6 @@ class Workflow:
 
 def _mermaid_text(label: str | Promise) -> str:
     return str(label).replace('"', "'").replace(":", " ").replace("\n", " ")
-
-
-class TransitionRefused(Exception):
-    """The transition may not run; ``reasons`` say why, translated. Nothing was written."""
-
-    def __init__(self, reasons: Iterable[str], *, forbidden: bool = False) -> None:
-        self.reasons = [str(r) for r in reasons]
-        # True when the actor lacks the right (as opposed to a guard or missing input).
-        self.forbidden = forbidden
-        super().__init__("; ".join(self.reasons))
-
-
-class Conflict(Exception):
-    """The case changed since the caller read it (version mismatch). Nothing was written."""
-
-    def __init__(self, case: "Case", expected_version: int) -> None:
-        self.case = case
-        self.expected_version = expected_version
-        super().__init__(f"{case.reference} is at version {case.version}, not {expected_version}")
 
 
 def may_act(user: Any, case: "Case", transition: Transition) -> bool:

@@ -1,6 +1,8 @@
 """The admin site for the system administrator (organisation data, users, rule sets)."""
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,22 @@ class WaishiAdminSite(admin.AdminSite):
     site_header = _("Waishi administration")
     site_title = _("Waishi administration")
     index_title = _("System administration")
+
+    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        """The start page; from 1 November it warns when next year's holiday notice is missing."""
+        from waishi.core.workdays import missing_notice_year
+
+        year = missing_notice_year()
+        if year is not None and request.user.has_perm("cases.enter_holiday_notice"):
+            messages.warning(
+                request,
+                _(
+                    "The State Council's holiday notice for %(year)s has not been entered: "
+                    "working days in %(year)s are provisional."
+                )
+                % {"year": year},
+            )
+        return super().index(request, extra_context)
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user

@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     default = True
     name = "waishi.core"
     label = "core"
+    # A shared app (not an area); Django's permission tables are asked as usual.
+    waishi_area = False
+    waishi_rules_only = False
     verbose_name = _("Core")
 
     def ready(self) -> None:

@@ -27,8 +27,7 @@ from waishi.api.errors import ApiError, ErrorOut, not_found
 from waishi.api.idempotency import idempotent
 from waishi.api.pagination import DEFAULT_LIMIT, keyset_page
 from waishi.cases.actions import do_transition
-from waishi.cases.models import Case
-from waishi.cases.querysets import access_case
+from waishi.cases.querysets import CaseNotFound, access_case_detail
 from waishi.cases.workflow import Conflict, TransitionRefused
 from waishi.core.pii import mask_id_number
 from waishi.registers.models import Person
@@ -69,16 +68,11 @@ def _caller(request: HttpRequest, permission: str = "missions.read_missions") ->
 def _mission(user: Any, reference: str) -> Mission:
     """The application of a case the caller may see; 404 for a missing, forbidden or other case."""
     try:
-        case = access_case(user, reference)
-    except Case.DoesNotExist:
+        mission: Mission = access_case_detail(
+            user, reference, CASE_TYPE, related=("invitation_letter",)
+        )
+    except CaseNotFound:
         raise not_found() from None
-    mission = (
-        Mission.objects.select_related("case__agency", "invitation_letter")
-        .filter(case=case, case__case_type=CASE_TYPE)
-        .first()
-    )
-    if mission is None:
-        raise not_found()
     return mission
 
 

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MissionsConfig(AppConfig):
     name = "waishi.missions"
     label = "missions"
+    # An area of the bureau's work; its rights come from rules predicates alone.
+    waishi_area = True
+    waishi_rules_only = True
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
@@ -26,6 +29,7 @@ class MissionsConfig(AppConfig):
                 detail_related=("confirmed_by", "planned_mission__plan"),
                 detail_prefetch=PARTS_PREFETCH,
                 area_label=_("Missions"),
+                audit_prefix="missions.mission",
                 api_detail=mission_detail,
                 # Read first on the case page, above the buttons (the leader on a phone).
                 extra={"summary_template": "missions/includes/summary.html"},

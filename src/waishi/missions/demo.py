@@ -14,6 +14,9 @@ from django.utils import timezone
 
 from waishi.accounts.models import Agency, User
 from waishi.cases.actions import do_transition
+from waishi.cases.constants import DueUnit, StepBody
+from waishi.cases.models import ExternalStep
+from waishi.cases.steps import Due, do_record_answer, do_send_step
 from waishi.registers.models import Person
 
 from . import actions
@@ -66,6 +69,7 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     _load_plan(users["liaison"])
     if not Mission.objects.filter(case__agency=users["liaison"].agency).exists():
         _load_missions(users)
+    _load_steps(users)
     stdout.write("missions: travellers, annual plan and applications ready\n")
     # After the scenarios, so that their recorded checks stay as they are described.
     load_caps(actor=users["head"])
@@ -229,3 +233,35 @@ def _load_missions(users: dict[str, User]) -> None:
         ("approve", users["leader"]),
     ]:
         do_transition(case=approved.case, transition=name, actor=actor)
+
+
+def _load_steps(users: dict[str, User]) -> None:
+    """The two filed applications went to the Guangdong FAO; the approved one has its answer."""
+    officer = users["officer"]
+    today = timezone.localdate()
+    education = Mission.objects.filter(case__agency=users["liaison"].agency).select_related("case")
+    for mission in education.filter(case__status__in=["submitted", "approved"]):
+        case = mission.case
+        if ExternalStep.objects.filter(case=case).exists():
+            continue
+        answered = case.status == "approved"
+        sent_on = today - datetime.timedelta(days=12 if answered else 3)
+        step = do_send_step(
+            case=case,
+            actor=officer,
+            body=StepBody.PROVINCIAL_FAO,
+            body_name="广东省人民政府外事办公室",
+            request_text="请审核出访团组邀请函及日程，并出具意见。",
+            sent_on=sent_on,
+            due=Due(unit=DueUnit.WORKDAYS, count=10),
+            their_reference="",
+        )
+        if answered:
+            do_record_answer(
+                case=case,
+                step_pk=step.pk,
+                actor=officer,
+                answered_on=today - datetime.timedelta(days=2),
+                answer_text="经审核，同意该团组按计划出访。",
+                their_reference="粤外办函〔2026〕118号",
+            )

@@ -21,6 +21,7 @@ from waishi.audit.actions import log_action
 from waishi.cases import actions as case_actions
 from waishi.cases.models import Case
 from waishi.cases.names import set_case_names
+from waishi.cases.refusals import Stale
 from waishi.registers.countries import is_abroad
 from waishi.registers.models import Person
 
@@ -38,12 +39,12 @@ from .models import (
 from .workflow import EDITABLE_STATES
 
 
-class StaleMission(Exception):
+class StaleMission(Stale):
     """Someone saved the application since the form was opened. Nothing was written."""
 
     def __init__(self, mission: Mission) -> None:
+        super().__init__(mission)
         self.mission = mission
-        super().__init__(f"mission {mission.pk} is at version {mission.version}")
 
 
 def do_create_mission(

@@ -58,9 +58,8 @@ rules.add_perm("missions.read_statistics", is_mission_staff)
 rules.add_perm("missions.read_plan_statistics", is_division_officer | is_division_head)
 
 # Mission applications (cases of type CG). Seeing a case is decided by cases.querysets.
-from waishi.cases.permissions import is_of_case_agency  # noqa: E402
+from waishi.cases.permissions import is_case_filer, is_of_case_agency  # noqa: E402
 
-is_case_filer = (is_liaison_officer | is_agency_signatory) & is_of_case_agency
 # Starting a new application: the agency's liaison officer or signatory.
 rules.add_perm("missions.file_mission", is_liaison_officer | is_agency_signatory)
 # Changing an application's content while it is editable (checked with the case).

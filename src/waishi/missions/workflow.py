@@ -92,7 +92,6 @@ WORKFLOW = Workflow(
                 guards.no_blocks,
             ],
             effects=[guards.record_filing],
-            audit_action="missions.mission.submit",
         ),
         Transition(
             "resubmit",
@@ -107,7 +106,6 @@ WORKFLOW = Workflow(
                 guards.no_blocks,
             ],
             effects=[guards.record_filing],
-            audit_action="missions.mission.resubmit",
         ),
         Transition(
             "start_review",
@@ -115,7 +113,6 @@ WORKFLOW = Workflow(
             "division_review",
             _("Start review"),
             may=is_case_division_officer,
-            audit_action="missions.mission.start_review",
         ),
         Transition(
             "return_for_revision",
@@ -155,7 +152,6 @@ WORKFLOW = Workflow(
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
             effects=[guards.record_approval, issue_document],
             style="success",
-            audit_action="missions.mission.approve",
         ),
         Transition(
             "record_province_approval",
@@ -187,7 +183,6 @@ WORKFLOW = Workflow(
             may=is_case_division_head | is_bureau_leader,
             inputs=[REASON],
             style="danger",
-            audit_action="missions.mission.reject",
         ),
         Transition(
             "withdraw",
@@ -198,7 +193,6 @@ WORKFLOW = Workflow(
             inputs=[REASON],
             style="outline-secondary",
             confirm=_("Withdraw this application? It cannot be filed again."),
-            audit_action="missions.mission.withdraw",
         ),
         Transition(
             "request_change",
@@ -209,7 +203,6 @@ WORKFLOW = Workflow(
             inputs=[REASON],
             style="outline-primary",
             effects=[guards.clear_confirmation],
-            audit_action="missions.mission.request_change",
         ),
         Transition(
             "depart",
@@ -217,7 +210,6 @@ WORKFLOW = Workflow(
             "departed",
             _("Record departure"),
             may=may_file | is_case_division_officer,
-            audit_action="missions.mission.depart",
         ),
         Transition(
             "register_return",
@@ -228,7 +220,6 @@ WORKFLOW = Workflow(
             inputs=[RETURN_DATE],
             guards=[guards.return_date_is_valid],
             effects=[guards.record_return],
-            audit_action="missions.mission.register_return",
         ),
         Transition(
             "submit_report",
@@ -238,7 +229,6 @@ WORKFLOW = Workflow(
             may=may_file,
             guards=[guards.report_is_written],
             effects=[guards.record_report],
-            audit_action="missions.mission.submit_report",
         ),
         Transition(
             "close",
@@ -246,7 +236,6 @@ WORKFLOW = Workflow(
             "closed",
             pgettext_lazy("mission", "Close"),
             may=is_case_division_officer,
-            audit_action="missions.mission.close",
         ),
     ],
 )

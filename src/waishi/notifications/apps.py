@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "waishi.notifications"
     label = "notifications"
+    # A shared app (not an area); its rights come from rules predicates alone.
+    waishi_area = False
+    waishi_rules_only = True
     verbose_name = _("Notifications")
 
     def ready(self) -> None:

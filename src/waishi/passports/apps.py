@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PassportsConfig(AppConfig):
     name = "waishi.passports"
     label = "passports"
+    # An area of the bureau's work; its rights come from rules predicates alone.
+    waishi_area = True
+    waishi_rules_only = True
     verbose_name = _("Official passports and visas")
 
     def ready(self) -> None:
@@ -28,6 +31,7 @@ class PassportsConfig(AppConfig):
                 detail_model=IssuanceRequest,
                 detail_template="passports/case_detail.html",
                 area_label=_("Passports"),
+                audit_prefix="passports.request",
             )
         )
         pii.register_revealable(

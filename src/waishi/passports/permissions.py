@@ -18,7 +18,7 @@ from waishi.accounts.permissions import (
     is_liaison_officer,
     is_system_admin,
 )
-from waishi.cases.permissions import is_case_staff, is_in_case_division, is_of_case_agency
+from waishi.cases.permissions import is_case_filer, is_case_staff, is_in_case_division
 
 from .constants import PASSPORT_DIVISION
 
@@ -73,7 +73,7 @@ for _model in CONFIGURATION_MODELS:
         rules.add_perm(f"passports.{_verb}_{_model}", is_system_admin)
 
 # Transition rights on issuance requests, used by ``workflow.py``.
-is_request_filer = is_agency_filer & is_of_case_agency
+is_request_filer = is_case_filer
 is_request_officer = (is_division_officer | is_division_head) & is_in_case_division
 
 __all__ = [

@@ -38,7 +38,6 @@ WORKFLOW = Workflow(
                 guards.mission_is_approved,
                 guards.materials_attached,
             ],
-            audit_action="passports.request.submit",
         ),
         Transition(
             "return_for_completion",
@@ -57,7 +56,6 @@ WORKFLOW = Workflow(
             _("Materials complete"),
             may=is_request_officer,
             effects=[guards.start_processing_clock],
-            audit_action="passports.request.accept",
         ),
         Transition(
             "issue",
@@ -68,7 +66,6 @@ WORKFLOW = Workflow(
             guards=[guards.every_item_issued],
             effects=[guards.record_issue],
             style="success",
-            audit_action="passports.request.issue",
         ),
         Transition(
             "reject",
@@ -78,7 +75,6 @@ WORKFLOW = Workflow(
             may=is_request_officer,
             inputs=[REASON],
             style="danger",
-            audit_action="passports.request.reject",
         ),
         Transition(
             "withdraw",
@@ -88,7 +84,6 @@ WORKFLOW = Workflow(
             may=is_request_filer,
             inputs=[REASON],
             style="outline-secondary",
-            audit_action="passports.request.withdraw",
         ),
     ],
 )

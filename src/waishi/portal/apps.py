@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "waishi.portal"
     label = "portal"
+    # A shared app (not an area); Django's permission tables are asked as usual.
+    waishi_area = False
+    waishi_rules_only = False
     verbose_name = _("Public portal")
 
     def ready(self) -> None:

@@ -4,10 +4,12 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES
+from .base import DATABASES, INSTALLED_APPS, STORAGES
 from .env import env_str
 
 DEBUG = False
+# A case type built with nothing but the toolkit (docs/adding-an-area.md); tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "waishi.cases.tests.toyapp"]
 SECRET_KEY = "test-only-secret-key-not-for-anything-else-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

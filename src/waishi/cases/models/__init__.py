@@ -18,12 +18,14 @@ from .case import (
     new_verification_code,
     private_storage,
 )
+from .steps import ExternalStep
 
 __all__ = [
     "Attachment",
     "Case",
     "CaseName",
     "ExportJob",
+    "ExternalStep",
     "IdempotencyKey",
     "PrivateStorage",
     "ReferenceCounter",

@@ -81,3 +81,25 @@ def workflow_diagram(case: Any) -> str:
 
     # workflow_svg escapes every label it draws.
     return mark_safe(workflow_svg(case.case_type_obj.workflow, case.status))  # noqa: S308
+
+
+@register.simple_tag
+def new_submission_key() -> str:
+    """A fresh idempotency key for a small form written out in a template."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+@register.filter
+def step_overdue(step: Any, today: Any) -> bool:
+    """Whether an external step is still waiting past its due date."""
+    return bool(step.is_overdue(today))
+
+
+@register.filter
+def step_entry_text(changes: Any) -> str:
+    """An external step's timeline entry as a sentence in the reader's language."""
+    from ..steps import describe_entry
+
+    return describe_entry(changes)

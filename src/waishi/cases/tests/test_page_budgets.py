@@ -115,8 +115,58 @@ def test_search_by_a_name_an_area_hook_knows(signed_in, cases, person_search):
 
 def test_case_page(signed_in, cases):
     # The case with its detail row (one query whatever the type), the bell, the timeline,
-    # the files. No permission-table reads: the cases app's rights are rules alone.
-    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 4)
+    # the files, the external steps. No permission-table reads: the cases app's rights are
+    # rules alone.
+    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 5)
+
+
+def test_case_page_with_external_steps(signed_in, cases, officer):
+    from waishi.cases.steps import Due, do_record_answer, do_send_step
+
+    for body in ("provincial_fao", "mfa", "police"):
+        step = do_send_step(
+            case=cases[0],
+            actor=officer,
+            body=body,
+            request_text="请审核",
+            sent_on=datetime.date.today(),
+            due=Due(unit="days", count=10),
+        )
+    do_record_answer(
+        case=cases[0],
+        step_pk=step.pk,
+        actor=officer,
+        answered_on=datetime.date.today(),
+        upload=__import__("io").BytesIO(b"%PDF-1.4\n%%EOF\n"),
+        upload_name="reply.pdf",
+    )
+    # Steps, their senders and answer documents in one query, however many.
+    body = assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 5)
+    assert "reply.pdf" in body
+
+
+def test_inbox_waiting_on_an_outside_body(signed_in, cases, officer):
+    from waishi.cases.steps import Due, do_send_step
+
+    for case in cases:
+        do_send_step(
+            case=case,
+            actor=officer,
+            body="mfa",
+            request_text="请审核",
+            sent_on=datetime.date.today(),
+            due=Due(unit="workdays", count=5),
+        )
+    # The inbox's three, and the waiting steps of the page's cases for their badges.
+    body = assert_queries(signed_in, reverse("cases:inbox") + "?tab=waiting", SIGNED_IN + 4)
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        badge = translation.gettext("Waiting on %(body)s since %(sent)s") % {
+            "body": translation.gettext("Ministry of Foreign Affairs"),
+            "sent": datetime.date.today().isoformat(),
+        }
+    assert body.count(badge) == 3
 
 
 def test_api_case_list(signed_in):

@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waishi.core.views import require_perm
 
 from .. import actions
-from ..forms import AttachmentForm, CaseEditForm, CommentForm
+from ..forms import AttachmentForm, CaseEditForm, CommentForm, StepSendForm
 from ..models import Attachment, Case, TimelineEntry
-from ..permissions import is_case_staff
+from ..permissions import can_manage_external_steps, is_case_staff
 from ..querysets import access_case, timeline_for
+from ..steps import steps_for
 from ..workflow import Conflict, TransitionRefused, available_transitions
 
 
@@ -38,6 +40,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
     user = request.user
     kind = case.case_type_obj
     staff = is_case_staff(user)
+    can_manage_steps = bool(can_manage_external_steps(user, case))
     attachments = case.attachments.select_related("uploaded_by")
     if not staff:
         attachments = attachments.filter(is_public=True)
@@ -58,6 +61,12 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "attachment_form": AttachmentForm() if user.has_perm("cases.attach_file") else None,
         "can_comment_internally": user.has_perm("cases.comment_internally"),
         "can_edit": user.has_perm("cases.change_case"),
+        # One query for the panel of external steps (the agency's narrowed to what it sees),
+        # read where the page shows them.
+        "external_steps": steps_for(user, case),
+        "step_form": StepSendForm() if can_manage_steps else None,
+        "can_manage_steps": can_manage_steps,
+        "today": timezone.localdate(),
     }
 
 

@@ -12,6 +12,8 @@ from waishi.core.workdays import (
     workdays_between,
 )
 
+pytestmark = pytest.mark.django_db
+
 D = datetime.date
 
 

@@ -138,6 +138,12 @@ MATRIX: dict[str, dict[str, int]] = {
             (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
             (("comment", "attachment_upload"), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
             (("edit",), gate(CASE_WORKERS, ok=404)),
+            # External steps: POST only; the owning division is checked on the case itself.
+            (("step_send", "step_answer", "step_withdraw"), gate(CASE_WORKERS, ok=405)),
+            # The holiday calendar: staff and the system administrator read it; division
+            # heads and the system administrator enter a year's notice.
+            (("calendar",), gate(CASE_STAFF | {Role.SYSTEM_ADMIN})),
+            (("calendar_notice",), gate(ONLY({Role.DIVISION_HEAD, Role.SYSTEM_ADMIN}))),
         ]
         for name in names
     },
@@ -222,8 +228,14 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         f"cases:{n}": {"reference": "ZZ-1999-00001"}
         for n in ("detail", "edit", "comment", "attachment_upload")
     },
+    "cases:calendar_notice": {"year": 2027},
     "cases:transition": {"reference": "ZZ-1999-00001", "name": "submit"},
     "cases:attachment_download": {"reference": "ZZ-1999-00001", "pk": 999999},
+    "cases:step_send": {"reference": "ZZ-1999-00001"},
+    **{
+        f"cases:{n}": {"reference": "ZZ-1999-00001", "pk": 1}
+        for n in ("step_answer", "step_withdraw")
+    },
     **{f"cases:{n}": {"pk": 999999} for n in ("by_id", "export_status", "export_download")},
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},

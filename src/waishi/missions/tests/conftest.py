@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from waishi.accounts.constants import Role
-from waishi.accounts.tests.factories import AgencyFactory, DivisionFactory
+from waishi.cases.testing import DivisionFactory
 from waishi.missions import mission_actions as ma
-from waishi.missions.constants import MISSION_DIVISION, Rank
+from waishi.missions.constants import CASE_TYPE, Rank
 
 from .factories import TravellerFactory
 
@@ -38,55 +37,13 @@ def national_rules(request: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def private_storage(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
-        },
-    }
-    return tmp_path / "private"
+def _private_storage(private_storage: Any) -> Any:
+    return private_storage
 
 
 @pytest.fixture
 def division(db: Any) -> Any:
-    return DivisionFactory(code=MISSION_DIVISION, name_zh_hans="因公出国（境）管理科")
-
-
-@pytest.fixture
-def agency(db: Any) -> Any:
-    return AgencyFactory(name_zh_hans="市教育局", name_en="Education Bureau")
-
-
-@pytest.fixture
-def liaison(make_user: Callable[..., Any], agency: Any) -> Any:
-    return make_user(Role.LIAISON_OFFICER, agency=agency, full_name="李联络")
-
-
-@pytest.fixture
-def signatory(make_user: Callable[..., Any], agency: Any) -> Any:
-    return make_user(Role.AGENCY_SIGNATORY, agency=agency, full_name="赵签发")
-
-
-@pytest.fixture
-def officer(make_user: Callable[..., Any], division: Any) -> Any:
-    return make_user(Role.DIVISION_OFFICER, division=division, full_name="张科员")
-
-
-@pytest.fixture
-def head(make_user: Callable[..., Any], division: Any) -> Any:
-    return make_user(Role.DIVISION_HEAD, division=division, full_name="陈科长")
-
-
-@pytest.fixture
-def leader(make_user: Callable[..., Any]) -> Any:
-    return make_user(Role.BUREAU_LEADER, full_name="林局长")
-
-
-@pytest.fixture
-def other_liaison(make_user: Callable[..., Any]) -> Any:
-    return make_user(Role.LIAISON_OFFICER, full_name="王外单位")
+    return DivisionFactory(case_type=CASE_TYPE, name_zh_hans="因公出国（境）管理科")
 
 
 def departure_day() -> datetime.date:

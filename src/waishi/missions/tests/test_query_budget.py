@@ -52,7 +52,7 @@ def test_the_mission_case_page_reads_each_part_once(
     # for the summary, the details and the document check); the bell; the members' earlier
     # trips; the recorded check and its accepted warnings; the approval documents; the
     # members' documents, flags and bars; the bureau's area and the custody rules in force;
-    # the visas; timeline and files.
+    # the visas; the external steps; timeline and files.
     assert tables == [
         '"django_session"',
         '"accounts_user"',
@@ -73,6 +73,7 @@ def test_the_mission_case_page_reads_each_part_once(
         '"accounts_bureau"',
         '"passports_custodyrule"',
         '"passports_visaapplication"',
+        '"cases_externalstep"',
         '"cases_timelineentry"',
         '"cases_attachment"',
     ], "\n".join(q["sql"] for q in captured.captured_queries)

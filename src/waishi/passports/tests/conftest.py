@@ -7,32 +7,20 @@ from typing import Any
 import pytest
 
 from waishi.accounts.constants import Role
-from waishi.accounts.tests.factories import AgencyFactory, DivisionFactory
-from waishi.passports.constants import PASSPORT_DIVISION
+from waishi.cases.testing import DivisionFactory
+from waishi.passports.constants import CASE_TYPE
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def private_storage(settings: Any, tmp_path: Any) -> Any:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
-        },
-    }
-    return tmp_path / "private"
+def _private_storage(private_storage: Any) -> Any:
+    return private_storage
 
 
 @pytest.fixture
 def division(db: Any) -> Any:
-    return DivisionFactory(code=PASSPORT_DIVISION, name_zh_hans="护照签证科")
-
-
-@pytest.fixture
-def agency(db: Any) -> Any:
-    return AgencyFactory(name_zh_hans="市教育局", name_en="Education Bureau")
+    return DivisionFactory(case_type=CASE_TYPE, name_zh_hans="护照签证科")
 
 
 @pytest.fixture
@@ -51,11 +39,6 @@ def officer(make_user: Callable[..., Any], division: Any) -> Any:
 def other_officer(make_user: Callable[..., Any]) -> Any:
     """A division officer of another division: reads, but does not keep documents."""
     return make_user(Role.DIVISION_OFFICER, full_name="王其他")
-
-
-@pytest.fixture
-def other_liaison(make_user: Callable[..., Any]) -> Any:
-    return make_user(Role.LIAISON_OFFICER, full_name="赵外单位")
 
 
 class Clock:

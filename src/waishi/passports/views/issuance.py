@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from waishi.cases.querysets import access_case
+from waishi.cases.querysets import access_case_detail
 from waishi.cases.workflow import TransitionRefused
 from waishi.core.views import require_perm
 
 from .. import issuance_actions
+from ..constants import CASE_TYPE
 from ..forms import IssueForm
 from ..models import IssuanceRequest
 from .common import errors_of
@@ -18,11 +19,10 @@ from .common import errors_of
 
 @require_perm("passports.manage_register")
 def request_issue(request: HttpRequest, reference: str) -> HttpResponse:
-    try:
-        case = access_case(request.user, reference)
-        issuance = IssuanceRequest.objects.select_related("case", "mission__case").get(case=case)
-    except Exception:
-        raise Http404 from None
+    issuance: IssuanceRequest = access_case_detail(
+        request.user, reference, CASE_TYPE, related=("mission__case",)
+    )
+    case = issuance.case
     items = list(issuance.items.filter(issued__isnull=True).select_related("holder", "surrendered"))
     forms = [(item, IssueForm(request.POST or None, prefix=f"item{item.pk}")) for item in items]
     errors: list[str] = []
