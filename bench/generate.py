@@ -453,7 +453,7 @@ def make_travellers(
     """Register ``per_agency`` people in every agency (once); returns their ids per agency."""
     from waishi.core.pinyin import passport_name_text
     from waishi.core.validators import fictitious_resident_id
-    from waishi.missions.models import Traveller
+    from waishi.registers.models import Person as Traveller
 
     existing: dict[int, list[int]] = {}
     for agency_id, pk in Traveller.objects.values_list("agency_id", "pk"):
@@ -1146,8 +1146,8 @@ def end_load(loader: Loader) -> None:
         Destination,
         Mission,
         MissionMember,
-        Traveller,
     )
+    from waishi.registers.models import Person as Traveller
 
     if loader.vendor == "sqlite":
         raw = loader.connection.connection

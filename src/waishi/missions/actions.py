@@ -1,4 +1,5 @@
-"""Every write of the missions area's registers: travellers, annual plans.
+"""Every write of the missions area's registers: annual plans (people: the registers app;
+rules: the kernel).
 
 Each function takes keyword arguments with an explicit ``actor``, checks the actor's right,
 runs in one transaction and writes its audit event there. Mission applications themselves are
@@ -15,43 +16,17 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
-from waishi.core.pii import mask_id_number
-from waishi.core.pinyin import passport_name_text
+from waishi.registers.actions import do_register_person, do_update_person
+from waishi.registers.constants import PersonKind
+from waishi.registers.models import Person
 
 from .constants import Rank
-from .models import AnnualPlan, PlannedMission, Traveller
-
-# Traveller fields people may change after registration.
-TRAVELLER_FIELDS = (
-    "name",
-    "sex",
-    "date_of_birth",
-    "id_number",
-    "post",
-    "rank",
-    "passport_name",
-    "is_agency_leader",
-    "is_academic",
-    "is_active",
-)
+from .models import AnnualPlan, PlannedMission
 
 
 def _require(actor: Any, permission: str, obj: Any = None) -> None:
     if actor is None or not actor.has_perm(permission, obj):
         raise PermissionDenied(_("You may not do this."))
-
-
-def _traveller_record(traveller: Traveller) -> dict[str, Any]:
-    """The traveller's fields for the audit log, with the ID number masked."""
-    record: dict[str, Any] = {}
-    for name in TRAVELLER_FIELDS:
-        value = getattr(traveller, name)
-        if name == "id_number":
-            value = mask_id_number(str(value or ""))
-        elif isinstance(value, datetime.date):
-            value = value.isoformat()
-        record[name] = value
-    return record
 
 
 def do_register_traveller(
@@ -68,76 +43,38 @@ def do_register_traveller(
     is_agency_leader: bool = False,
     is_academic: bool = False,
     request: HttpRequest | None = None,
-) -> Traveller:
-    """Add a person to the agency's register; the passport name is proposed from the name.
+) -> Person:
+    """Add a traveller to the people register (``registers.actions.do_register_person``).
 
-    Checks ``missions.manage_traveller`` for the agency. Raises ``ValidationError`` (nothing
-    written) when a field is invalid.
+    Checks ``registers.manage_person`` for the agency; the passport name is proposed from the
+    name. Raises ``ValidationError`` (nothing written) when a field is invalid.
     """
-    _require(actor, "missions.manage_traveller", agency)
-    traveller = Traveller(
+    return do_register_person(
+        actor=actor,
         agency=agency,
-        name=name.strip(),
+        name=name,
         sex=sex,
         date_of_birth=date_of_birth,
-        post=post.strip(),
+        post=post,
         rank=rank,
-        id_number=id_number.strip().upper(),
-        passport_name=(passport_name.strip() or passport_name_text(name)).upper(),
+        id_number=id_number,
+        passport_name=passport_name,
+        kinds=PersonKind.TRAVELLER,
         is_agency_leader=is_agency_leader,
         is_academic=is_academic,
+        request=request,
     )
-    traveller.full_clean()
-    with transaction.atomic():
-        traveller.save()
-        log_action(
-            action="missions.traveller.register",
-            actor=actor,
-            obj=traveller,
-            after=_traveller_record(traveller),
-            request=request,
-        )
-    return traveller
 
 
 def do_update_traveller(
     *,
     actor: Any,
-    traveller: Traveller,
+    traveller: Person,
     changes: dict[str, Any],
     request: HttpRequest | None = None,
-) -> Traveller:
-    """Change a registered traveller. Checks ``missions.manage_traveller`` for them."""
-    unknown = set(changes) - set(TRAVELLER_FIELDS)
-    if unknown:
-        raise ValueError(f"Not editable: {sorted(unknown)}")
-    _require(actor, "missions.manage_traveller", traveller)
-    with transaction.atomic():
-        locked = Traveller.objects.select_for_update().get(pk=traveller.pk)
-        before = _traveller_record(locked)
-        for field_name, value in changes.items():
-            if field_name == "passport_name":
-                value = str(value).strip().upper()
-            setattr(locked, field_name, value)
-        locked.full_clean()
-        after = _traveller_record(locked)
-        changed = {k for k in after if after[k] != before[k]}
-        if not changed:
-            return locked
-        locked.save()
-        if "name" in changed:
-            from .names import refresh_case_names
-
-            refresh_case_names(locked.memberships.values_list("mission_id", flat=True))
-        log_action(
-            action="missions.traveller.update",
-            actor=actor,
-            obj=locked,
-            before={k: before[k] for k in sorted(changed)},
-            after={k: after[k] for k in sorted(changed)},
-            request=request,
-        )
-    return locked
+) -> Person:
+    """Change a traveller (``registers.actions.do_update_person``, which checks permission)."""
+    return do_update_person(actor=actor, person=traveller, changes=changes, request=request)
 
 
 def do_create_plan(

@@ -30,13 +30,14 @@ from waishi.cases.actions import do_transition
 from waishi.cases.querysets import CaseNotFound, access_case_detail
 from waishi.cases.workflow import Conflict, TransitionRefused
 from waishi.core.pii import mask_id_number
+from waishi.registers.models import Person
 
 from . import api_schemas as s
 from . import mission_actions as ma
 from .checking import check_filing_today, latest_verdict, verdict_rows
 from .constants import CASE_TYPE
 from .guards import missing_parts
-from .models import Mission, PlannedMission, Traveller
+from .models import Mission, PlannedMission
 from .querysets import plans_visible_to, travellers_visible_to
 from .rules import Violation
 from .workflow import EDITABLE_STATES, WORKFLOW
@@ -97,7 +98,7 @@ def _refusals() -> Iterator[None]:
 
 
 # Writing the parts -----------------------------------------------------------------------------
-def _travellers(user: Any, ids: list[int]) -> dict[int, Traveller]:
+def _travellers(user: Any, ids: list[int]) -> dict[int, Person]:
     """The register entries the caller may choose, by id; an unknown one is a 422."""
     found = {t.pk: t for t in travellers_visible_to(user).filter(pk__in=ids)}
     unknown = sorted(set(ids) - set(found))

@@ -44,14 +44,12 @@ class MissionsConfig(AppConfig):
         self._register_personal_data()
 
     def _register_personal_data(self) -> None:
-        from waishi.core import pii
+        from waishi.registers.hooks import on_person_changed
 
-        from .models import Traveller
-        from .querysets import travellers_visible_to
+        from .names import refresh_names_of_person
 
-        # Permitted officers may reveal a traveller's ID number, with a reason, among the
-        # travellers they may see.
-        pii.register_revealable(Traveller, fields=["id_number"], visible_to=travellers_visible_to)
+        # Cases are searched by their members' names: a renamed traveller is renamed there.
+        on_person_changed(refresh_names_of_person)
 
     def _register_navigation(self) -> None:
         from waishi.core.navigation import NavItem, registry

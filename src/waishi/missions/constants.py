@@ -10,6 +10,10 @@ from waishi.cases.constants import (  # noqa: F401
     Severity,
 )
 
+# The people register's choices, used by the rules on missions (ranks) and their forms.
+from waishi.registers.constants import Rank as Rank
+from waishi.registers.constants import Sex as Sex
+
 
 class RuleCode(models.TextChoices):
     """The checks a mission application goes through. Their numbers live in ``cases.Rule`` rows."""
@@ -26,20 +30,6 @@ class RuleCode(models.TextChoices):
     LEAD_TIME = "lead_time", _("Application lead time")
     TRIP_REPORT = "trip_report", _("Trip report and post-return disclosure")
     BUDGET_CAPS = "budget_caps", _("Budget caps per person per day")
-
-
-class Rank(models.TextChoices):
-    """The rank of a traveller, as far as the rules on missions distinguish ranks."""
-
-    CITY_LEADER = "city_leader", _("City Party or government head")
-    BUREAU_LEVEL = "bureau_level", _("Bureau-level official")
-    DIVISION_LEVEL = "division_level", _("Division-level official")
-    OTHER = "other", _("Other staff")
-
-
-class Sex(models.TextChoices):
-    MALE = "male", _("Male")
-    FEMALE = "female", _("Female")
 
 
 class InviterKind(models.TextChoices):

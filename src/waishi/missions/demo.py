@@ -17,13 +17,14 @@ from waishi.cases.actions import do_transition
 from waishi.cases.constants import DueUnit, StepBody
 from waishi.cases.models import ExternalStep
 from waishi.cases.steps import Due, do_record_answer, do_send_step
+from waishi.registers.models import Person
 
 from . import actions
 from . import mission_actions as ma
 from .constants import Rank
 from .demo_caps import load_caps
 from .demo_history import load_history
-from .models import AnnualPlan, Mission, Traveller
+from .models import AnnualPlan, Mission
 
 ORDER = 40
 
@@ -82,7 +83,7 @@ def _load_people(users: dict[str, User]) -> None:
     actors = {"education": users["liaison"], "commerce": users["liaison.commerce"]}
     for code, name, sex, born, post, rank, leader, academic in PEOPLE:
         agency = Agency.objects.get(code=code)
-        if Traveller.objects.filter(agency=agency, name=name).exists():
+        if Person.objects.filter(agency=agency, name=name).exists():
             continue
         actions.do_register_traveller(
             actor=actors[code],
@@ -131,7 +132,7 @@ def _application(
         return_date=end,
         planned_mission=plan_entry,
     )
-    people = list(Traveller.objects.filter(agency=liaison.agency).order_by("id"))
+    people = list(Person.objects.filter(agency=liaison.agency).order_by("id"))
     members = [people[2], people[3], people[5]]
     mission = save(
         ma.do_set_members,

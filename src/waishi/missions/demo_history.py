@@ -28,6 +28,7 @@ from waishi.cases.rule_engine import RuleBooks
 from waishi.core.validators import fictitious_resident_id
 from waishi.core.workdays import is_workday
 from waishi.registers.countries import region_of
+from waishi.registers.models import Person
 
 from . import actions
 from .constants import RULE_AREA, Rank
@@ -44,7 +45,7 @@ from .demo_data import (
 )
 from .demo_trips import budget, country_name, route
 from .history import PastMission, PastStep, do_record_past_mission
-from .models import AnnualPlan, Mission, PlannedMission, Traveller
+from .models import AnnualPlan, Mission, PlannedMission
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Plan:
     liaison: User
     trip: Trip
     final: str
-    members: list[tuple[Traveller, bool, str]]
+    members: list[tuple[Person, bool, str]]
     departure: datetime.date
     days: int
     created: datetime.datetime
@@ -121,9 +122,9 @@ def _liaison(agency: Agency, fake: Any) -> User:
 
 def _register(
     agency: Agency, liaison: User, head: str, fake: Any, rng: random.Random
-) -> list[Traveller]:
+) -> list[Person]:
     """The agency's register: its head and deputy, a division chief, staff, sometimes more."""
-    existing = list(Traveller.objects.filter(agency=agency).order_by("id"))
+    existing = list(Person.objects.filter(agency=agency).order_by("id"))
     if existing:
         return existing
     county = agency.kind == "county_government"
@@ -166,7 +167,7 @@ def _make_plans(
     rng: random.Random,
     agencies: dict[str, Agency],
     liaisons: dict[str, User],
-    people: dict[str, list[Traveller]],
+    people: dict[str, list[Person]],
     staff: dict[str, User],
 ) -> list[Plan]:
     finals = [state for state, count in STATES.items() for _ in range(count)]
@@ -460,12 +461,12 @@ def _step(
 
 
 def _delegation(
-    people: list[Traveller],
+    people: list[Person],
     trip: Trip,
     plan: Plan,
     rng: random.Random,
     last_trip: dict[int, datetime.date],
-) -> list[tuple[Traveller, bool, str]]:
+) -> list[tuple[Person, bool, str]]:
     """Two to five members, at most one of the agency's leadership, the most senior leading."""
     near = all(country in ("HK", "MO") for country, _city in trip.stops)
     size = rng.randint(2, 4) if near else rng.randint(2, 5)
@@ -477,7 +478,7 @@ def _delegation(
     ]
     leaders = [p for p in rested if p.is_agency_leader and p.rank != Rank.CITY_LEADER]
     others = [p for p in rested if not p.is_agency_leader and p.rank != Rank.CITY_LEADER]
-    chosen: list[Traveller] = []
+    chosen: list[Person] = []
     if plan.province:
         chosen += [p for p in people if p.rank == Rank.CITY_LEADER][:1]
     if leaders and rng.random() < 0.35:

@@ -11,6 +11,7 @@ from waishi.cases.attachments import ALLOWED
 from waishi.cases.forms import IdempotentFormMixin
 from waishi.core.pinyin import validate_passport_name
 from waishi.registers.countries import country_choices
+from waishi.registers.models import Person
 
 from .constants import (
     ActivityKind,
@@ -19,7 +20,7 @@ from .constants import (
     Rank,
     Sex,
 )
-from .models import PlannedMission, Traveller
+from .models import PlannedMission
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -82,7 +83,7 @@ class TravellerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class MemberForm(forms.Form):
     traveller = TravellerChoiceField(
-        label=_("Traveller"), queryset=Traveller.objects.none(), required=False, empty_label="—"
+        label=_("Traveller"), queryset=Person.objects.none(), required=False, empty_label="—"
     )
     is_leader = forms.BooleanField(label=_("Leader"), required=False)
     role = forms.CharField(label=_("Role in the delegation"), max_length=60, required=False)

@@ -41,6 +41,7 @@ from waishi.cases.names import set_case_names
 from waishi.cases.references import next_reference
 from waishi.cases.registry import get_case_type
 from waishi.cases.rule_engine import RuleBooks
+from waishi.registers.models import Person
 
 from .approval import document_facts, next_number
 from .checking import Parts, check_stored_mission
@@ -54,7 +55,6 @@ from .models import (
     MissionMember,
     Override,
     PlannedMission,
-    Traveller,
     Verdict,
 )
 from .rules import Violation
@@ -86,7 +86,7 @@ class PastMission:
     purpose: str
     departure_date: datetime.date
     return_date: datetime.date
-    members: Sequence[tuple[Traveller, bool, str]]
+    members: Sequence[tuple[Person, bool, str]]
     destinations: Sequence[Mapping[str, Any]]
     itinerary: Sequence[Mapping[str, Any]]
     inviter: Mapping[str, str]

@@ -24,6 +24,7 @@ from waishi.cases.names import set_case_names
 from waishi.cases.refusals import Stale
 from waishi.cases.standing import AgencySuspended
 from waishi.registers.countries import is_abroad
+from waishi.registers.models import Person
 
 from .checking import latest_verdict, verdict_violations
 from .constants import CASE_TYPE, ActivityKind, BudgetCategory, HalfDay, InviterKind
@@ -35,7 +36,6 @@ from .models import (
     MissionMember,
     Override,
     PlannedMission,
-    Traveller,
 )
 from .workflow import EDITABLE_STATES
 
@@ -163,7 +163,7 @@ def do_set_members(
     actor: Any,
     mission: Mission,
     expected_version: int,
-    members: Iterable[tuple[Traveller, bool, str]],
+    members: Iterable[tuple[Person, bool, str]],
     request: HttpRequest | None = None,
 ) -> Mission:
     """Replace the delegation: (traveller, is leader, role) in order, one leader at most."""

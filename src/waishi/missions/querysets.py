@@ -4,7 +4,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import AnnualPlan, Traveller
+from waishi.registers.constants import PersonKind
+from waishi.registers.models import Person, of_kind
+from waishi.registers.querysets import people_visible_to
+
+from .models import AnnualPlan
 from .permissions import is_mission_staff
 
 
@@ -19,13 +23,9 @@ def _own_agency_only(user: Any) -> bool | None:
     return None
 
 
-def travellers_visible_to(user: Any) -> QuerySet[Traveller]:
-    """Travellers of the user's agency, or of every agency for bureau staff."""
-    people = Traveller.objects.select_related("agency")
-    scope = _own_agency_only(user)
-    if scope is None:
-        return people.none()
-    return people.filter(agency_id=user.agency_id) if scope else people
+def travellers_visible_to(user: Any) -> QuerySet[Person]:
+    """The register's travellers of the user's agency, or of every agency for bureau staff."""
+    return people_visible_to(user).filter(of_kind(PersonKind.TRAVELLER))
 
 
 def plans_visible_to(user: Any) -> QuerySet[AnnualPlan]:
@@ -37,8 +37,8 @@ def plans_visible_to(user: Any) -> QuerySet[AnnualPlan]:
     return plans.filter(agency_id=user.agency_id) if scope else plans
 
 
-def access_traveller(user: Any, pk: int) -> Traveller:
-    """The traveller if ``user`` may see them; ``Traveller.DoesNotExist`` otherwise."""
+def access_traveller(user: Any, pk: int) -> Person:
+    """The traveller if ``user`` may see them; ``Person.DoesNotExist`` otherwise."""
     return travellers_visible_to(user).get(pk=pk)
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
-from waishi.missions.models import Traveller
+from waishi.registers.models import Person
 
 from .models import LossReport, TravelBar
 from .models.bars import in_force_on
@@ -52,7 +52,7 @@ def do_bar_holder(
         raise ValidationError(_("The loss report is not about this holder's document."))
     with transaction.atomic():
         # The holder's row is the lock that keeps two officers from barring at once.
-        Traveller.objects.select_for_update().get(pk=holder.pk)
+        Person.objects.select_for_update().get(pk=holder.pk)
         if TravelBar.objects.filter(in_force_on(today), holder=holder).exists():
             raise ValidationError(_("This holder is already barred from official travel."))
         bar = TravelBar.objects.create(

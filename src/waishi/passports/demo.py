@@ -25,8 +25,9 @@ from waishi.cases.actions import do_create_case
 from waishi.cases.names import set_case_names
 from waishi.core.validators import DocumentKind
 from waishi.missions.constants import CASE_TYPE as MISSION_CASE_TYPE
-from waishi.missions.constants import Rank
-from waishi.missions.models import Destination, Mission, MissionMember, Traveller
+from waishi.missions.models import Destination, Mission, MissionMember
+from waishi.registers.constants import Rank
+from waishi.registers.models import Person
 
 from . import actions
 from .bar_actions import do_bar_holder
@@ -43,7 +44,7 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     liaisons = {
         u.username: u for u in User.objects.filter(username__in=["liaison", "liaison.commerce"])
     }
-    people = list(Traveller.objects.select_related("agency").order_by("id"))
+    people = list(Person.objects.select_related("agency").order_by("id"))
     if officer is None or len(liaisons) < 2 or not people:
         stdout.write("passports: demo users or travellers missing, skipped\n")
         return
@@ -80,7 +81,7 @@ def _enter(officer: User, rng: random.Random, **fields: Any) -> TravelDocument:
     raise RuntimeError("no free demo document number")
 
 
-def _register(officer: User, people: list[Traveller], rng: random.Random) -> int:
+def _register(officer: User, people: list[Person], rng: random.Random) -> int:
     today = timezone.localdate()
     holders = set(TravelDocument.objects.values_list("holder_id", flat=True))
     added = 0
@@ -131,7 +132,7 @@ def _register(officer: User, people: list[Traveller], rng: random.Random) -> int
     return added
 
 
-def _past_mission(liaison: User, title: str, travellers: list[Traveller], days_ago: int) -> Mission:
+def _past_mission(liaison: User, title: str, travellers: list[Person], days_ago: int) -> Mission:
     """A mission already travelled, recorded as departed (its approval is history here)."""
     today = timezone.localdate()
 
@@ -190,7 +191,7 @@ def _hand_out_all(officer: User, mission: Mission) -> list[HandOut]:
 
 def _overdue_trips(officer: User, liaisons: dict[str, User]) -> None:
     commerce = liaisons["liaison.commerce"]
-    people = list(Traveller.objects.filter(agency=commerce.agency).order_by("id"))[:3]
+    people = list(Person.objects.filter(agency=commerce.agency).order_by("id"))[:3]
     if people:
         trip = _past_mission(commerce, "赴德国汉堡开展经贸洽谈", people, days_ago=40)
         outs = _hand_out_all(officer, trip)
@@ -200,7 +201,7 @@ def _overdue_trips(officer: User, liaisons: dict[str, User]) -> None:
             for offset in (0, 3, 6, 9):
                 sweep_custody(today=due + datetime.timedelta(days=offset))
     education = liaisons["liaison"]
-    people = list(Traveller.objects.filter(agency=education.agency).order_by("id"))[2:4]
+    people = list(Person.objects.filter(agency=education.agency).order_by("id"))[2:4]
     if people:
         trip = _past_mission(education, "赴德国参加职业教育论坛", people, days_ago=16)
         outs = _hand_out_all(officer, trip)
@@ -220,7 +221,7 @@ def _lost_and_barred(officer: User, liaisons: dict[str, User]) -> None:
 
     today = timezone.localdate()
     quiet = set(
-        Traveller.objects.filter(agency__in=[u.agency_id for u in liaisons.values()]).values_list(
+        Person.objects.filter(agency__in=[u.agency_id for u in liaisons.values()]).values_list(
             "pk", flat=True
         )
     )

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from waishi.missions.models import Traveller
+from waishi.registers.models import Person
 
 from .constants import (
     DocumentStatus,
@@ -22,7 +22,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=kind_choices)
     number = forms.CharField(label=_("Document number"), max_length=20)
-    holder = forms.ModelChoiceField(label=_("Holder"), queryset=Traveller.objects.none())
+    holder = forms.ModelChoiceField(label=_("Holder"), queryset=Person.objects.none())
     issue_date = forms.DateField(label=_("Date of issue"), widget=DATE)
     expiry_date = forms.DateField(label=_("Date of expiry"), widget=DATE)
     issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=120)

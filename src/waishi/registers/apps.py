@@ -33,3 +33,18 @@ class RegistersConfig(AppConfig):
                 order=81,
             )
         )
+        self._register_personal_data()
+
+    def _register_personal_data(self) -> None:
+        from waishi.core import pii
+
+        from .models import Person
+        from .querysets import people_visible_to
+
+        # Permitted officers may reveal a person's identity numbers and contact details, with
+        # a reason, among the people they may see.
+        pii.register_revealable(
+            Person,
+            fields=["id_number", "passport_number", "phone", "email", "address"],
+            visible_to=people_visible_to,
+        )

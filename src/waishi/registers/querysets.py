@@ -4,7 +4,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import Organisation
+from .models import Organisation, Person
+from .permissions import is_people_staff
 
 
 def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
@@ -35,3 +36,20 @@ def search_organisations(
 def access_organisation(user: Any, pk: int) -> Organisation:
     """The organisation if the user may see it; ``Organisation.DoesNotExist`` otherwise."""
     return organisations_visible_to(user).get(pk=pk)
+
+
+def people_visible_to(user: Any) -> QuerySet[Person]:
+    """People of the user's agency, or everyone for bureau staff who deal with cases."""
+    people = Person.objects.select_related("agency")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return people.none()
+    if is_people_staff(user):
+        return people
+    if user.agency_id is not None and user.is_agency_user:
+        return people.filter(agency_id=user.agency_id)
+    return people.none()
+
+
+def access_person(user: Any, pk: int) -> Person:
+    """The person if ``user`` may see them; ``Person.DoesNotExist`` otherwise (same answer)."""
+    return people_visible_to(user).get(pk=pk)

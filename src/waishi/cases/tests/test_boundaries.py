@@ -26,25 +26,16 @@ SHARED = {
 
 # (importing module, imported area module) pairs not yet moved onto the kernel.
 ALLOWED: set[tuple[str, str]] = {
-    # The people register (missions.Traveller becomes registers.Person, issue 12, part 1)
-    # replaces these reads of missions' travellers.
-    ("waishi.passports.views.register", "waishi.missions.querysets"),
-    ("waishi.passports.views.bars", "waishi.missions.models"),
-    ("waishi.passports.views.bars", "waishi.missions.querysets"),
-    ("waishi.passports.bar_actions", "waishi.missions.models"),
-    ("waishi.passports.forms", "waishi.missions.models"),
     # The demo data builds missions to hand passports out for; the demo moves to a
     # project-level command that may name every area.
     ("waishi.passports.demo", "waishi.missions.constants"),
     ("waishi.passports.demo", "waishi.missions.models"),
     # Passports' tests build approved missions to hand documents out for, and check that a
     # suspended agency may not open a mission; they move to the project-level tests/ with
-    # the shared factories (issue 12, part 8).
+    # the shared factories.
     ("waishi.passports.tests.factories", "waishi.missions.models"),
-    ("waishi.passports.tests.factories", "waishi.missions.tests"),
     ("waishi.passports.tests.test_checks", "waishi.missions.models"),
     ("waishi.passports.tests.test_custody", "waishi.missions.mission_actions"),
-    ("waishi.passports.tests.test_demo", "waishi.missions.models"),
 }
 
 

@@ -4,7 +4,7 @@ from django.db import migrations
 def write_names(apps, schema_editor):
     from waishi.missions.names import rebuild_case_names
 
-    rebuild_case_names()
+    rebuild_case_names(apps)
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-"""The missions area's tables: the people register, annual plans, missions."""
+"""The missions area's tables: annual plans and missions."""
 
 from .document import ApprovalDocument
 from .mission import (
@@ -11,7 +11,6 @@ from .mission import (
     Override,
     Verdict,
 )
-from .people import Traveller
 from .plans import AnnualPlan, PlannedMission
 
 __all__ = [
@@ -25,6 +24,5 @@ __all__ = [
     "MissionMember",
     "Override",
     "PlannedMission",
-    "Traveller",
     "Verdict",
 ]

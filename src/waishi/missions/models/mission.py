@@ -155,7 +155,7 @@ class MissionMember(models.Model):
         Mission, on_delete=models.CASCADE, related_name="members", verbose_name=_("mission")
     )
     traveller = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.PROTECT,
         related_name="memberships",
         verbose_name=_("traveller"),

@@ -8,7 +8,8 @@ import factory
 
 from waishi.accounts.tests.factories import AgencyFactory
 from waishi.cases.rule_engine import RuleBook, RuleSpec
-from waishi.missions.models import AnnualPlan, PlannedMission, Traveller
+from waishi.missions.models import AnnualPlan, PlannedMission
+from waishi.registers.tests.factories import PersonFactory
 
 _seed = importlib.import_module("waishi.missions.migrations.0002_national_rules")
 
@@ -67,17 +68,8 @@ def national_book(on_date: datetime.date | None = None, **kwargs: Any) -> RuleBo
     return RuleBook(national_specs(), on_date=on_date or datetime.date(2026, 6, 1), **kwargs)
 
 
-class TravellerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Traveller
-
-    agency = factory.SubFactory(AgencyFactory)
-    name = factory.Sequence(lambda n: f"张{'一二三四五六七八九十'[n % 10]}")
-    sex = "male"
-    date_of_birth = datetime.date(1980, 5, 1)
-    post = "科员"
-    rank = "other"
-    passport_name = "ZHANG, SAN"
+# Travellers are people of the register; the name stays for the missions tests.
+TravellerFactory = PersonFactory
 
 
 class AnnualPlanFactory(factory.django.DjangoModelFactory):

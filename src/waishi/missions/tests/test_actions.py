@@ -13,8 +13,9 @@ from waishi.cases.models import Rule
 from waishi.cases.rule_engine import load_rulebook as kernel_rulebook
 from waishi.missions import actions
 from waishi.missions.constants import RULE_AREA, Jurisdiction, Rank, RuleCode, Severity
-from waishi.missions.models import AnnualPlan, PlannedMission, Traveller
+from waishi.missions.models import AnnualPlan, PlannedMission
 from waishi.missions.querysets import plans_visible_to, travellers_visible_to
+from waishi.registers.models import Person
 
 from .factories import AnnualPlanFactory, TravellerFactory
 
@@ -46,7 +47,7 @@ def test_registering_a_traveller_proposes_the_passport_name_and_masks_the_audit(
     traveller = register(officer)
     assert traveller.passport_name == "SHAN, TIANFANG"
     assert traveller.id_number == "11010519491231002X"
-    event = AuditEvent.objects.get(action="missions.traveller.register")
+    event = AuditEvent.objects.get(action="registers.person.register")
     assert event.after["id_number"] == "110105********002X"
     assert "11010519491231002X" not in str(event.after)
 
@@ -70,8 +71,8 @@ def test_another_agency_may_not_register_or_edit_our_people(make_user) -> None:
         actions.do_update_traveller(actor=theirs, traveller=traveller, changes={"post": "局长"})
     traveller.refresh_from_db()
     assert traveller.post == "副局长"
-    assert Traveller.objects.count() == 1
-    assert not AuditEvent.objects.filter(action="missions.traveller.update").exists()
+    assert Person.objects.count() == 1
+    assert not AuditEvent.objects.filter(action="registers.person.update").exists()
 
 
 def test_updating_a_traveller_audits_only_what_changed(make_user) -> None:
@@ -80,7 +81,7 @@ def test_updating_a_traveller_audits_only_what_changed(make_user) -> None:
     actions.do_update_traveller(
         actor=officer, traveller=traveller, changes={"post": "局长", "rank": Rank.BUREAU_LEVEL}
     )
-    event = AuditEvent.objects.get(action="missions.traveller.update")
+    event = AuditEvent.objects.get(action="registers.person.update")
     assert event.before == {"post": "副局长"} and event.after == {"post": "局长"}
 
 

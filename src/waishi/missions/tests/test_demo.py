@@ -12,8 +12,9 @@ from waishi.cases.models import Rule
 from waishi.core.validators import is_fictitious_resident_id
 from waishi.missions import demo
 from waishi.missions.demo_data import FILERS, STATES
-from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission, Traveller
+from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission
 from waishi.missions.workflow import WORKFLOW
+from waishi.registers.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +23,11 @@ def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None
     out = StringIO()
     accounts_demo.load(stdout=out, rng=random.Random(1))
     demo.load(stdout=out, rng=random.Random(1))
-    counts = (Mission.objects.count(), Traveller.objects.count(), AuditEvent.objects.count())
+    counts = (Mission.objects.count(), Person.objects.count(), AuditEvent.objects.count())
     demo.load(stdout=out, rng=random.Random(1))
     assert (
         Mission.objects.count(),
-        Traveller.objects.count(),
+        Person.objects.count(),
         AuditEvent.objects.count(),
     ) == counts
 
@@ -39,7 +40,7 @@ def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None
     ]
     filed = education.get(case__status="submitted")
     assert [v["rule_code"] for v in filed.verdicts.get().violations] == ["tourist_sites"]
-    assert Traveller.objects.get(name="单志远").passport_name == "SHAN, ZHIYUAN"
+    assert Person.objects.get(name="单志远").passport_name == "SHAN, ZHIYUAN"
 
     # About three hundred missions of the filing agencies, in every state of the workflow.
     history = Mission.objects.filter(case__agency__code__in=[f[0] for f in FILERS])
@@ -51,7 +52,7 @@ def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None
     )
     # Registers of every filing agency, with demo ID numbers only.
     for code, *_rest in FILERS:
-        people = Traveller.objects.filter(agency__code=code)
+        people = Person.objects.filter(agency__code=code)
         assert people.count() >= 6
         assert all(is_fictitious_resident_id(p.id_number) for p in people)
     assert AnnualPlan.objects.filter(agency__code__in=[f[0] for f in FILERS]).exists()

@@ -10,7 +10,8 @@ from django.urls import reverse
 from waishi.accounts.tests.factories import TEST_PASSWORD
 from waishi.cases.actions import do_transition
 from waishi.cases.models import Case
-from waishi.missions.models import Mission, Override, Traveller
+from waishi.missions.models import Mission, Override
+from waishi.registers.models import Person
 
 from .factories import TravellerFactory
 
@@ -166,7 +167,7 @@ def test_registering_a_traveller_from_the_workspace(liaison: Any) -> None:
         },
     )
     assert response.status_code == 302
-    assert Traveller.objects.get().passport_name == "OUYANG, MING"
+    assert Person.objects.get().passport_name == "OUYANG, MING"
     listing = client.get(reverse("missions:travellers"))
     assert "OUYANG, MING" in listing.text
 

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from waishi.core.views import require_perm
+from waishi.registers.models import Person
 
 from .. import actions
 from ..constants import RULE_AREA
 from ..forms import TravellerForm
-from ..models import Traveller
 from ..querysets import access_traveller, travellers_visible_to
 
 PAGE_SIZE = 200
@@ -32,9 +32,7 @@ def traveller_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save_traveller(
-    request: HttpRequest, form: TravellerForm, traveller: Traveller | None
-) -> Traveller:
+def _save_traveller(request: HttpRequest, form: TravellerForm, traveller: Person | None) -> Person:
     data = form.cleaned_data
     if traveller is None:
         return actions.do_register_traveller(
@@ -56,7 +54,7 @@ def traveller_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is not None:
         try:
             traveller = access_traveller(request.user, pk)
-        except Traveller.DoesNotExist:
+        except Person.DoesNotExist:
             raise Http404 from None
         if not request.user.has_perm("missions.manage_traveller", traveller):
             raise Http404

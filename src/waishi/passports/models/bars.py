@@ -17,7 +17,7 @@ class TravelBar(models.Model):
     """
 
     holder = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.PROTECT,
         related_name="travel_bars",
         verbose_name=_("holder"),

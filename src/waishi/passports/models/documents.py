@@ -32,7 +32,7 @@ class TravelDocument(TimeStampedModel):
     number = pii.EncryptedTextField(_("document number"), kind=pii.Kind.PASSPORT)
     number_index = pii.BlindIndexField(source="number")
     holder = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.PROTECT,
         related_name="travel_documents",
         verbose_name=_("holder"),
@@ -190,7 +190,7 @@ class HolderFlag(models.Model):
     """
 
     holder = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.CASCADE,
         related_name="passport_flags",
         verbose_name=_("holder"),

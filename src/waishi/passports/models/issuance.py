@@ -39,7 +39,7 @@ class IssuanceItem(models.Model):
         IssuanceRequest, on_delete=models.CASCADE, related_name="items", verbose_name=_("request")
     )
     holder = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("holder"),

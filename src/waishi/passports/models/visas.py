@@ -45,7 +45,7 @@ class VisaApplication(TimeStampedModel):
         verbose_name=_("mission"),
     )
     holder = models.ForeignKey(
-        "missions.Traveller",
+        "registers.Person",
         on_delete=models.PROTECT,
         related_name="visa_applications",
         verbose_name=_("member"),

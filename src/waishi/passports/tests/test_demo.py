@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.db.models import Count, Min
 
 from waishi.cases.models import Suspension
-from waishi.missions.models import Traveller
 from waishi.passports.checks import agency_lock_reasons
 from waishi.passports.constants import DocumentEventKind
 from waishi.passports.models import (
@@ -20,6 +19,7 @@ from waishi.passports.models import (
 )
 from waishi.passports.models.bars import in_force_on
 from waishi.passports.reports import custody_report
+from waishi.registers.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,8 @@ def counts() -> dict[str, int]:
 def test_the_demo_registers_everyone_and_shows_custody_at_work() -> None:
     call_command("demo", stdout=StringIO())
     today = datetime.date.today()
-    without = Traveller.objects.annotate(n=Count("travel_documents")).filter(n=0)
-    assert Traveller.objects.count() > 8 and not without.exists()
+    without = Person.objects.annotate(n=Count("travel_documents")).filter(n=0)
+    assert Person.objects.count() > 8 and not without.exists()
     overdue = HandOut.objects.filter(closed_on__isnull=True, due_date__lt=today)
     assert overdue.count() >= 2
     lock = Suspension.objects.get(lifted_at__isnull=True)

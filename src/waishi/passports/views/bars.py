@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from waishi.cases.permissions import is_case_staff
 from waishi.core.views import require_perm
-from waishi.missions.models import Traveller
-from waishi.missions.querysets import access_traveller
+from waishi.registers.models import Person
+from waishi.registers.querysets import access_person
 
 from .. import bar_actions
 from ..forms import BarForm, LiftBarForm
@@ -22,14 +22,14 @@ from ..querysets import documents_visible_to
 from .common import errors_of
 
 
-def get_holder(request: HttpRequest, pk: int) -> Traveller:
+def get_holder(request: HttpRequest, pk: int) -> Person:
     try:
-        return access_traveller(request.user, pk)
-    except Traveller.DoesNotExist:
+        return access_person(request.user, pk)
+    except Person.DoesNotExist:
         raise Http404 from None
 
 
-def _losses(holder: Traveller) -> QuerySet[LossReport]:
+def _losses(holder: Person) -> QuerySet[LossReport]:
     return LossReport.objects.filter(document__holder=holder).select_related("document")
 
 

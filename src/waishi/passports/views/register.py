@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from waishi.cases.permissions import is_case_staff
 from waishi.core import pii
 from waishi.core.views import require_perm
-from waishi.missions.querysets import travellers_visible_to
+from waishi.registers.querysets import people_visible_to
 
 from .. import actions
 from ..forms import CancelForm, DocumentForm, EndorsementForm, LossForm, RegisterFilterForm
@@ -56,7 +56,8 @@ def register_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("passports.manage_register")
 def document_new(request: HttpRequest) -> HttpResponse:
-    holders = travellers_visible_to(request.user).filter(is_active=True)
+    # Official documents are held for the city's agencies' people only.
+    holders = people_visible_to(request.user).filter(is_active=True, agency__isnull=False)
     form = DocumentForm(request.POST or None, holders=holders)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,5 +2,6 @@
 
 from .countries import Country, CountryGroup
 from .organisations import Organisation
+from .people import Person, of_kind
 
-__all__ = ["Country", "CountryGroup", "Organisation"]
+__all__ = ["Country", "CountryGroup", "Organisation", "Person", "of_kind"]
