@@ -53,7 +53,8 @@ def test_the_mission_case_page_reads_each_part_once(
     # suspensions (agency standing, shown to staff); the members' earlier
     # trips; the recorded check and its accepted warnings; the approval documents; the
     # members' documents, flags and bars; the bureau's area and the custody rules in force;
-    # the visas; the external steps; timeline and files.
+    # the visas (the external steps come before the panels other areas contribute); timeline
+    # and files.
     assert tables == [
         '"django_session"',
         '"accounts_user"',
@@ -69,13 +70,13 @@ def test_the_mission_case_page_reads_each_part_once(
         '"missions_verdict"',
         '"missions_override"',
         '"missions_approvaldocument"',
+        '"cases_externalstep"',
         '"passports_traveldocument"',
         '"passports_holderflag"',
         '"passports_travelbar"',
         '"accounts_bureau"',
         '"cases_rule"',
         '"passports_visaapplication"',
-        '"cases_externalstep"',
         '"cases_timelineentry"',
         '"cases_attachment"',
     ], "\n".join(q["sql"] for q in captured.captured_queries)

@@ -22,6 +22,9 @@ from waishi.missions.rules import (
 
 from .factories import national_book, national_specs
 
+# The rules read the holiday calendar and the country register from the database.
+pytestmark = pytest.mark.django_db
+
 DEPARTURE = datetime.date(2026, 6, 1)
 FILED = datetime.date(2026, 4, 1)
 
