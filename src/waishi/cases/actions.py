@@ -296,10 +296,13 @@ def do_comment(
     text: str,
     is_public: bool,
     request: HttpRequest | None = None,
+    idempotency_key: str = "",
 ) -> TimelineEntry:
     """Add a comment. Agency people's comments are always public; staff may write internal ones.
 
-    Checks ``cases.comment_case`` (and ``cases.comment_internally`` for internal ones).
+    Checks ``cases.comment_case`` (and ``cases.comment_internally`` for internal ones). A
+    second post with the same ``idempotency_key`` (a double click, a resent form) returns
+    the first comment and adds nothing.
     """
     text = text.strip()
     if not text:
@@ -309,9 +312,15 @@ def do_comment(
     if not actor.has_perm("cases.comment_internally"):
         is_public = True
     with transaction.atomic():
+        earlier = claim_idempotency_key(
+            user=actor, key=idempotency_key, scope=f"cases.comment:{case.pk}"
+        )
+        if earlier is not None and earlier.result.get("entry"):
+            return TimelineEntry.objects.get(pk=earlier.result["entry"])
         entry = TimelineEntry.objects.create(
             case=case, kind=EntryKind.COMMENT, actor=actor, text=text, is_public=is_public
         )
+        _finish_idempotency_key(actor, idempotency_key, case, {"entry": entry.pk})
         Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
         log_action(
             action="cases.case.comment",

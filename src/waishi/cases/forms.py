@@ -29,7 +29,7 @@ class IdempotentFormMixin(forms.Form):
             self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
 
 
-class CommentForm(forms.Form):
+class CommentForm(IdempotentFormMixin):
     text = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )

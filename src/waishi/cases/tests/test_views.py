@@ -124,6 +124,32 @@ def test_agency_comment_is_always_public(client, new_case, liaison):
     assert TimelineEntry.objects.get(case=case, kind="comment").is_public
 
 
+def test_a_comment_posted_twice_is_added_once(client, new_case, officer):
+    import re
+
+    case = new_case()
+    client.force_login(officer)
+    page = client.get(case.get_absolute_url()).content.decode()
+    form = page[page.index('class="comment-form"') :]
+    key = re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', form).group(1)
+    url = reverse("cases:comment", args=[case.reference])
+    for _ in range(2):  # a double click sends the same form twice
+        client.post(url, {"text": "请核实邀请函", "idempotency_key": key})
+    assert TimelineEntry.objects.filter(case=case, kind="comment").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="cases.case.comment", object_id=str(case.pk)).count() == 1
+    )
+    # A new form (a new key) adds a second comment with the same words.
+    fresh = client.get(case.get_absolute_url()).content.decode()
+    other = re.search(
+        r'name="idempotency_key" value="([0-9a-f]{32})"',
+        fresh[fresh.index('class="comment-form"') :],
+    ).group(1)
+    assert other != key
+    client.post(url, {"text": "请核实邀请函", "idempotency_key": other})
+    assert TimelineEntry.objects.filter(case=case, kind="comment").count() == 2
+
+
 def test_other_agency_case_is_not_found(client, new_case, other_liaison):
     case = new_case()
     client.force_login(other_liaison)

@@ -154,6 +154,7 @@ def case_comment(request: HttpRequest, reference: str) -> HttpResponse:
                 text=form.cleaned_data["text"],
                 is_public=form.cleaned_data["is_public"],
                 request=request,
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except TransitionRefused as refused:
             for reason in refused.reasons:
