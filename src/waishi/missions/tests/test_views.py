@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from waishi.accounts.tests.factories import TEST_PASSWORD
 from waishi.cases.actions import do_transition
@@ -88,13 +89,13 @@ def test_saving_a_step_moves_on_and_a_stale_form_changes_nothing(
     saved = Mission.objects.get(pk=mission.pk)
     assert saved.disclosure_place == "办公楼一楼公告栏" and saved.version == mission.version + 1
     stale = client.post(step_url(mission, "disclosure"), dict(data, place="别处"))
-    assert stale.status_code == 200
-    assert (
-        "Someone else saved" in stale.text
-        or "已被他人" in stale.text
-        or "reload" in stale.text.lower()
-        or stale.context["error"]
-    )
+    assert stale.status_code == 409
+    with translation.override("zh-hans"):
+        expected = translation.gettext(
+            "Someone else saved this application meanwhile. Reload the page to see "
+            "their changes before you go on."
+        )
+    assert stale.context["error"] == expected
     assert Mission.objects.get(pk=mission.pk).disclosure_place == "办公楼一楼公告栏"
 
 

@@ -375,6 +375,7 @@ def mission_step(request: HttpRequest, reference: str, step: str) -> HttpRespons
     post = request.method == "POST"
     f = current.build(request, mission, post)
     error = ""
+    status = 200
     if post:
         try:
             version = int(request.POST.get("version", ""))
@@ -384,6 +385,8 @@ def mission_step(request: HttpRequest, reference: str, step: str) -> HttpRespons
             try:
                 mission = current.save(request, mission, f, version)
             except ma.StaleMission:
+                # The page answers 409 Conflict; htmx's live saves keep 200, which it swaps in.
+                status = 409
                 error = _(
                     "Someone else saved this application meanwhile. Reload the page to see "
                     "their changes before you go on."
@@ -417,7 +420,7 @@ def mission_step(request: HttpRequest, reference: str, step: str) -> HttpRespons
         **f,
         **live_check_context(mission),
     }
-    return render(request, f"missions/steps/{current.slug}.html", context, status=200)
+    return render(request, f"missions/steps/{current.slug}.html", context, status=status)
 
 
 def _after(request: HttpRequest, mission: Mission, current: Step) -> str:
