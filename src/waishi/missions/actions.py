@@ -72,9 +72,16 @@ def do_update_traveller(
     traveller: Person,
     changes: dict[str, Any],
     request: HttpRequest | None = None,
+    expected_version: int | None = None,
 ) -> Person:
     """Change a traveller (``registers.actions.do_update_person``, which checks permission)."""
-    return do_update_person(actor=actor, person=traveller, changes=changes, request=request)
+    return do_update_person(
+        actor=actor,
+        person=traveller,
+        changes=changes,
+        request=request,
+        expected_version=expected_version,
+    )
 
 
 def do_create_plan(

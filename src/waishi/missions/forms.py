@@ -210,6 +210,8 @@ class TravellerForm(forms.Form):
         label=_("Member of the agency's leadership"), required=False
     )
     is_academic = forms.BooleanField(label=_("Teaching or research staff"), required=False)
+    # The person's version when the form was opened (editing only).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean_passport_name(self) -> str:
         value = self.cleaned_data.get("passport_name", "").strip().upper()

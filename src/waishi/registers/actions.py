@@ -301,18 +301,29 @@ def do_register_person(
     return person
 
 
+class StalePerson(Exception):
+    """The person was changed since the form was opened; nothing was written."""
+
+    def __init__(self, person: Person, expected_version: int) -> None:
+        super().__init__(f"version {person.version} is not {expected_version}")
+        self.person = person
+        self.expected_version = expected_version
+
+
 def do_update_person(
     *,
     actor: Any,
     person: Person,
     changes: dict[str, Any],
     request: HttpRequest | None = None,
+    expected_version: int | None = None,
 ) -> Person:
     """Change a registered person. Checks ``registers.manage_person`` for them.
 
     Only the fields that really change are written and audited (masked); areas that keep
     copies of a person's data hear of it through ``hooks.on_person_changed``. Raises
-    ``ValidationError`` (nothing written) when a value is invalid.
+    ``ValidationError`` (nothing written) when a value is invalid, and ``StalePerson`` when
+    ``expected_version`` is given and someone else changed the person since.
     """
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
@@ -320,6 +331,8 @@ def do_update_person(
     _require(actor, "registers.manage_person", person)
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise StalePerson(locked, expected_version)
         before = person_record(locked)
         # Compared in clear, so a change inside a masked value is not missed.
         original = {k: getattr(locked, k) for k in PERSON_FIELDS}
@@ -330,6 +343,7 @@ def do_update_person(
         changed = {k for k in PERSON_FIELDS if getattr(locked, k) != original[k]}
         if not changed:
             return locked
+        locked.version += 1
         locked.save()
         person_changed(locked, changed)
         log_action(

@@ -173,6 +173,55 @@ def test_registering_a_traveller_from_the_workspace(liaison: Any) -> None:
     assert "OUYANG, MING" in listing.text
 
 
+def _edit_data(person: Person, **changes: Any) -> dict[str, Any]:
+    data = {
+        "name": person.name,
+        "sex": person.sex,
+        "date_of_birth": person.date_of_birth.isoformat(),
+        "post": person.post,
+        "rank": person.rank,
+        "id_number": "",
+        "passport_name": person.passport_name,
+        "version": person.version,
+    }
+    return {**data, **changes}
+
+
+def test_editing_a_person_never_shows_the_id_number_and_empty_keeps_it(liaison: Any) -> None:
+    person = TravellerFactory(agency=liaison.agency, id_number="441202198001011231")
+    client = client_for(liaison)
+    url = reverse("missions:traveller_edit", args=[person.pk])
+    page = client.get(url).text
+    assert "441202198001011231" not in page
+    assert "4412" in page and "1231" in page  # the masked number, to recognise it by
+    assert client.post(url, _edit_data(person, post="副处长")).status_code == 302
+    saved = Person.objects.get(pk=person.pk)
+    assert saved.id_number == "441202198001011231" and saved.post == "副处长"
+    assert saved.version == person.version + 1
+
+
+def test_a_stale_person_edit_is_refused_with_409_and_shows_the_other_change(
+    liaison: Any,
+) -> None:
+    person = TravellerFactory(agency=liaison.agency, post="科员")
+    client = client_for(liaison)
+    url = reverse("missions:traveller_edit", args=[person.pk])
+    opened = _edit_data(person)
+    # A colleague saves first…
+    assert client.post(url, _edit_data(person, post="主任科员")).status_code == 302
+    # …then the form opened earlier is sent: refused, nothing written, their change shown.
+    stale = client.post(url, {**opened, "post": "处长"})
+    assert stale.status_code == 409
+    assert Person.objects.get(pk=person.pk).post == "主任科员"
+    assert 'value="主任科员"' in stale.text
+    with translation.override("zh-hans"):
+        expected = translation.gettext(
+            "Someone else changed this person while you were editing. The form now "
+            "shows their version; make your change again and save."
+        )
+    assert expected in stale.text
+
+
 def test_the_traveller_list_costs_the_same_queries_for_5_and_50_people(
     liaison: Any, django_assert_max_num_queries: Any
 ) -> None:

@@ -142,6 +142,8 @@ class Person(TimeStampedModel):
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Raised by every change; an edit opened at an older version is refused, never merged.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = pii.PiiManager()
 
