@@ -39,7 +39,8 @@ def wider_than_the_phone(page: Any) -> list[str]:
               .filter(e => e.getBoundingClientRect().right > limit
                       && ![...e.children].some(c => c.getBoundingClientRect().right > limit))
               .slice(0, 5)
-              .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))""",
+              .map(e => e.tagName + '.' + e.className + ': '
+                     + (e.textContent || '').trim().slice(0, 40))""",
             PHONE["width"] + 1,
         )
     )
