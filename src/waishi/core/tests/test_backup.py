@@ -25,9 +25,27 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def some_record(make_user: Any) -> Iterator[dict[str, Any]]:
-    """Rows in several tables, audit events on the chain, private and public files, a task."""
+def some_record(make_user: Any, settings: Any, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """Rows in several tables, audit events on the chain, private and public files, a task.
+
+    The files live in folders of this test's own, so files other tests leave behind in the
+    shared test storage never show up in its backup.
+    """
     from django_tasks_db.models import DBTaskResult
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **{
+            alias: {
+                **settings.STORAGES[alias],
+                "OPTIONS": {
+                    **settings.STORAGES[alias].get("OPTIONS", {}),
+                    "location": str(tmp_path / "storage" / alias),
+                },
+            }
+            for alias in ("default", "private")
+        },
+    }
 
     officer = make_user("division_officer")
     for number in range(3):
