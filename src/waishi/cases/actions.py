@@ -52,7 +52,7 @@ def claim_idempotency_key(*, user: Any, key: str, scope: str) -> IdempotencyKey 
     return None
 
 
-def _finish_idempotency_key(user: Any, key: str, case: Case, result: dict[str, Any]) -> None:
+def finish_idempotency_key(user: Any, key: str, case: Case, result: dict[str, Any]) -> None:
     if key and user is not None and user.is_authenticated:
         IdempotencyKey.objects.filter(user=user, key=key[:64]).update(case=case, result=result)
 
@@ -126,7 +126,7 @@ def do_create_case(
             after={"reference": case.reference, "case_type": case.case_type, "status": case.status},
             request=request,
         )
-        _finish_idempotency_key(actor, idempotency_key, case, {"reference": case.reference})
+        finish_idempotency_key(actor, idempotency_key, case, {"reference": case.reference})
     case.replayed = False  # type: ignore[attr-defined]
     return case
 
@@ -213,7 +213,7 @@ def do_transition(
             reason=text,
             request=request,
         )
-        _finish_idempotency_key(
+        finish_idempotency_key(
             actor, idempotency_key, locked, {"status": locked.status, "version": locked.version}
         )
         transaction.on_commit(lambda: notify_transition(locked, step, actor, text=text))
@@ -320,7 +320,7 @@ def do_comment(
         entry = TimelineEntry.objects.create(
             case=case, kind=EntryKind.COMMENT, actor=actor, text=text, is_public=is_public
         )
-        _finish_idempotency_key(actor, idempotency_key, case, {"entry": entry.pk})
+        finish_idempotency_key(actor, idempotency_key, case, {"entry": entry.pk})
         Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
         log_action(
             action="cases.case.comment",

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from waishi.audit.actions import log_action
 from waishi.core.workdays import add_workdays
 
-from .actions import claim_idempotency_key, do_add_attachment
+from .actions import claim_idempotency_key, do_add_attachment, finish_idempotency_key
 from .attachments import check_upload
 from .constants import DueUnit, EntryKind, StepBody, StepStatus
 from .models import Case, ExternalStep, TimelineEntry
@@ -88,8 +88,11 @@ def _check_may(actor: Any, case: Case) -> None:
         )
 
 
-def _touch(case: Case) -> None:
-    # The inbox lists newest change first: a step sent or answered is a change to the case.
+def _tell_timeline(case: Case, step: ExternalStep, actor: Any, event: str) -> None:
+    """The step's public timeline entry; the case counts as changed (the inbox sorts by it)."""
+    TimelineEntry.objects.create(
+        case=case, kind=EntryKind.STEP, actor=actor, is_public=True, changes=_entry(step, event)
+    )
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
 
 
@@ -104,12 +107,7 @@ def _replayed(earlier: Any) -> ExternalStep | None:
 
 
 def _finish(actor: Any, key: str, case: Case, step: ExternalStep) -> None:
-    from .models import IdempotencyKey
-
-    if key:
-        IdempotencyKey.objects.filter(user=actor, key=key[:64]).update(
-            case=case, result={"step": step.pk, "version": step.version}
-        )
+    finish_idempotency_key(actor, key, case, {"step": step.pk, "version": step.version})
 
 
 def _lock(case: Case, step_pk: int) -> tuple[Case, ExternalStep]:
@@ -179,14 +177,7 @@ def do_send_step(
             due_unit=due.unit,
             their_reference=their_reference.strip(),
         )
-        TimelineEntry.objects.create(
-            case=locked,
-            kind=EntryKind.STEP,
-            actor=actor,
-            is_public=True,
-            changes=_entry(step, "sent"),
-        )
-        _touch(locked)
+        _tell_timeline(locked, step, actor, "sent")
         log_action(
             action="cases.step.send",
             actor=actor,
@@ -271,14 +262,7 @@ def do_record_answer(
             step.their_reference = their_reference.strip()
         step.version += 1
         step.save()
-        TimelineEntry.objects.create(
-            case=locked,
-            kind=EntryKind.STEP,
-            actor=actor,
-            is_public=True,
-            changes=_entry(step, "answered"),
-        )
-        _touch(locked)
+        _tell_timeline(locked, step, actor, "answered")
         log_action(
             action="cases.step.answer",
             actor=actor,
@@ -333,18 +317,11 @@ def do_withdraw_step(
         step.withdrawal_reason = reason.strip()
         step.version += 1
         step.save()
-        TimelineEntry.objects.create(
-            case=locked,
-            kind=EntryKind.STEP,
-            actor=actor,
-            is_public=True,
-            changes=_entry(step, "withdrawn"),
-        )
+        _tell_timeline(locked, step, actor, "withdrawn")
         # The reason is the bureau's own note: an internal entry, not shown to the agency.
         TimelineEntry.objects.create(
             case=locked, kind=EntryKind.NOTE, actor=actor, is_public=False, text=reason.strip()
         )
-        _touch(locked)
         log_action(
             action="cases.step.withdraw",
             actor=actor,

@@ -1,5 +1,8 @@
 """Sending a case's step to an outside body, recording the answer, withdrawing (POST only)."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -23,13 +26,20 @@ def _form_errors(
             messages.error(request, f"{label}: {error}" if label else str(error))
 
 
-def _refused(request: HttpRequest, refused: TransitionRefused) -> None:
-    # Someone who may see the case but not keep its steps learns nothing more than a
-    # visitor to a case that does not exist.
-    if refused.forbidden:
-        raise Http404 from None
-    for reason in refused.reasons:
-        messages.error(request, reason)
+def _run(request: HttpRequest, case: Any, action: Callable[[], object], done: str) -> HttpResponse:
+    """Run a step action; its refusal is shown as messages, then back to the case page."""
+    try:
+        action()
+    except TransitionRefused as refused:
+        # Someone who may see the case but not keep its steps learns nothing more than a
+        # visitor to a case that does not exist.
+        if refused.forbidden:
+            raise Http404 from None
+        for reason in refused.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, done)
+    return redirect(case)
 
 
 @require_perm("cases.change_case")
@@ -41,8 +51,10 @@ def step_send(request: HttpRequest, reference: str) -> HttpResponse:
         _form_errors(request, form)
         return redirect(case)
     data = form.cleaned_data
-    try:
-        steps.do_send_step(
+    return _run(
+        request,
+        case,
+        lambda: steps.do_send_step(
             case=case,
             actor=request.user,
             body=data["body"],
@@ -53,12 +65,9 @@ def step_send(request: HttpRequest, reference: str) -> HttpResponse:
             their_reference=data["their_reference"],
             idempotency_key=data["idempotency_key"],
             request=request,
-        )
-    except TransitionRefused as refused:
-        _refused(request, refused)
-    else:
-        messages.success(request, _("The step was recorded."))
-    return redirect(case)
+        ),
+        _("The step was recorded."),
+    )
 
 
 @require_perm("cases.change_case")
@@ -71,8 +80,10 @@ def step_answer(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
         return redirect(case)
     data = form.cleaned_data
     upload = data["file"] or None
-    try:
-        steps.do_record_answer(
+    return _run(
+        request,
+        case,
+        lambda: steps.do_record_answer(
             case=case,
             step_pk=pk,
             actor=request.user,
@@ -84,12 +95,9 @@ def step_answer(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
             expected_version=data["version"],
             idempotency_key=data["idempotency_key"],
             request=request,
-        )
-    except TransitionRefused as refused:
-        _refused(request, refused)
-    else:
-        messages.success(request, _("The answer was recorded."))
-    return redirect(case)
+        ),
+        _("The answer was recorded."),
+    )
 
 
 @require_perm("cases.change_case")
@@ -101,8 +109,10 @@ def step_withdraw(request: HttpRequest, reference: str, pk: int) -> HttpResponse
         _form_errors(request, form)
         return redirect(case)
     data = form.cleaned_data
-    try:
-        steps.do_withdraw_step(
+    return _run(
+        request,
+        case,
+        lambda: steps.do_withdraw_step(
             case=case,
             step_pk=pk,
             actor=request.user,
@@ -110,9 +120,6 @@ def step_withdraw(request: HttpRequest, reference: str, pk: int) -> HttpResponse
             expected_version=data["version"],
             idempotency_key=data["idempotency_key"],
             request=request,
-        )
-    except TransitionRefused as refused:
-        _refused(request, refused)
-    else:
-        messages.success(request, _("The step was withdrawn."))
-    return redirect(case)
+        ),
+        _("The step was withdrawn."),
+    )
