@@ -97,6 +97,20 @@ class Severity(models.TextChoices):
     WARNING = "warning", _("Warning")
 
 
+class Business(models.TextChoices):
+    """The kinds of an agency's business a suspension may cover (``cases.standing``).
+
+    Filings are the agency's own (a new case, submit, resubmit); the others are steps the
+    bureau takes for the agency, refused while it is suspended from them.
+    """
+
+    FILING = "filing", _("New filings")
+    APPROVAL = "approval", _("Approvals of its pending cases")
+    HAND_OUT = "hand_out", _("Hand-outs of official travel documents")
+    ISSUANCE = "issuance", _("Issuance of official travel documents")
+    VISA = "visa", _("Visa applications")
+
+
 class RuleUnit(models.TextChoices):
     """The unit a rule's number is counted in, where it has one."""
 

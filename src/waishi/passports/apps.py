@@ -11,7 +11,7 @@ class PassportsConfig(AppConfig):
     verbose_name = _("Official passports and visas")
 
     def ready(self) -> None:
-        from waishi.cases.contrib import CasePanel, contribute_panel
+        from waishi.cases.contrib import CasePanel, contribute_guard, contribute_panel
         from waishi.cases.registry import CaseType, register_case_type
         from waishi.cases.standing import SuspensionSource, register_suspension_source
         from waishi.core import pii
@@ -20,7 +20,14 @@ class PassportsConfig(AppConfig):
         from waishi.notifications.kinds import register_kind
 
         from . import rule_codes
-        from .constants import CASE_TYPE, CUSTODY_SOURCE, MISSION_CASE_TYPE, PASSPORT_DIVISION
+        from .checks import document_guard
+        from .constants import (
+            APPROVAL_TRANSITIONS,
+            CASE_TYPE,
+            CUSTODY_SOURCE,
+            MISSION_CASE_TYPE,
+            PASSPORT_DIVISION,
+        )
         from .models import IssuanceRequest, TravelDocument
         from .querysets import documents_visible_to
         from .workflow import WORKFLOW
@@ -51,6 +58,10 @@ class PassportsConfig(AppConfig):
             MISSION_CASE_TYPE,
             CasePanel("passports/panels/mission_documents.html", "passports.read_custody"),
         )
+        # A block among the members' documents (a bar, a stay too long, an endorsement of the
+        # wrong kind, a passport expiring too soon) stops every step that approves a mission.
+        for transition in APPROVAL_TRANSITIONS:
+            contribute_guard(MISSION_CASE_TYPE, transition, document_guard)
         pii.register_revealable(
             TravelDocument,
             fields=["number"],

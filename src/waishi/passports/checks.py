@@ -21,7 +21,16 @@ from waishi.cases.standing import open_suspensions
 from waishi.core.validators import DocumentKind
 from waishi.registers.countries import country_name
 
-from .constants import CUSTODY_SOURCE, DEAD_STATUSES, HK_MACAO, PASSPORT_KINDS, RuleCode, Severity
+from .constants import (
+    CUSTODY_SOURCE,
+    DEAD_STATUSES,
+    HK_MACAO,
+    PASSPORT_KINDS,
+    TO_OBTAIN,
+    EndorsementKind,
+    RuleCode,
+    Severity,
+)
 from .models import Endorsement, HandOut, HolderFlag, TravelBar, TravelDocument
 from .models.bars import in_force_on
 from .rules import RuleValue, expiry_limit, rule_on, rules_on
@@ -44,6 +53,11 @@ class Finding:
     @property
     def is_block(self) -> bool:
         return self.severity == Severity.BLOCK
+
+    @property
+    def is_to_obtain(self) -> bool:
+        """Listed, not a block: a document (or endorsement) still to obtain after approval."""
+        return self.severity == TO_OBTAIN
 
 
 # Locks ----------------------------------------------------------------------------------
@@ -169,16 +183,21 @@ def endorsement_findings(
     *,
     holder_name: str,
     stay_rule: RuleValue | None = None,
+    kinds_rule: RuleValue | None = None,
 ) -> list[Finding]:
-    """Whether one endorsement covers every entry to Hong Kong or Macao of the trip.
+    """Whether an endorsement of the right kind covers every entry to Hong Kong or Macao.
 
-    It must be valid on each entry and exit day, have entries left for all of them, and
-    every stay must fit the longest stay per entry (30 days, as data).
+    It must be valid on each entry and exit day and have entries left for all of them. Only
+    the kinds the rule names (a visit endorsement, 赴港/澳访问签注) serve an official visit: an
+    endorsement of another kind covering the trip is a block. Every stay must fit the
+    longest stay per entry (30 days, as data), a block. Without any endorsement covering the
+    trip the member is listed: endorsements are applied for once the mission is approved.
     """
     entries = [leg for leg in legs if leg.country in HK_MACAO]
     if not entries:
         return []
     stay_rule = stay_rule or rule_on(RuleCode.HK_MACAO_STAY, entries[0].start)
+    kinds_rule = kinds_rule or rule_on(RuleCode.OFFICIAL_ENDORSEMENTS, entries[0].start)
     limit = int(stay_rule.get("days", 30))
     findings = [
         Finding(
@@ -192,6 +211,7 @@ def endorsement_findings(
                 "region": country_name(leg.country),
                 "limit": limit,
             },
+            severity=stay_rule.severity,
             citation=stay_rule.citation,
         )
         for leg in entries
@@ -212,26 +232,47 @@ def endorsement_findings(
             and (left is None or left >= len(entries))
         )
 
-    if not any(covers(e) for e in endorsements):
+    covering = [e for e in endorsements if covers(e)]
+    serving = {str(k) for k in kinds_rule.get("kinds", ["visit"])}
+    if any(e.kind in serving for e in covering):
+        return findings
+    if covering:
         findings.append(
             Finding(
                 _(
-                    "%(name)s has no endorsement on the Hong Kong and Macao pass valid for "
-                    "the whole stay with %(entries)d entries left."
+                    "%(name)s's endorsement (%(kinds)s) does not serve an official visit; "
+                    "only %(serving)s does."
                 )
-                % {"name": holder_name, "entries": len(entries)},
-                citation=stay_rule.citation,
+                % {
+                    "name": holder_name,
+                    "kinds": ", ".join(str(e.get_kind_display()) for e in covering),
+                    "serving": ", ".join(
+                        str(EndorsementKind(k).label) for k in sorted(serving)
+                    ),
+                },
+                severity=kinds_rule.severity,
+                citation=kinds_rule.citation,
             )
         )
+        return findings
+    findings.append(
+        Finding(
+            _(
+                "%(name)s has no visit endorsement on the Hong Kong and Macao pass valid for "
+                "the whole stay with %(entries)d entries left yet; it is applied for once "
+                "the mission is approved."
+            )
+            % {"name": holder_name, "entries": len(entries)},
+            severity=TO_OBTAIN,
+            citation=kinds_rule.citation,
+        )
+    )
     return findings
 
 
-def _usable(documents: list[TravelDocument], kinds: set[str], day: datetime.date) -> list[Any]:
-    return [
-        d
-        for d in documents
-        if d.kind in kinds and d.status not in DEAD_STATUSES and d.expiry_date >= day
-    ]
+def _usable(documents: list[TravelDocument], kinds: set[str]) -> list[Any]:
+    """The holder's documents of ``kinds`` that can still travel (not lost, cancelled, expired)."""
+    return [d for d in documents if d.kind in kinds and d.status not in DEAD_STATUSES]
 
 
 def bar_finding(holder: Any, bar: TravelBar) -> Finding:
@@ -259,8 +300,15 @@ def member_findings(
     margin: RuleValue,
     stay_rule: RuleValue,
     bars: list[TravelBar] | None = None,
+    kinds_rule: RuleValue | None = None,
 ) -> list[Finding]:
-    """What stands in the way of one member travelling on the trip ``legs``."""
+    """What stands in the way of one member travelling on the trip ``legs``.
+
+    A member without a document of the right kind yet is listed, not blocked: official
+    passports and passes are issued for an approved mission. A document held that expires
+    less than the margin after the return is judged by the margin rule's severity (a block
+    in Guangdong).
+    """
     findings: list[Finding] = [bar_finding(holder, bar) for bar in bars or []]
     name = holder.name
     for flag in flags:
@@ -281,12 +329,13 @@ def member_findings(
             ({str(DocumentKind.HK_MACAO_OFFICIAL_PASS)}, _("an official Hong Kong and Macao pass"))
         )
     for kinds, label in needs:
-        valid = _usable(documents, kinds, trip_end)
+        valid = _usable(documents, kinds)
         if not valid:
             findings.append(
                 Finding(
-                    _("%(name)s has no valid %(document)s for this trip.")
+                    _("%(name)s has no %(document)s yet; it is issued once the mission is approved.")
                     % {"name": name, "document": label},
+                    severity=TO_OBTAIN,
                     holder_id=holder.pk,
                 )
             )
@@ -307,7 +356,7 @@ def member_findings(
                         "months": int(margin.get("months", 6)),
                         "end": trip_end.isoformat(),
                     },
-                    severity=Severity.WARNING,
+                    severity=margin.severity,
                     citation=margin.citation,
                     holder_id=holder.pk,
                     document_id=best.pk,
@@ -315,7 +364,11 @@ def member_findings(
             )
         if best.is_pass:
             found = endorsement_findings(
-                list(best.endorsements.all()), legs, holder_name=name, stay_rule=stay_rule
+                list(best.endorsements.all()),
+                legs,
+                holder_name=name,
+                stay_rule=stay_rule,
+                kinds_rule=kinds_rule,
             )
             findings.extend(
                 Finding(f.message, f.severity, f.citation, holder.pk, best.pk, f.extra)
@@ -327,11 +380,13 @@ def member_findings(
 def check_mission_documents(mission: Any) -> list[Finding]:
     """Every member's missing, expiring or insufficient document for the mission's trip.
 
-    A member without a valid document of the right kind (an official passport abroad, the
-    official pass for Hong Kong and Macao) or without an endorsement covering the stay is a
-    block, and so is a member barred from official travel on the departure day; a document
-    expiring within 6 months of the return date (as data) or a flag (a lost passport) is a
-    warning.
+    Blocks: a member barred from official travel on the departure day; a stay in Hong Kong
+    or Macao longer than a visit endorsement allows; an endorsement of a kind that does not
+    serve an official visit; a document expiring less than the margin after the return
+    (each as its rule's severity says). A member with no document of the right kind (an
+    official passport abroad, the official pass for Hong Kong and Macao) or no endorsement
+    yet is listed, not blocked: they are issued after approval. A flag (a lost passport) is
+    a warning.
     Runs a fixed number of queries whatever the delegation size.
     """
     if mission.departure_date is None or mission.return_date is None:
@@ -363,6 +418,7 @@ def check_mission_documents(mission: Any) -> list[Finding]:
         {
             RuleCode.EXPIRY_MARGIN: mission.return_date,
             RuleCode.HK_MACAO_STAY: mission.departure_date,
+            RuleCode.OFFICIAL_ENDORSEMENTS: mission.departure_date,
         }
     )
     limit, margin = expiry_limit(mission.return_date, in_force[RuleCode.EXPIRY_MARGIN])
@@ -380,6 +436,7 @@ def check_mission_documents(mission: Any) -> list[Finding]:
                 margin=margin,
                 stay_rule=stay_rule,
                 bars=bars[member.traveller_id],
+                kinds_rule=in_force[RuleCode.OFFICIAL_ENDORSEMENTS],
             )
         )
     return findings
@@ -388,11 +445,24 @@ def check_mission_documents(mission: Any) -> list[Finding]:
 def document_guard(case: Any, actor: Any, inputs: Any) -> list[str]:
     """A guard contributed to the mission's approval: blocks from ``check_mission_documents``.
 
-    The mission is read through the kernel's trip reader (``cases.contrib.trip_of``).
+    Contributed (``PassportsConfig.ready``) to the steps that approve a mission: forwarding
+    to the bureau leader, referring to the province and approving. The mission is read
+    through the kernel's trip reader (``cases.contrib.trip_of``).
     """
     from waishi.cases.contrib import trip_of
 
     trip = trip_of(case)
     if trip is None or trip.detail is None:
         return []
-    return [f.message for f in check_mission_documents(trip.detail) if f.is_block]
+    reasons = []
+    for finding in check_mission_documents(trip.detail):
+        if not finding.is_block:
+            continue
+        if finding.citation:
+            reasons.append(
+                _("%(message)s (Rule: %(rule)s)")
+                % {"message": finding.message, "rule": finding.citation}
+            )
+        else:
+            reasons.append(finding.message)
+    return reasons

@@ -25,6 +25,13 @@ CUSTODY_SOURCE = "passports.overdue_custody"
 # import of the other area): overseas mission applications (CG) and passport requests (HZ).
 MISSION_CASE_TYPE = "CG"
 CUSTODY_SUSPENDS = (MISSION_CASE_TYPE, CASE_TYPE)
+# The mission's transitions that approve it (names are data, like the case type code): a
+# block among the members' documents refuses them.
+APPROVAL_TRANSITIONS = ("forward_to_leader", "refer_to_province", "approve")
+
+# A document finding that stops nothing but is listed for the reviewers: a member without an
+# official passport (or pass, or endorsement) yet, which is issued after approval.
+TO_OBTAIN = "to_obtain"
 
 # Official documents kept in the register. Ordinary (private) passports are never used for
 # official travel, so they are not registered.
@@ -145,6 +152,11 @@ class RuleCode(models.TextChoices):
     EXPIRY_MARGIN = "expiry_margin", _("Validity left at the end of a trip")
     HK_MACAO_STAY = "hk_macao_stay", _("Longest stay per entry to Hong Kong or Macao")
     ISSUANCE_DAYS = "issuance_days", _("Working days to issue a document")
+    OFFICIAL_ENDORSEMENTS = (
+        "official_endorsements",
+        _("Endorsements that serve an official visit to Hong Kong or Macao"),
+    )
+    SUSPENSION_COVERS = "suspension_covers", _("What a custody suspension covers")
 
 
 class Quarter(models.IntegerChoices):

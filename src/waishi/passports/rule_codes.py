@@ -6,10 +6,10 @@ Passport & Visa Division; a value is an object whose key names the unit (``{"day
 
 from django.utils.translation import gettext_lazy as _
 
-from waishi.cases.constants import RuleUnit
+from waishi.cases.constants import Business, RuleUnit
 from waishi.cases.rule_registry import RuleArea, RuleDefinition, record, register_rule_area
 
-from .constants import PASSPORT_DIVISION, RULE_AREA, RuleCode
+from .constants import PASSPORT_DIVISION, RULE_AREA, EndorsementKind, RuleCode
 
 
 def _at_least(least: int) -> dict[str, object]:
@@ -58,6 +58,34 @@ DEFINITIONS = [
         record({"workdays": _at_least(1)}, ["workdays"]),
         {"workdays": 5},
         unit=RuleUnit.WORKING_DAYS,
+    ),
+    RuleDefinition(
+        RuleCode.OFFICIAL_ENDORSEMENTS,
+        RuleCode.OFFICIAL_ENDORSEMENTS.label,
+        record(
+            {
+                "kinds": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": [str(k) for k in EndorsementKind]},
+                }
+            },
+            ["kinds"],
+        ),
+        {"kinds": ["visit"]},
+    ),
+    RuleDefinition(
+        RuleCode.SUSPENSION_COVERS,
+        RuleCode.SUSPENSION_COVERS.label,
+        record(
+            {
+                "businesses": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": [str(b) for b in Business]},
+                }
+            },
+            ["businesses"],
+        ),
+        {"businesses": ["filing", "approval", "hand_out", "issuance", "visa"]},
     ),
 ]
 

@@ -24,7 +24,13 @@ FALLBACK: dict[str, dict[str, Any]] = {
     RuleCode.EXPIRY_MARGIN: {"months": 6},
     RuleCode.HK_MACAO_STAY: {"days": 30},
     RuleCode.ISSUANCE_DAYS: {"workdays": 5},
+    # Only a visit endorsement (赴港/澳访问签注) serves an official visit.
+    RuleCode.OFFICIAL_ENDORSEMENTS: {"kinds": ["visit"]},
+    # Without a version in force, a suspension covers new filings only.
+    RuleCode.SUSPENSION_COVERS: {"businesses": ["filing"]},
 }
+# The severity of a finding drawn from a rule when no version is in force.
+FALLBACK_SEVERITY: dict[str, str] = {RuleCode.EXPIRY_MARGIN: "warning"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class RuleValue:
     value: dict[str, Any]
     citation: str
     rule_id: int | None
+    severity: str = "block"
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.value.get(key, default)
@@ -54,9 +61,12 @@ def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]
     found: dict[str, RuleValue] = {}
     for code, spec in kernel_rules_on(RULE_AREA, wanted).items():
         if spec is None:
-            found[code] = RuleValue(code, FALLBACK[code], "", None)
+            severity = FALLBACK_SEVERITY.get(code, "block")
+            found[code] = RuleValue(code, FALLBACK[code], "", None, severity)
         else:
-            found[code] = RuleValue(code, dict(spec.value), spec.citation, spec.id)
+            found[code] = RuleValue(
+                code, dict(spec.value), spec.citation, spec.id, spec.severity
+            )
     return found
 
 

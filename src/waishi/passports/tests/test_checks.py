@@ -11,7 +11,14 @@ from django.utils import timezone, translation
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Mission
 from waishi.passports.checks import check_mission_documents
-from waishi.passports.constants import DocumentStatus, EndorsementValidity, Severity
+from waishi.cases.models import Rule
+from waishi.passports.constants import (
+    TO_OBTAIN,
+    DocumentStatus,
+    EndorsementKind,
+    EndorsementValidity,
+    Severity,
+)
 from waishi.passports.models import HolderFlag, TravelBar
 
 from .factories import DocumentFactory, TravellerFactory, endorse, make_mission
@@ -33,33 +40,51 @@ def test_a_member_with_a_valid_passport_passes(agency: Any) -> None:
     assert findings_for(agency, person, days=5) == []
 
 
-def test_a_member_without_an_official_passport_is_blocked(agency: Any) -> None:
+def test_a_member_without_an_official_passport_is_listed_not_blocked(agency: Any) -> None:
+    # Official passports are issued for an approved mission: none yet is no block.
     person = TravellerFactory(agency=agency, name="王五")
     findings = findings_for(agency, person, days=5)
-    assert [f.severity for f in findings] == [Severity.BLOCK]
-    assert "王五" in findings[0].message
+    assert [f.severity for f in findings] == [TO_OBTAIN]
+    assert "王五" in findings[0].message and not findings[0].is_block
 
 
 def test_a_cancelled_or_lost_passport_does_not_count(agency: Any) -> None:
     person = TravellerFactory(agency=agency)
     DocumentFactory(holder=person, status=DocumentStatus.LOST)
     DocumentFactory(holder=person, status=DocumentStatus.CANCELLED)
-    assert [f.severity for f in findings_for(agency, person, days=5)] == [Severity.BLOCK]
+    assert [f.severity for f in findings_for(agency, person, days=5)] == [TO_OBTAIN]
 
 
 def test_a_pass_is_not_a_passport_for_a_trip_abroad(agency: Any) -> None:
     person = TravellerFactory(agency=agency)
     DocumentFactory(holder=person, kind=PASS)
+    assert [f.severity for f in findings_for(agency, person, days=5)] == [TO_OBTAIN]
+
+
+def test_a_passport_expiring_within_six_months_of_the_return_is_a_block(agency: Any) -> None:
+    person = TravellerFactory(agency=agency)
+    # The trip ends on 5 June 2026; the passport expires on 4 December 2026, one day short.
+    DocumentFactory(holder=person, expiry_date=datetime.date(2026, 12, 4))
+    findings = findings_for(agency, person, days=5)
+    assert [f.severity for f in findings] == [Severity.BLOCK]
+    assert "2026-12-04" in findings[0].message and "广东省" in findings[0].citation
+
+
+def test_a_passport_expiring_during_the_trip_is_a_block(agency: Any) -> None:
+    person = TravellerFactory(agency=agency)
+    DocumentFactory(holder=person, expiry_date=datetime.date(2026, 6, 3))
     assert [f.severity for f in findings_for(agency, person, days=5)] == [Severity.BLOCK]
 
 
-def test_a_passport_expiring_within_six_months_of_the_return_is_a_warning(agency: Any) -> None:
+def test_the_expiry_margin_is_a_warning_where_only_the_national_rule_binds(
+    agency: Any,
+) -> None:
+    Rule.objects.filter(area="passports", code="expiry_margin", jurisdiction="province").update(
+        active=False
+    )
     person = TravellerFactory(agency=agency)
-    # The trip ends on 5 June 2026; the passport expires on 1 November 2026.
-    DocumentFactory(holder=person, expiry_date=datetime.date(2026, 11, 1))
-    findings = findings_for(agency, person, days=5)
-    assert [f.severity for f in findings] == [Severity.WARNING]
-    assert "2026-11-01" in findings[0].message and findings[0].citation
+    DocumentFactory(holder=person, expiry_date=datetime.date(2026, 12, 4))
+    assert [f.severity for f in findings_for(agency, person, days=5)] == [Severity.WARNING]
 
 
 def test_a_passport_expiring_exactly_six_months_after_the_return_passes(agency: Any) -> None:
@@ -68,11 +93,31 @@ def test_a_passport_expiring_exactly_six_months_after_the_return_passes(agency: 
     assert findings_for(agency, person, days=5) == []
 
 
-def test_hong_kong_needs_a_pass_with_an_endorsement_covering_the_stay(agency: Any) -> None:
+def test_hong_kong_needs_a_visit_endorsement_listed_until_there_is_one(agency: Any) -> None:
     person = TravellerFactory(agency=agency)
     document = DocumentFactory(holder=person, kind=PASS)
     findings = findings_for(agency, person, days=4, countries=["HK"])
-    assert len(findings) == 1 and findings[0].is_block
+    assert [f.severity for f in findings] == [TO_OBTAIN]
+    endorse(document, valid_from=START, validity=EndorsementValidity.THREE_MONTHS_SINGLE)
+    assert findings_for(agency, person, days=4, countries=["HK"]) == []
+
+
+@pytest.mark.parametrize(
+    "kind", [EndorsementKind.STUDY, EndorsementKind.RESIDENT, EndorsementKind.WORK]
+)
+def test_an_endorsement_of_another_kind_does_not_serve_an_official_visit(
+    agency: Any, kind: str
+) -> None:
+    person = TravellerFactory(agency=agency, name="赵六")
+    document = DocumentFactory(holder=person, kind=PASS)
+    endorsement = endorse(
+        document, valid_from=START, validity=EndorsementValidity.ONE_YEAR_MULTIPLE
+    )
+    endorsement.kind = kind
+    endorsement.save()
+    (finding,) = findings_for(agency, person, days=4, countries=["HK"])
+    assert finding.is_block and "赵六" in finding.message and "签注" in finding.citation
+    # A visit endorsement beside it serves.
     endorse(document, valid_from=START, validity=EndorsementValidity.THREE_MONTHS_SINGLE)
     assert findings_for(agency, person, days=4, countries=["HK"]) == []
 
@@ -86,7 +131,7 @@ def test_an_endorsement_that_ends_during_the_trip_does_not_cover_it(agency: Any)
         validity=EndorsementValidity.THREE_MONTHS_MULTIPLE,
     )
     findings = findings_for(agency, person, days=4, countries=["HK"])
-    assert len(findings) == 1 and findings[0].is_block
+    assert [f.severity for f in findings] == [TO_OBTAIN]
 
 
 def test_a_used_single_entry_endorsement_does_not_cover_another_entry(agency: Any) -> None:
@@ -139,7 +184,7 @@ def test_a_trip_to_germany_and_hong_kong_needs_both_documents(agency: Any) -> No
     person = TravellerFactory(agency=agency)
     DocumentFactory(holder=person)
     findings = findings_for(agency, person, days=6, countries=["DE", "HK"])
-    assert len(findings) == 1 and findings[0].is_block
+    assert [f.severity for f in findings] == [TO_OBTAIN]
 
 
 def test_a_flag_for_a_lost_passport_is_a_warning_and_a_bar_a_block(agency: Any) -> None:
