@@ -9,11 +9,15 @@ An area registers the sources of its suspensions once, in its ``AppConfig.ready`
                          division_code="passport-visa")
     )
 
-and imposes or lifts through ``do_impose_suspension`` / ``do_lift_suspension``. The kernel
-refuses, with the suspension's reasons, every filing of a case (``cases.actions.
-do_create_case``) and every filing transition (``Transition(filing=True)``) of a kind of
-business a suspension of the agency covers; nothing is written then. Areas never ask each
-other whether an agency may file.
+and imposes or lifts through ``do_impose_suspension`` / ``do_lift_suspension``. A
+suspension covers kinds of case (``case_types``) and, for them, businesses
+(``cases.constants.Business``: new filings, approvals, hand-outs, issuance, visa
+applications). The kernel refuses, with the suspension's reasons, every filing of a case
+(``cases.actions.do_create_case``), every filing transition (``Transition(filing=True)``)
+and every transition declared ``Transition(business=...)`` that a suspension of the agency
+covers; an area's own steps outside the workflow (a hand-out) ask ``check_standing(agency,
+case_type, business)``. Nothing is written then. Areas never ask each other whether an
+agency may act.
 """
 
 from collections.abc import Iterable
@@ -29,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 
+from .constants import Business
 from .models import Suspension
 from .workflow import TransitionRefused
 
@@ -96,16 +101,25 @@ def suspension_message(suspension: Suspension) -> str:
     return message
 
 
-def suspension_reasons(agency: Any, case_type: str) -> list[str]:
-    """Why ``agency`` may not file business of ``case_type`` now; empty if it may (one query)."""
+def suspension_reasons(agency: Any, case_type: str, business: str = Business.FILING) -> list[str]:
+    """Why ``business`` of ``case_type`` is refused for ``agency`` now; empty if it is not.
+
+    ``business`` is a ``cases.constants.Business``: the agency's new filings by default, or
+    a step the bureau takes for it (an approval, a hand-out, issuance, a visa application).
+    One query.
+    """
     if agency is None:
         return []
-    return [suspension_message(s) for s in open_suspensions(agency) if s.covers(case_type)]
+    return [
+        suspension_message(s)
+        for s in open_suspensions(agency)
+        if s.covers(case_type, str(business))
+    ]
 
 
-def check_standing(agency: Any, case_type: str) -> None:
-    """Raise ``AgencySuspended`` with the reasons when ``agency`` may not file ``case_type``."""
-    reasons = suspension_reasons(agency, case_type)
+def check_standing(agency: Any, case_type: str, business: str = Business.FILING) -> None:
+    """Raise ``AgencySuspended`` with the reasons when a suspension covers ``business``."""
+    reasons = suspension_reasons(agency, case_type, business)
     if reasons:
         raise AgencySuspended(reasons)
 
@@ -141,6 +155,7 @@ def do_impose_suspension(
     source: str,
     reasons: str,
     case_types: Iterable[str] = (),
+    businesses: Iterable[str] = (Business.FILING,),
     rule_citation: str = "",
     rule_code: str = "",
     actor: Any = None,
@@ -160,6 +175,10 @@ def do_impose_suspension(
         raise ValueError("A suspension needs its reasons")
     agency_id = getattr(agency, "pk", agency)
     kinds = sorted({str(c) for c in case_types})
+    refused = sorted({str(b) for b in businesses}) or [str(Business.FILING)]
+    unknown = set(refused) - set(Business.values)
+    if unknown:
+        raise ValueError(f"Unknown businesses {sorted(unknown)}")
     person = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
         current = (
@@ -171,6 +190,7 @@ def do_impose_suspension(
             after = {
                 "reasons": reasons,
                 "case_types": kinds,
+                "businesses": refused,
                 "rule_citation": rule_citation,
                 "rule_code": rule_code,
             }
@@ -194,6 +214,7 @@ def do_impose_suspension(
             source=source,
             reasons=reasons,
             case_types=kinds,
+            businesses=refused,
             rule_citation=rule_citation,
             rule_code=rule_code,
             imposed_at=timezone.now(),
@@ -208,6 +229,7 @@ def do_impose_suspension(
                 "agency": agency_id,
                 "source": source,
                 "case_types": kinds,
+                "businesses": refused,
                 "rule_code": rule_code,
             },
             reason=reasons,

@@ -64,7 +64,9 @@ class Transition:
     defaults to the case type's ``audit_prefix`` and the name (``CaseType.audit_action``).
     ``style`` is a Bootstrap button colour. ``filing``
     marks the agency's filing with the bureau (submit, resubmit): the kernel refuses it while
-    a suspension of the agency covers the case's type (``cases.standing``).
+    a suspension of the agency covers the case's type (``cases.standing``). ``business``
+    names another kind of business the step is (``cases.constants.Business``, e.g. an
+    approval), refused likewise while a suspension covers it.
     """
 
     name: str
@@ -80,6 +82,12 @@ class Transition:
     effects: Sequence[Effect] = ()
     confirm: str | Promise = ""
     filing: bool = False
+    business: str = ""
+
+    @property
+    def standing_business(self) -> str:
+        """The business a suspension must not cover for this step to run ("" for none)."""
+        return self.business or ("filing" if self.filing else "")
 
     @property
     def action_name(self) -> str:
@@ -174,10 +182,12 @@ def check_transition(
                 _("“%(field)s” may have at most %(limit)d characters.")
                 % {"field": spec.label, "limit": spec.max_length}
             )
-    if transition.filing:
+    if transition.standing_business:
         from .standing import suspension_reasons
 
-        reasons.extend(suspension_reasons(case.agency_id, case.case_type))
+        reasons.extend(
+            suspension_reasons(case.agency_id, case.case_type, transition.standing_business)
+        )
     from .contrib import contributed_guards
 
     for guard in [*transition.guards, *contributed_guards(case.case_type, transition.name)]:

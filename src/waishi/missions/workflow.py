@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from waishi.accounts.permissions import is_agency_signatory, is_bureau_leader
+from waishi.cases.constants import Business
 from waishi.cases.permissions import (
     can_work_on_case,
     is_case_division_head,
@@ -132,6 +133,7 @@ WORKFLOW = Workflow(
             may=is_case_division_head,
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
             audit_action="missions.mission.forward",
+            business=Business.APPROVAL,
         ),
         Transition(
             "refer_to_province",
@@ -141,6 +143,7 @@ WORKFLOW = Workflow(
             may=is_case_division_head,
             guards=[guards.led_by_city_leader, guards.warnings_overridden],
             audit_action="missions.mission.refer",
+            business=Business.APPROVAL,
         ),
         Transition(
             "approve",
@@ -151,6 +154,7 @@ WORKFLOW = Workflow(
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
             effects=[guards.record_approval, issue_document],
             style="success",
+            business=Business.APPROVAL,
         ),
         Transition(
             "record_province_approval",
@@ -162,6 +166,7 @@ WORKFLOW = Workflow(
             effects=[guards.record_province_approval, issue_document],
             style="success",
             audit_action="missions.mission.province_approve",
+            business=Business.APPROVAL,
         ),
         Transition(
             "record_province_refusal",

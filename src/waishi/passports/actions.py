@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 from waishi.cases.attachments import check_upload
+from waishi.cases.constants import Business
 from waishi.cases.models import Suspension
 from waishi.cases.references import next_reference
 from waishi.cases.standing import do_impose_suspension, do_lift_suspension, open_suspensions
@@ -52,6 +53,7 @@ from .models import (
 from .models.bars import in_force_on
 from .notices import notify_agency
 from .rules import add_months, return_due_date
+from .standing import custody_suspension_covers, refuse_if_suspended
 
 
 def _require(actor: Any, permission: str) -> None:
@@ -201,6 +203,7 @@ def do_hand_out(
             )
         if mission.departure_date is None or mission.days_abroad is None:
             raise ValidationError(_("The mission has no approved dates."))
+        refuse_if_suspended(mission.case.agency_id, Business.HAND_OUT)
         if TravelBar.objects.filter(
             in_force_on(timezone.localdate()), holder_id=locked.holder_id
         ).exists():
@@ -482,11 +485,15 @@ def lock_agency(
     outs = _overdue(agency_id, today)
     text = overdue_text(outs) if outs else reason
     rule = Rule.objects.filter(pk=rule_id).first() if rule_id is not None else None
+    # What the suspension covers is data too (Guangdong: filings, approvals, hand-outs,
+    # issuance and visas).
+    businesses, _covers = custody_suspension_covers(today)
     suspension, created = do_impose_suspension(
         agency=agency_id,
         source=CUSTODY_SOURCE,
         reasons=text,
         case_types=CUSTODY_SUSPENDS,
+        businesses=businesses,
         rule_citation=rule.citation if rule is not None else "",
         rule_code=str(RuleCode.REMINDERS_BEFORE_LOCK),
         actor_label="sweep_custody",
@@ -514,6 +521,7 @@ def release_agency_if_clear(*, agency_id: int, actor: Any = None) -> bool:
             source=CUSTODY_SOURCE,
             reasons=overdue_text(still_out),
             case_types=current.case_types,
+            businesses=current.businesses,
             rule_citation=current.rule_citation,
             rule_code=current.rule_code,
             actor=actor,

@@ -246,9 +246,7 @@ def endorsement_findings(
                 % {
                     "name": holder_name,
                     "kinds": ", ".join(str(e.get_kind_display()) for e in covering),
-                    "serving": ", ".join(
-                        str(EndorsementKind(k).label) for k in sorted(serving)
-                    ),
+                    "serving": ", ".join(str(EndorsementKind(k).label) for k in sorted(serving)),
                 },
                 severity=kinds_rule.severity,
                 citation=kinds_rule.citation,
@@ -333,7 +331,10 @@ def member_findings(
         if not valid:
             findings.append(
                 Finding(
-                    _("%(name)s has no %(document)s yet; it is issued once the mission is approved.")
+                    _(
+                        "%(name)s has no %(document)s yet; it is issued once the mission "
+                        "is approved."
+                    )
                     % {"name": name, "document": label},
                     severity=TO_OBTAIN,
                     holder_id=holder.pk,

@@ -64,9 +64,7 @@ def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]
             severity = FALLBACK_SEVERITY.get(code, "block")
             found[code] = RuleValue(code, FALLBACK[code], "", None, severity)
         else:
-            found[code] = RuleValue(
-                code, dict(spec.value), spec.citation, spec.id, spec.severity
-            )
+            found[code] = RuleValue(code, dict(spec.value), spec.citation, spec.id, spec.severity)
     return found
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.cases.constants import Business
 from waishi.cases.references import next_reference
 
 from .constants import (
@@ -34,6 +35,7 @@ from .models import (
     VisaRequirement,
 )
 from .notices import notify_visa
+from .standing import refuse_if_suspended
 
 
 def _require(actor: Any, permission: str) -> None:
@@ -64,6 +66,7 @@ def do_open_visa_applications(
 ) -> list[VisaApplication]:
     """Open an application for every member and every country needing a visa (idempotent)."""
     _require(actor, "passports.manage_visas")
+    refuse_if_suspended(mission.case.agency_id, Business.VISA)
     countries = visa_countries(mission)
     created: list[VisaApplication] = []
     with transaction.atomic():
@@ -150,6 +153,8 @@ def do_move_visa(
                 _("A visa application cannot go from “%(old)s” to “%(new)s”.")
                 % {"old": locked.get_status_display(), "new": VisaStatus(status).label}
             )
+        if status == VisaStatus.SENT:
+            refuse_if_suspended(locked.mission.case.agency_id, Business.VISA)
         before = locked.status
         locked.status = status
         setattr(locked, DATE_FIELDS[status], on_date)

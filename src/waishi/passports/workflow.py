@@ -9,6 +9,7 @@ document in the register, in custody, and cancels the old ones surrendered with 
 
 from django.utils.translation import gettext_lazy as _
 
+from waishi.cases.constants import Business
 from waishi.cases.workflow import REASON, Transition, Workflow
 
 from . import guards
@@ -57,6 +58,7 @@ WORKFLOW = Workflow(
             _("Materials complete"),
             may=is_request_officer,
             effects=[guards.start_processing_clock],
+            business=Business.ISSUANCE,
         ),
         Transition(
             "issue",
@@ -67,6 +69,7 @@ WORKFLOW = Workflow(
             guards=[guards.every_item_issued],
             effects=[guards.record_issue],
             style="success",
+            business=Business.ISSUANCE,
         ),
         Transition(
             "reject",

@@ -12,6 +12,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def default_businesses() -> list[str]:
+    """What a suspension covers unless its source says more: the agency's new filings."""
+    return ["filing"]
+
+
 class Suspension(models.Model):
     """An agency suspended from some (or all) kinds of business, why, and on which rule."""
 
@@ -23,6 +28,9 @@ class Suspension(models.Model):
     )
     # Case type codes the suspension covers; empty means every kind of business.
     case_types = models.JSONField(_("kinds of business"), default=list, blank=True)
+    # What is refused for those kinds (``cases.constants.Business``): new filings, approvals,
+    # hand-outs, issuance, visa applications — from the imposing area's rule.
+    businesses = models.JSONField(_("business refused"), default=default_businesses, blank=True)
     reasons = models.TextField(_("reasons"))
     rule_citation = models.TextField(_("rule"), blank=True)
     rule_code = models.CharField(_("rule code"), max_length=60, blank=True)
@@ -73,6 +81,14 @@ class Suspension(models.Model):
     def is_open(self) -> bool:
         return self.lifted_at is None
 
-    def covers(self, case_type: str) -> bool:
-        """Whether the suspension covers business of ``case_type``."""
-        return not self.case_types or case_type in self.case_types
+    def covers(self, case_type: str, business: str = "filing") -> bool:
+        """Whether the suspension covers ``business`` (a filing, an approval…) of ``case_type``."""
+        kinds_ok = not self.case_types or case_type in self.case_types
+        return kinds_ok and business in (self.businesses or default_businesses())
+
+    def business_labels(self) -> list[str]:
+        """The businesses refused, in the active language."""
+        from ..constants import Business
+
+        labels = dict(Business.choices)
+        return [str(labels.get(b, b)) for b in self.businesses or default_businesses()]

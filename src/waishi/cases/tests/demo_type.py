@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from waishi.cases.constants import Business
 from waishi.cases.permissions import (
     is_case_division_head,
     is_case_division_officer,
@@ -70,6 +71,7 @@ WORKFLOW = Workflow(
             may=is_case_division_head,
             guards=[title_is_not_blocked],
             style="success",
+            business=Business.APPROVAL,
         ),
         Transition(
             "reject",

@@ -38,12 +38,18 @@ register_suspension_source(
 )
 
 
-def impose(agency: Any, kinds: tuple[str, ...] = (DEMO_CODE,), reasons: str = "") -> Any:
+def impose(
+    agency: Any,
+    kinds: tuple[str, ...] = (DEMO_CODE,),
+    reasons: str = "",
+    businesses: tuple[str, ...] = ("filing",),
+) -> Any:
     suspension, _created = do_impose_suspension(
         agency=agency,
         source=SOURCE,
         reasons=reasons or "两份材料逾期未交。",
         case_types=kinds,
+        businesses=businesses,
         rule_citation="《示例规定》第三条",
         rule_code="papers_overdue",
         actor_label="test",
@@ -97,6 +103,56 @@ def test_uncovered_kinds_and_bureau_steps_are_not_refused(
     impose(agency, kinds=(DEMO_CODE,))
     # The bureau's own steps on a filed case go on: only filing is covered.
     assert do_transition(case=case, transition="accept", actor=officer).status == "in_review"
+
+
+def test_a_suspension_covering_approvals_refuses_them_and_writes_nothing(
+    new_case: Callable[..., Any], agency: Any, liaison: Any, officer: Any, head: Any
+) -> None:
+    case = new_case()
+    do_transition(case=case, transition="submit", actor=liaison)
+    case = do_transition(case=case, transition="accept", actor=officer)
+    impose(agency, businesses=("filing", "approval"))
+    before = written()
+    with pytest.raises(TransitionRefused) as refused:
+        do_transition(case=case, transition="approve", actor=head)
+    assert any("两份材料逾期未交" in r and "《示例规定》第三条" in r for r in refused.value.reasons)
+    assert written() == before
+    assert Case.objects.get(pk=case.pk).status == "in_review"
+    # Steps that are not approvals go on.
+    assert (
+        do_transition(
+            case=case, transition="return_for_revision", actor=officer, inputs={"reason": "补正"}
+        ).status
+        == "returned"
+    )
+
+
+def test_an_approval_runs_when_the_suspension_covers_filings_only(
+    new_case: Callable[..., Any], agency: Any, liaison: Any, officer: Any, head: Any
+) -> None:
+    case = new_case()
+    do_transition(case=case, transition="submit", actor=liaison)
+    case = do_transition(case=case, transition="accept", actor=officer)
+    suspension = impose(agency)
+    assert suspension.businesses == ["filing"]
+    assert do_transition(case=case, transition="approve", actor=head).status == "approved"
+
+
+def test_what_a_suspension_covers_is_brought_up_to_date_and_audited(agency: Any) -> None:
+    first = impose(agency)
+    again = impose(agency, businesses=("approval", "filing", "visa"))
+    assert again.pk == first.pk
+    assert Suspension.objects.get(pk=first.pk).businesses == ["approval", "filing", "visa"]
+    update = AuditEvent.objects.filter(action="cases.suspension.update").get()
+    assert update.after["businesses"] == ["approval", "filing", "visa"]
+    assert suspension_reasons(agency, DEMO_CODE, "visa")
+    assert suspension_reasons(agency, DEMO_CODE, "hand_out") == []
+
+
+def test_an_unknown_business_is_refused(agency: Any) -> None:
+    with pytest.raises(ValueError):
+        impose(agency, businesses=("everything",))
+    assert not Suspension.objects.exists()
 
 
 def test_another_agency_is_not_refused(

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from waishi.cases.models import Rule
 from waishi.core.validators import DocumentKind
 from waishi.missions.models import Mission
 from waishi.passports.checks import check_mission_documents
-from waishi.cases.models import Rule
 from waishi.passports.constants import (
     TO_OBTAIN,
     DocumentStatus,
