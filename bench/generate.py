@@ -71,7 +71,14 @@ POSTS = (
     "教师",
     "研究员",
 )
-RANK_WEIGHTS = (("other", 70), ("division_level", 22), ("bureau_level", 7), ("city_leader", 1))
+RANK_WEIGHTS = (
+    ("other", 30),
+    ("ke_and_below", 40),
+    ("fu_chu", 15),
+    ("zheng_chu", 7),
+    ("fu_ting", 1),
+    ("zheng_ting", 1),
+)
 TOPICS = (
     "开展经贸合作洽谈",
     "考察职业教育合作",
@@ -486,7 +493,7 @@ def make_travellers(
                     post=rng.choice(POSTS),
                     rank=rank,
                     passport_name=romanised[name],
-                    is_agency_leader=rank == "bureau_level" and rng.random() < 0.3,
+                    is_agency_leader=rank in ("zheng_chu", "fu_chu") and rng.random() < 0.3,
                     is_academic=rng.random() < 0.05,
                 )
             )

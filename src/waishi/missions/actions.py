@@ -42,6 +42,7 @@ def do_register_traveller(
     passport_name: str = "",
     is_agency_leader: bool = False,
     is_academic: bool = False,
+    is_principal_leader: bool = False,
     request: HttpRequest | None = None,
 ) -> Person:
     """Add a traveller to the people register (``registers.actions.do_register_person``).
@@ -62,6 +63,7 @@ def do_register_traveller(
         kinds=PersonKind.TRAVELLER,
         is_agency_leader=is_agency_leader,
         is_academic=is_academic,
+        is_principal_leader=is_principal_leader,
         request=request,
     )
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from waishi.cases.contrib import Stop, Trip
 from waishi.cases.rule_engine import RuleBook, load_rulebook
 
-from .constants import RULE_AREA, Rank
+from .constants import RULE_AREA, TING_RANKS, Rank
 from .models import Mission, Override, Verdict
 from .rules import (
     BudgetLineInput,
@@ -140,6 +140,7 @@ def mission_input(
                 rank=m.traveller.rank or Rank.OTHER,
                 agency=str(m.traveller.agency_id),
                 is_leader=m.is_leader,
+                is_principal_leader=m.traveller.is_principal_leader,
                 is_agency_leader=m.traveller.is_agency_leader,
                 is_academic=m.traveller.is_academic,
                 previous_departures=tuple(sorted(earlier[m.traveller_id])),
@@ -267,8 +268,12 @@ def open_warnings(verdict: Verdict | None) -> list[Violation]:
 
 
 def led_by_city_leader(mission: Mission) -> bool:
-    """Whether the delegation's leader is a city Party or government head."""
-    return any(m.is_leader and m.traveller.rank == Rank.CITY_LEADER for m in mission.delegation)
+    """Whether a city leader travels: a member of 厅级 rank (正厅级 or 副厅级).
+
+    In a prefecture-level city the city leaders are 厅级, and their missions are decided by
+    the provincial foreign-affairs office, whoever leads the delegation.
+    """
+    return any(m.traveller.rank in TING_RANKS for m in mission.delegation)
 
 
 def verdict_rows(mission: Mission, *, verdict: Verdict | None = None) -> list[dict[str, Any]]:

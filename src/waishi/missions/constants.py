@@ -11,8 +11,15 @@ from waishi.cases.constants import (  # noqa: F401
 )
 
 # The people register's choices, used by the rules on missions (ranks) and their forms.
+from waishi.registers.constants import RANK_ORDER as RANK_ORDER
+from waishi.registers.constants import TING_RANKS as TING_RANKS
 from waishi.registers.constants import Rank as Rank
 from waishi.registers.constants import Sex as Sex
+
+# The rules' rank for heads of the city Party committee or government (主要负责人, the flag
+# ``Person.is_principal_leader``): a rule written for it applies to them before their level.
+PRINCIPAL_LEADER = "principal_leader"
+RULE_RANKS = (*Rank.choices, (PRINCIPAL_LEADER, _("Principal leader (主要负责人)")))
 
 
 class RuleCode(models.TextChoices):

@@ -31,7 +31,7 @@ from waishi.registers.countries import region_of
 from waishi.registers.models import Person
 
 from . import actions
-from .constants import RULE_AREA, Rank
+from .constants import RANK_ORDER, RULE_AREA, TING_RANKS, Rank
 from .demo_data import (
     ACCEPTED,
     FILERS,
@@ -128,19 +128,23 @@ def _register(
     if existing:
         return existing
     county = agency.kind == "county_government"
-    senior = Rank.DIVISION_LEVEL if county else Rank.BUREAU_LEVEL
+    # Heads of city bureaus are 正处级 and their deputies 副处级; in a county, heads of its
+    # offices are 科级.
+    senior = Rank.KE_AND_BELOW if county else Rank.ZHENG_CHU
+    deputy = Rank.KE_AND_BELOW if county else Rank.FU_CHU
     posts: list[tuple[str, str, bool, bool]] = [
         (head, senior, True, False),
-        ("副" + head, senior, True, False),
-        ("办公室主任" if county else "科长", Rank.DIVISION_LEVEL, False, False),
-        ("副科长", Rank.DIVISION_LEVEL, False, False),
-        ("科员", Rank.OTHER, False, False),
+        ("副" + head, deputy, True, False),
+        ("办公室主任" if county else "科长", Rank.KE_AND_BELOW, False, False),
+        ("副科长", Rank.KE_AND_BELOW, False, False),
+        ("科员", Rank.KE_AND_BELOW, False, False),
         ("翻译", Rank.OTHER, False, False),
     ]
     if agency.code in ("zqu", "zq-medical"):
         posts += [("教授", Rank.OTHER, False, True), ("副教授", Rank.OTHER, False, True)]
     if agency.code in ("investment", "drc"):
-        posts.append(("副市长", Rank.CITY_LEADER, False, False))
+        # A vice mayor is a city leader: 副厅级.
+        posts.append(("副市长", Rank.FU_TING, False, False))
     people = []
     for post, rank, is_leader, academic in posts:
         male = rng.random() < 0.6
@@ -476,16 +480,16 @@ def _delegation(
         if p.rank == Rank.OTHER
         or plan.departure - last_trip.get(p.pk, datetime.date.min) > datetime.timedelta(days=740)
     ]
-    leaders = [p for p in rested if p.is_agency_leader and p.rank != Rank.CITY_LEADER]
-    others = [p for p in rested if not p.is_agency_leader and p.rank != Rank.CITY_LEADER]
+    leaders = [p for p in rested if p.is_agency_leader and p.rank not in TING_RANKS]
+    others = [p for p in rested if not p.is_agency_leader and p.rank not in TING_RANKS]
     chosen: list[Person] = []
     if plan.province:
-        chosen += [p for p in people if p.rank == Rank.CITY_LEADER][:1]
+        chosen += [p for p in people if p.rank in TING_RANKS][:1]
     if leaders and rng.random() < 0.35:
         chosen.append(rng.choice(leaders))
     rng.shuffle(others)
     chosen += others[: max(size - len(chosen), 1)]
-    order: list[str] = [Rank.CITY_LEADER, Rank.BUREAU_LEVEL, Rank.DIVISION_LEVEL, Rank.OTHER]
+    order: list[str] = list(RANK_ORDER)
     chosen.sort(key=lambda p: order.index(p.rank))
     if plan.final not in ("draft", "withdrawn", "rejected"):
         for person in chosen:

@@ -206,6 +206,11 @@ class TravellerForm(forms.Form):
             "Leave empty to have it written from the name; correct it to match the passport."
         ),
     )
+    is_principal_leader = forms.BooleanField(
+        label=_("Principal leader (主要负责人)"),
+        required=False,
+        help_text=_("Head of the city Party committee or of the city government."),
+    )
     is_agency_leader = forms.BooleanField(
         label=_("Member of the agency's leadership"), required=False
     )

@@ -92,7 +92,12 @@ def warnings_overridden(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 def led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
     if not _led_by_city_leader(transition_mission(case)):
-        return [_("Only missions led by a city leader are referred to the provincial office.")]
+        return [
+            _(
+                "Only missions with a city leader (a member of 厅级 rank) are referred to the "
+                "provincial office."
+            )
+        ]
     return []
 
 
@@ -100,8 +105,8 @@ def not_led_by_city_leader(case: Any, actor: Any, inputs: Inputs) -> list[str]:
     if _led_by_city_leader(transition_mission(case)):
         return [
             _(
-                "A mission led by a city leader is decided by the provincial foreign-affairs "
-                "office: refer it there and record its decision."
+                "A mission with a city leader (a member of 厅级 rank) is decided by the "
+                "provincial foreign-affairs office: refer it there and record its decision."
             )
         ]
     return []

@@ -17,7 +17,7 @@ from waishi.cases.rule_registry import (
     register_rule_area,
 )
 
-from .constants import MISSION_DIVISION, RULE_AREA, Rank, RuleCode
+from .constants import MISSION_DIVISION, RULE_AREA, RULE_RANKS, RuleCode
 
 POSITIVE = {"type": "integer", "minimum": 1}
 
@@ -97,7 +97,7 @@ def register() -> None:
             area=RULE_AREA,
             label=_("Missions"),
             division_code=MISSION_DIVISION,
-            ranks=tuple(Rank.choices),
+            ranks=RULE_RANKS,
         ),
         DEFINITIONS,
     )

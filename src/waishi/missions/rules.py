@@ -19,6 +19,8 @@ from waishi.registers.countries import country_name, is_in
 
 from .constants import (
     CAPPED_CATEGORIES,
+    PRINCIPAL_LEADER,
+    RANK_ORDER,
     RULE_AREA,
     ActivityKind,
     BudgetCategory,
@@ -29,13 +31,11 @@ from .constants import (
     Severity,
 )
 
-# Ranks from the most to the least senior; the most senior member decides which version of a
-# delegation-wide rule applies when no leader is marked.
+# Ranks from the most to the least senior (``RANK_ORDER``); the most senior member decides
+# which version of a delegation-wide rule applies when no leader is marked.
 # Regions whose poor flight connections earn a delegation extra days (see the days rule);
 # the codes are groups of the country register.
 EXTRA_DAY_REGIONS = frozenset({Region.AFRICA, Region.LATIN_AMERICA})
-
-RANK_ORDER = (Rank.CITY_LEADER, Rank.BUREAU_LEVEL, Rank.DIVISION_LEVEL, Rank.OTHER)
 
 # The form section each rule concerns, so a screen can show the violation where it belongs.
 FIELDS = {
@@ -117,6 +117,9 @@ class MemberInput:
     rank: str = Rank.OTHER
     agency: str = ""
     is_leader: bool = False
+    # Head of the city Party committee or government (主要负责人): the rules' rank
+    # ``principal_leader`` (e.g. one trip a year) applies before the member's level.
+    is_principal_leader: bool = False
     is_agency_leader: bool = False
     is_academic: bool = False
     previous_departures: tuple[datetime.date, ...] = ()
@@ -365,7 +368,11 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
 def _frequency(m: MissionInput, book: RuleBook, rank: str, _on: datetime.date) -> list[Violation]:
     found: list[Violation] = []
     for member in m.members:
-        rule = book.get(RuleCode.TRIP_FREQUENCY, member.rank)
+        rule = None
+        if member.is_principal_leader:
+            rule = book.get(RuleCode.TRIP_FREQUENCY, PRINCIPAL_LEADER)
+            rule = rule if rule is not None and rule.rank == PRINCIPAL_LEADER else None
+        rule = rule or book.get(RuleCode.TRIP_FREQUENCY, member.rank)
         if rule is None or m.exempt(member):
             continue
         trips, years = rule.value["trips"], rule.value["years"]

@@ -36,6 +36,9 @@ from .custody import sweep_custody
 from .models import DocumentEvent, HandOut, LossReport, TravelDocument
 
 ORDER = 50
+
+# Officials of 处级 and above hold Service Passports; other staff Passports for Public Affairs.
+SERVICE_PASSPORT_RANKS = frozenset({Rank.ZHENG_TING, Rank.FU_TING, Rank.ZHENG_CHU, Rank.FU_CHU})
 AUTHORITY = "广东省人民政府外事办公室"
 
 
@@ -88,10 +91,9 @@ def _register(officer: User, people: list[Person], rng: random.Random) -> int:
     for index, person in enumerate(people):
         if person.pk in holders:
             continue
-        # Leaders hold Service Passports; other staff Passports for Public Affairs.
         kind = (
             DocumentKind.SERVICE_PASSPORT
-            if person.rank in (Rank.BUREAU_LEVEL, Rank.CITY_LEADER)
+            if person.rank in SERVICE_PASSPORT_RANKS
             else DocumentKind.PUBLIC_AFFAIRS_PASSPORT
         )
         issued = today - datetime.timedelta(days=365 * (1 + index % 4))

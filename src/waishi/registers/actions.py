@@ -214,6 +214,7 @@ PERSON_FIELDS = (
     "organisation_name",
     "post",
     "rank",
+    "is_principal_leader",
     "kinds",
     "is_agency_leader",
     "is_academic",

@@ -33,12 +33,33 @@ class Sex(models.TextChoices):
 
 
 class Rank(models.TextChoices):
-    """The rank of a public servant, as far as the rules on official travel distinguish ranks."""
+    """The civil-service level of a public servant (职级), as the rules on official travel use it.
 
-    CITY_LEADER = "city_leader", _("City Party or government head")
-    BUREAU_LEVEL = "bureau_level", _("Bureau-level official")
-    DIVISION_LEVEL = "division_level", _("Division-level official")
-    OTHER = "other", _("Other staff")
+    In a prefecture-level city such as Zhaoqing the city leaders (mayor, vice mayors,
+    members of the Party standing committee) are 厅级 — the mayor 正厅级, a vice mayor
+    副厅级 — and the heads of city bureaus are 正处级. Whether someone heads the city Party
+    committee or government (主要负责人) is a separate flag, ``Person.is_principal_leader``.
+    """
+
+    ZHENG_TING = "zheng_ting", _("Department level, principal (正厅级)")
+    FU_TING = "fu_ting", _("Department level, deputy (副厅级)")
+    ZHENG_CHU = "zheng_chu", _("Division level, principal (正处级)")
+    FU_CHU = "fu_chu", _("Division level, deputy (副处级)")
+    KE_AND_BELOW = "ke_and_below", _("Section level and below (科级及以下)")
+    OTHER = "other", _("Other staff (其他人员)")
+
+
+# The ranks of the 厅级 (department level): in a prefecture-level city, the city leaders.
+TING_RANKS = frozenset({Rank.ZHENG_TING, Rank.FU_TING})
+# Most senior first: which member's rank selects a delegation's rules.
+RANK_ORDER = (
+    Rank.ZHENG_TING,
+    Rank.FU_TING,
+    Rank.ZHENG_CHU,
+    Rank.FU_CHU,
+    Rank.KE_AND_BELOW,
+    Rank.OTHER,
+)
 
 
 class PersonKind(models.TextChoices):

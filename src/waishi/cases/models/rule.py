@@ -30,7 +30,7 @@ class Rule(TimeStampedModel):
     # GB/T 2260 code of the province (440000) or city (441200) that made the rule; empty for a
     # national rule.
     area_code = models.CharField(_("administrative area code"), max_length=6, blank=True)
-    # The area's ranks (e.g. missions' "bureau_level"); empty for every rank.
+    # The area's ranks (e.g. missions' "zheng_ting"); empty for every rank.
     rank = models.CharField(
         _("applies to rank"),
         max_length=20,

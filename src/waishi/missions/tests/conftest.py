@@ -56,7 +56,7 @@ def draft(liaison: Any, division: Any) -> Callable[..., Any]:
     def make(
         *,
         members: int = 6,
-        leader_rank: str = Rank.DIVISION_LEVEL,
+        leader_rank: str = Rank.KE_AND_BELOW,
         days: int = 5,
         inviter_kind: str = "counterpart",
         tourist: bool = False,

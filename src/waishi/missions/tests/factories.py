@@ -12,6 +12,18 @@ from waishi.missions.models import AnnualPlan, PlannedMission
 from waishi.registers.tests.factories import PersonFactory
 
 _seed = importlib.import_module("waishi.missions.migrations.0002_national_rules")
+_ladder = importlib.import_module("waishi.missions.migrations.0012_rank_ladder_rules")
+
+
+def seeded_rules() -> list[tuple[Any, ...]]:
+    """The seeded national rules with their ranks on the city's ladder (as ``0012`` did)."""
+    rows = []
+    for code, rank, value, severity, start, end, citation in _seed.RULES:
+        principal, deputy = _ladder.RENAME.get(rank, (rank, None))
+        rows.append((code, principal, value, severity, start, end, citation))
+        if deputy:
+            rows.append((code, deputy, value, severity, start, end, citation))
+    return rows
 
 
 def national_specs() -> list[RuleSpec]:
@@ -27,7 +39,7 @@ def national_specs() -> list[RuleSpec]:
             rank=rank,
             id=index + 1,
         )
-        for index, (code, rank, value, severity, start, end, citation) in enumerate(_seed.RULES)
+        for index, (code, rank, value, severity, start, end, citation) in enumerate(seeded_rules())
     ]
 
 
@@ -42,7 +54,7 @@ def seed_national_rules() -> None:
     from waishi.missions.rule_codes import DEFINITIONS
 
     units = {d.code: d.unit for d in DEFINITIONS}
-    for code, rank, value, severity, start, end, citation in _seed.RULES:
+    for code, rank, value, severity, start, end, citation in seeded_rules():
         Rule.objects.get_or_create(
             area="missions",
             code=code,

@@ -33,7 +33,7 @@ def register(actor, **fields):  # type: ignore[no-untyped-def]
         "sex": "male",
         "date_of_birth": datetime.date(1970, 1, 1),
         "post": "副局长",
-        "rank": Rank.BUREAU_LEVEL,
+        "rank": Rank.ZHENG_CHU,
         "id_number": "11010519491231002x",
     }
     values.update(fields)
@@ -79,7 +79,7 @@ def test_updating_a_traveller_audits_only_what_changed(make_user) -> None:
     officer = make_user(Role.LIAISON_OFFICER)
     traveller = register(officer)
     actions.do_update_traveller(
-        actor=officer, traveller=traveller, changes={"post": "局长", "rank": Rank.BUREAU_LEVEL}
+        actor=officer, traveller=traveller, changes={"post": "局长", "rank": Rank.ZHENG_CHU}
     )
     event = AuditEvent.objects.get(action="registers.person.update")
     assert event.before == {"post": "副局长"} and event.after == {"post": "局长"}

@@ -103,7 +103,7 @@ def test_numbers_are_consecutive_in_the_year(
 def test_the_province_path_issues_the_document_too(
     confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, tmp_path: Path
 ) -> None:
-    mission = confirmed(leader_rank=Rank.CITY_LEADER)
+    mission = confirmed(leader_rank=Rank.FU_TING)
     run(mission, "submit", liaison)
     run(mission, "start_review", officer)
     run(mission, "refer_to_province", head)

@@ -9,7 +9,14 @@ from waishi.cases.models import Rule
 from waishi.cases.rule_engine import RuleBook, RuleSpec
 from waishi.cases.rule_engine import load_rulebook as kernel_rulebook
 from waishi.cases.rule_registry import check_rule_value as kernel_check
-from waishi.missions.constants import RULE_AREA, Jurisdiction, Rank, RuleCode, Severity
+from waishi.missions.constants import (
+    PRINCIPAL_LEADER,
+    RULE_AREA,
+    Jurisdiction,
+    Rank,
+    RuleCode,
+    Severity,
+)
 
 from .factories import national_specs
 
@@ -52,10 +59,10 @@ def test_a_city_rule_beats_a_province_rule_which_beats_the_national_one() -> Non
 def test_a_rule_for_the_rank_beats_a_rule_for_all_ranks() -> None:
     specs = [
         spec(6, jurisdiction=Jurisdiction.CITY, area_code=ZHAOQING),
-        spec(3, rank=Rank.CITY_LEADER),
+        spec(3, rank=Rank.ZHENG_TING),
     ]
     book = RuleBook(specs, on_date=DAY, area_code=ZHAOQING)
-    assert book.get("delegation_size", Rank.CITY_LEADER).value == 3
+    assert book.get("delegation_size", Rank.ZHENG_TING).value == 3
     assert book.get("delegation_size", Rank.OTHER).value == 6
     assert book.get("delegation_size").value == 6
 
@@ -85,7 +92,10 @@ def test_the_seeded_national_rules_are_loaded_from_the_database() -> None:
     book = load_rulebook(DAY, area_code=ZHAOQING)
     assert book.get(RuleCode.DELEGATION_SIZE).value == 6
     assert book.get(RuleCode.DAYS_ABROAD).value["1"] == 5
-    assert book.get(RuleCode.TRIP_FREQUENCY, Rank.BUREAU_LEVEL).value == {"trips": 1, "years": 2}
+    for rank in (Rank.ZHENG_TING, Rank.FU_TING):
+        assert book.get(RuleCode.TRIP_FREQUENCY, rank).value == {"trips": 1, "years": 2}
+    assert book.get(RuleCode.TRIP_FREQUENCY, PRINCIPAL_LEADER).value == {"trips": 1, "years": 1}
+    assert book.get(RuleCode.TRIP_FREQUENCY, Rank.ZHENG_CHU) is None
     assert book.get(RuleCode.TRIP_FREQUENCY, Rank.OTHER) is None
     assert load_rulebook(datetime.date(2010, 1, 1)).get(RuleCode.DAYS_ABROAD).value["1"] == 6
     new = Rule.objects.get(area=RULE_AREA, code=RuleCode.DAYS_ABROAD, effective_to__isnull=True)

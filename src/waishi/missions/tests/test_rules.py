@@ -126,7 +126,7 @@ def test_teaching_staff_on_academic_exchange_are_exempt_from_size_days_and_frequ
     scholars = tuple(
         MemberInput(
             name=f"教授{i}",
-            rank=Rank.BUREAU_LEVEL,
+            rank=Rank.ZHENG_TING,
             is_academic=True,
             previous_departures=(DEPARTURE - datetime.timedelta(days=100),),
         )
@@ -195,20 +195,30 @@ def test_two_leaders_of_one_agency_together_are_a_warning() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rank", "days_ago", "violated"),
+    ("rank", "principal", "days_ago", "violated"),
     [
-        (Rank.BUREAU_LEVEL, 365, True),
-        (Rank.BUREAU_LEVEL, 730, False),
-        (Rank.BUREAU_LEVEL, 729, True),
-        (Rank.CITY_LEADER, 300, True),
-        (Rank.CITY_LEADER, 366, False),
-        (Rank.DIVISION_LEVEL, 30, False),
-        (Rank.OTHER, 30, False),
+        (Rank.ZHENG_TING, False, 365, True),
+        (Rank.ZHENG_TING, False, 730, False),
+        (Rank.ZHENG_TING, False, 729, True),
+        (Rank.FU_TING, False, 729, True),
+        (Rank.FU_TING, False, 730, False),
+        # A principal leader (mayor, Party secretary): once a year.
+        (Rank.ZHENG_TING, True, 300, True),
+        (Rank.ZHENG_TING, True, 364, True),
+        (Rank.ZHENG_TING, True, 365, False),
+        # Heads of city bureaus are 正处级: no national frequency rule.
+        (Rank.ZHENG_CHU, False, 30, False),
+        (Rank.FU_CHU, False, 30, False),
+        (Rank.KE_AND_BELOW, False, 30, False),
+        (Rank.OTHER, False, 30, False),
     ],
 )
-def test_trip_frequency_by_rank(rank: str, days_ago: int, violated: bool) -> None:
+def test_trip_frequency_by_rank(rank: str, principal: bool, days_ago: int, violated: bool) -> None:
     traveller = MemberInput(
-        "王局长", rank=rank, previous_departures=(DEPARTURE - datetime.timedelta(days=days_ago),)
+        "王局长",
+        rank=rank,
+        is_principal_leader=principal,
+        previous_departures=(DEPARTURE - datetime.timedelta(days=days_ago),),
     )
     found = codes(mission(members=(traveller,)))
     assert (RuleCode.TRIP_FREQUENCY in found) is violated
@@ -216,7 +226,7 @@ def test_trip_frequency_by_rank(rank: str, days_ago: int, violated: bool) -> Non
 
 def test_trip_frequency_message_names_the_member_and_the_window() -> None:
     traveller = MemberInput(
-        "王局长", rank=Rank.BUREAU_LEVEL, previous_departures=(datetime.date(2025, 9, 1),)
+        "王局长", rank=Rank.ZHENG_TING, previous_departures=(datetime.date(2025, 9, 1),)
     )
     violation = only(mission(members=(traveller,)), RuleCode.TRIP_FREQUENCY)
     with translation.override("en"):

@@ -67,8 +67,8 @@ def test_verdicts_match_the_rules_as_written(
     if visited & AFRICA_OR_LATIN_AMERICA:
         limit += 1
     too_long = days > limit and not all(exempt(p) for p in people)
-    # Bureau-level officials once in two years, city leaders once a year.
-    window = {Rank.BUREAU_LEVEL: 730, Rank.CITY_LEADER: 365}
+    # Department-level (厅级) officials once in two years.
+    window = {Rank.ZHENG_TING: 730, Rank.FU_TING: 730}
     too_often = any(
         p.rank in window
         and not exempt(p)

@@ -162,7 +162,7 @@ def test_registering_a_traveller_from_the_workspace(liaison: Any) -> None:
             "sex": "male",
             "date_of_birth": "1975-03-02",
             "post": "处长",
-            "rank": "division_level",
+            "rank": "ke_and_below",
             "id_number": "",
             "passport_name": "",
         },

@@ -16,6 +16,7 @@ from waishi.missions import mission_actions as ma
 from waishi.missions.checking import check_stored_mission, latest_verdict, open_warnings
 from waishi.missions.constants import Rank, RuleCode, Severity
 from waishi.missions.models import Mission, Override, Verdict
+from waishi.registers.models import Person
 
 from .factories import TravellerFactory
 
@@ -199,10 +200,43 @@ def test_a_later_rule_change_does_not_change_the_recorded_verdict(
     assert latest_verdict(fresh(mission)).violations == recorded
 
 
+@pytest.mark.parametrize(
+    ("rank", "province"),
+    [
+        (Rank.ZHENG_TING, True),
+        (Rank.FU_TING, True),
+        (Rank.ZHENG_CHU, False),
+        (Rank.FU_CHU, False),
+    ],
+)
+def test_a_department_level_member_sends_the_mission_to_the_province(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    rank: str,
+    province: bool,
+) -> None:
+    # Not the leader: a vice mayor travelling in a bureau's delegation is enough.
+    mission = confirmed(leader_rank=Rank.ZHENG_CHU)
+    member = mission.members.filter(is_leader=False).first()
+    Person.objects.filter(pk=member.traveller_id).update(rank=rank)
+    run(mission, "submit", liaison)
+    run(mission, "start_review", officer)
+    if province:
+        with pytest.raises(TransitionRefused):
+            run(mission, "forward_to_leader", head)
+        assert run(mission, "refer_to_province", head).status == "referred_to_province"
+    else:
+        with pytest.raises(TransitionRefused):
+            run(mission, "refer_to_province", head)
+        assert run(mission, "forward_to_leader", head).status == "leader_approval"
+
+
 def test_a_mission_led_by_a_city_leader_needs_the_province(
     confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, leader: Any
 ) -> None:
-    mission = confirmed(leader_rank=Rank.CITY_LEADER)
+    mission = confirmed(leader_rank=Rank.FU_TING)
     run(mission, "submit", liaison)
     run(mission, "start_review", officer)
     with pytest.raises(TransitionRefused) as refused:
@@ -337,14 +371,15 @@ def test_a_change_after_approval_goes_through_review_again(
 def test_an_approved_trip_counts_towards_the_frequency_of_its_members(
     confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, leader: Any
 ) -> None:
-    mission = confirmed(leader_rank=Rank.BUREAU_LEVEL)
+    # A 厅级 member's mission is decided by the province.
+    mission = confirmed(leader_rank=Rank.ZHENG_TING)
     for name, actor in [
         ("submit", liaison),
         ("start_review", officer),
-        ("forward_to_leader", head),
-        ("approve", leader),
+        ("refer_to_province", head),
     ]:
         run(mission, name, actor)
+    run(mission, "record_province_approval", officer, document_number="粤外办〔2026〕90号")
     veteran = mission.members.get(is_leader=True).traveller
     second = ma.do_create_mission(actor=liaison, title="再次出访")
     second = ma.do_save_basics(

@@ -18,6 +18,20 @@ def _private_storage(private_storage: Any) -> Any:
     return private_storage
 
 
+@pytest.fixture(autouse=True)
+def _passport_rules(request: Any) -> None:
+    """Make sure the rules of migration 0008 are there (a transactional test flushes them)."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("waishi.passports.migrations.0008_blocking_document_rules").seed(
+        apps, None
+    )
+
+
 @pytest.fixture
 def division(db: Any) -> Any:
     return DivisionFactory(case_type=CASE_TYPE, name_zh_hans="护照签证科")

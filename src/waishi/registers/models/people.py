@@ -128,6 +128,11 @@ class Person(TimeStampedModel):
     address = pii.EncryptedTextField(_("address"), blank=True)
     post = models.CharField(_("post"), max_length=100, blank=True)
     rank = models.CharField(_("rank"), max_length=20, choices=Rank.choices, default=Rank.OTHER)
+    is_principal_leader = models.BooleanField(
+        _("principal leader (主要负责人)"),
+        default=False,
+        help_text=_("Head of the city Party committee or of the city government."),
+    )
     is_agency_leader = models.BooleanField(
         _("member of the agency's leadership"),
         default=False,
