@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from django.utils import timezone
 
+from waishi.accounts.constants import Role
 from waishi.accounts.models import Agency, User
 from waishi.cases.actions import do_transition
 from waishi.cases.constants import DueUnit, StepBody
@@ -74,6 +75,36 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     # After the scenarios, so that their recorded checks stay as they are described.
     load_caps(actor=users["head"])
     load_history(stdout=stdout, rng=rng, staff=users)
+    _list_liaison_logins()
+
+
+def _list_liaison_logins() -> None:
+    """Add every agency's liaison officer to the demo sign-ins file the demo prints.
+
+    The accounts demo writes the file afresh on every run; this adds, each run, the liaison
+    officers the missions demo made (``liaison.<agency code>``) that it does not list yet.
+    """
+    from waishi.accounts.demo import logins_file
+
+    path = logins_file()
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    listed = {line.split()[0] for line in text.splitlines()[1:] if line.strip()}
+    liaisons = (
+        User.objects.filter(username__startswith="liaison.")
+        .select_related("agency")
+        .order_by("username")
+    )
+    lines = [
+        f"  {user.username:<18} {Role.LIAISON_OFFICER.label} · {user.agency}"
+        for user in liaisons
+        if user.username not in listed
+    ]
+    if not lines:
+        return
+    if not text.endswith("\n") and text:
+        text += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 _USERNAMES = ["liaison", "liaison.commerce", "signatory", "officer", "head", "leader", "director"]

@@ -46,6 +46,10 @@ from .demo_data import (
 from .demo_trips import budget, country_name, route
 from .history import PastMission, PastStep, do_record_past_mission
 from .models import AnnualPlan, Mission, PlannedMission
+from .workflow import WORKFLOW
+
+FINAL_STATES = frozenset(WORKFLOW.final)
+INVITATION_PDF = b"%PDF-1.4\n% demo invitation letter\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @dataclass
@@ -128,10 +132,9 @@ def _register(
     if existing:
         return existing
     county = agency.kind == "county_government"
-    # Heads of city bureaus are 正处级 and their deputies 副处级; in a county, heads of its
-    # offices are 科级.
-    senior = Rank.KE_AND_BELOW if county else Rank.ZHENG_CHU
-    deputy = Rank.KE_AND_BELOW if county else Rank.FU_CHU
+    # Heads of city bureaus and of county governments are 正处级, their deputies 副处级; the
+    # chiefs of their sections and offices are 科级.
+    senior, deputy = Rank.ZHENG_CHU, Rank.FU_CHU
     posts: list[tuple[str, str, bool, bool]] = [
         (head, senior, True, False),
         ("副" + head, deputy, True, False),
@@ -564,4 +567,19 @@ def _record(plan: Plan, staff: dict[str, User]) -> PastMission:
         warnings_reason=ACCEPTED,
         report="代表团按批准的日程完成了各项公务活动，达到了预期目的，具体情况见出访报告全文。",
         report_disclosure="出访报告已在单位内部公示五个工作日，未收到异议。",
+        # An open case can be acted on: it has its invitation letter, and once filed someone
+        # at the bureau to work on it (the bureau leader while it awaits approval).
+        invitation_letter=("邀请函.pdf", INVITATION_PDF) if _actionable(plan) else None,
+        assignee=_assignee(plan, staff),
     )
+
+
+def _actionable(plan: Plan) -> bool:
+    """Whether the recorded mission is still open and complete enough to go on."""
+    return plan.final not in FINAL_STATES and plan.complete
+
+
+def _assignee(plan: Plan, staff: dict[str, User]) -> User | None:
+    if plan.final in FINAL_STATES or plan.final == "draft":
+        return None
+    return staff["leader"] if plan.final == "leader_approval" else staff["officer"]

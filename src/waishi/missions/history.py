@@ -21,6 +21,7 @@ they were written. The demo loads its two years of missions this way (``demo_his
 """
 
 import datetime
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.cases.actions import do_add_attachment
 from waishi.cases.constants import EntryKind
 from waishi.cases.models import Case, TimelineEntry
 from waishi.cases.names import set_case_names
@@ -107,6 +109,11 @@ class PastMission:
     warnings_reason: str = ""
     report: str = ""
     report_disclosure: str = ""
+    # Whom the case is assigned to in the record (an open case the bureau works on).
+    assignee: Any = None
+    # The invitation letter as kept in the record: (file name, content). Stored as the
+    # case's attachment by the kernel's action, at the real time.
+    invitation_letter: tuple[str, bytes] | None = None
 
 
 def check_past_mission(record: PastMission, *, now: datetime.datetime) -> list[str]:
@@ -225,8 +232,17 @@ class _Writer:
             title=record.title.strip()[:200],
             created_by=record.created_by,
             updated_by=record.created_by,
+            assignee=record.assignee,
         )
         mission = self._application(case)
+        if record.invitation_letter is not None:
+            letter_name, content = record.invitation_letter
+            mission.invitation_letter = do_add_attachment(
+                case=case,
+                actor=record.created_by or self.actor,
+                upload=io.BytesIO(content),
+                name=letter_name,
+            )
         self._entry(
             case,
             record.created_at,

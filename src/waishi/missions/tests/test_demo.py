@@ -11,7 +11,9 @@ from waishi.audit.models import AuditEvent
 from waishi.cases.models import Rule
 from waishi.core.validators import is_fictitious_resident_id
 from waishi.missions import demo
+from waishi.missions.constants import Rank
 from waishi.missions.demo_data import FILERS, STATES
+from waishi.missions.guards import missing_parts
 from waishi.missions.models import AnnualPlan, ApprovalDocument, Mission
 from waishi.missions.workflow import WORKFLOW
 from waishi.registers.models import Person
@@ -65,3 +67,28 @@ def test_the_demo_loads_once_with_two_years_of_missions_in_every_state() -> None
     )
     assert caps is not None and caps.value and caps.severity == "warning"
     assert "figures to be confirmed against the annex" in caps.citation
+
+    # Every demo sign-in the demo prints is in the sign-ins file, each agency's liaison too.
+    listed = accounts_demo.logins_file().read_text(encoding="utf-8")
+    for code, *_rest in FILERS:
+        assert f"liaison.{code} " in listed
+    assert listed.count("liaison.commerce ") == 1
+
+    # Open recorded cases can be acted on: filed ones are assigned, complete ones have their
+    # invitation letter, and those the agency must act on again can be filed again.
+    open_cases = history.filter(case__is_open=True).exclude(case__status="draft")
+    assert open_cases.exists()
+    assert not open_cases.filter(case__assignee__isnull=True).exists()
+    assert not open_cases.filter(invitation_letter__isnull=True).exists()
+    assert {
+        m.case.assignee.username
+        for m in open_cases.filter(case__status="leader_approval").select_related("case__assignee")
+    } == {"leader"}
+    returned = open_cases.filter(case__status="returned").first()
+    assert returned is not None and missing_parts(returned) == []
+
+    # The rank ladder of a prefecture-level city: bureau heads 正处级, vice mayors 副厅级.
+    assert Person.objects.get(name="单志远").rank == Rank.ZHENG_CHU
+    assert Person.objects.get(name="曾晓燕").rank == Rank.FU_CHU
+    vice_mayors = Person.objects.filter(post="副市长", agency__code__in=("investment", "drc"))
+    assert set(vice_mayors.values_list("rank", flat=True)) == {Rank.FU_TING}

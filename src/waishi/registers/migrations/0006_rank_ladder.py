@@ -10,7 +10,9 @@ post's 副 ("deputy") telling the deputy level where the old rank did not:
 | city_leader | otherwise (mayor, Party secretary) | zheng_ting 正厅级 | yes |
 | bureau_level (heads of city bureaus) | with 副 | fu_chu 副处级 | no |
 | bureau_level | otherwise | zheng_chu 正处级 | no |
-| division_level (section chiefs; county bureau heads) | any | ke_and_below 科级及以下 | no |
+| division_level | with 科 or 办公室 (section chiefs, office heads) | ke_and_below 科级及以下 | no |
+| division_level (heads of county governments) | with 副 | fu_chu 副处级 | no |
+| division_level | otherwise | zheng_chu 正处级 | no |
 | other | any | other 其他人员 | no |
 """
 
@@ -19,7 +21,7 @@ from django.db import migrations, models
 FORWARD = {
     "city_leader": ("zheng_ting", "fu_ting"),
     "bureau_level": ("zheng_chu", "fu_chu"),
-    "division_level": ("ke_and_below", "ke_and_below"),
+    "division_level": ("zheng_chu", "fu_chu"),
 }
 BACKWARD = {
     "zheng_ting": "city_leader",
@@ -34,6 +36,9 @@ def forward(apps, schema_editor):  # type: ignore[no-untyped-def]
     Person = apps.get_model("registers", "Person")
     for old, (principal, deputy) in FORWARD.items():
         rows = Person.objects.filter(rank=old)
+        if old == "division_level":
+            sections = rows.filter(post__contains="科") | rows.filter(post__contains="办公室")
+            sections.update(rank="ke_and_below")
         rows.filter(post__contains="副").update(rank=deputy)
         if old == "city_leader":
             rows.update(rank=principal, is_principal_leader=True)

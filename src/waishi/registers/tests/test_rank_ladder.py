@@ -25,7 +25,7 @@ def test_the_ladder_runs_from_principal_department_level_to_other_staff() -> Non
         "ke_and_below",
         "other",
     ]
-    assert TING_RANKS == {Rank.ZHENG_TING, Rank.FU_TING}
+    assert {Rank.ZHENG_TING, Rank.FU_TING} == TING_RANKS
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,9 @@ def test_the_ladder_runs_from_principal_department_level_to_other_staff() -> Non
         ("bureau_level", "副局长", "fu_chu", False),
         ("division_level", "科长", "ke_and_below", False),
         ("division_level", "副科长", "ke_and_below", False),
+        ("division_level", "办公室主任", "ke_and_below", False),
+        ("division_level", "县长", "zheng_chu", False),
+        ("division_level", "副区长", "fu_chu", False),
         ("other", "翻译", "other", False),
     ],
 )
