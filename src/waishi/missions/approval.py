@@ -18,6 +18,7 @@ import datetime
 import hashlib
 import io
 import logging
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -36,6 +37,7 @@ from waishi.cases.constants import EntryKind
 from waishi.cases.references import next_reference
 from waishi.registers.countries import country as country_info
 
+from .constants import BudgetCategory
 from .models import ApprovalDocument, Mission
 from .models.document import document_path
 
@@ -67,6 +69,31 @@ def qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+SEX_ZH = {"male": "男", "female": "女"}
+# The official travel documents a mission's approval is the basis for (DOMAIN.md):
+# 公务护照 for staff of government organs (and the people's organisations managed like them),
+# 公务普通护照 for public institutions and state enterprises, and the official pass for a trip
+# to Hong Kong or Macao only.
+SERVICE_PASSPORT = "公务护照"
+PUBLIC_AFFAIRS_PASSPORT = "公务普通护照"
+HK_MACAO_PASS = "因公往来港澳通行证"
+PUBLIC_AFFAIRS_KINDS = frozenset({"public_institution", "state_enterprise"})
+HK_MACAO = frozenset({"HK", "MO"})
+
+
+def travel_document_type(agency_kind: str, countries: list[str]) -> str:
+    """The kind of official travel document the members travel on, in Chinese."""
+    entered = {c.upper() for c in countries}
+    kinds = []
+    if entered - HK_MACAO or not entered:
+        kinds.append(
+            PUBLIC_AFFAIRS_PASSPORT if agency_kind in PUBLIC_AFFAIRS_KINDS else SERVICE_PASSPORT
+        )
+    if entered & HK_MACAO:
+        kinds.append(HK_MACAO_PASS)
+    return "、".join(kinds)
+
+
 def zh_date(day: datetime.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
@@ -79,6 +106,9 @@ def document_facts(
 
     case = mission.case
     bureau = Bureau.objects.first()
+    destinations = list(mission.destinations.all())
+    entered = [d.country for d in destinations if not (d.is_transit and d.airside_only)]
+    document = travel_document_type(case.agency.kind, entered)
     members = [
         {
             "name": m.traveller.name,
@@ -86,11 +116,24 @@ def document_facts(
             "post": m.traveller.post,
             "role": m.role,
             "leader": m.is_leader,
+            "sex": SEX_ZH.get(m.traveller.sex, ""),
+            "born": zh_date(m.traveller.date_of_birth),
+            "document": document,
         }
         # Leader first, then in the delegation's order (the members' own ordering).
         for m in mission.delegation
     ]
-    destinations = list(mission.destinations.all())
+    lines = list(mission.budget.all())
+    with translation.override("zh-hans"):
+        budget = [
+            {
+                "category": str(BudgetCategory(line.category).label),
+                "country": line.country,
+                "amount_rmb": f"{line.amount_rmb:.2f}",
+            }
+            for line in lines
+        ]
+    total = sum((line.amount_rmb for line in lines), Decimal(0))
     stops = []
     for stop in destinations:
         place = country_info(stop.country)
@@ -123,6 +166,9 @@ def document_facts(
         "approved_on": zh_date(timezone.localtime(approved_at).date()),
         "approver": approver.display_name,
         "province_document_number": mission.province_document_number,
+        "budget": budget,
+        "budget_total": f"{total:.2f}",
+        "funding_source": mission.funding_source,
         "verification_code": case.verification_code,
         "status_url": status_url(case),
     }

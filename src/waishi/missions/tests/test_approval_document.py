@@ -87,6 +87,15 @@ def test_approval_issues_a_numbered_pdf_with_members_and_route(
         assert member.traveller.name in text
     assert "德国" in text and "Berlin" in text
     assert mission.case.verification_code in text
+    # Each member's sex, date of birth and travel document; the budget and its source.
+    for member in mission.members.select_related("traveller"):
+        born = member.traveller.date_of_birth
+        assert f"{born.year}年{born.month}月{born.day}日" in text
+    facts = document.content
+    assert {m["sex"] for m in facts["members"]} <= {"男", "女"}
+    assert {m["document"] for m in facts["members"]} == {"公务护照"}
+    assert "公务护照" in text and mission.funding_source in text
+    assert facts["budget_total"] == f"{mission.total_rmb:.2f}" and facts["budget_total"] in text
     assert mission.case.timeline.filter(kind=EntryKind.DOCUMENT, is_public=True).exists()
     assert AuditEvent.objects.filter(action="missions.document.issue").count() == 1
 
@@ -329,3 +338,21 @@ def test_web_processes_do_not_load_weasyprint() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "countries", "expected"),
+    [
+        ("municipal_agency", ["DE"], "公务护照"),
+        ("county_government", ["DE", "FR"], "公务护照"),
+        ("public_institution", ["DE"], "公务普通护照"),
+        ("state_enterprise", ["US"], "公务普通护照"),
+        ("municipal_agency", ["HK"], "因公往来港澳通行证"),
+        ("public_institution", ["HK", "MO"], "因公往来港澳通行证"),
+        ("municipal_agency", ["SG", "HK"], "公务护照、因公往来港澳通行证"),
+    ],
+)
+def test_the_travel_document_follows_the_agency_and_the_places(
+    kind: str, countries: list[str], expected: str
+) -> None:
+    assert approval.travel_document_type(kind, countries) == expected

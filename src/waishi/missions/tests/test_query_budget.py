@@ -90,12 +90,13 @@ def test_the_mission_case_page_reads_each_part_once(
 # commit the people to tell, their channels and languages are read and told. Forwarding and
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
-# and read the agency's open suspensions, which may cover approvals (one query).
+# and read the agency's open suspensions, which may cover approvals (one query); approving
+# reads the budget lines the approval document prints (one query).
 APPROVAL_STEPS = (
     ("submit", "liaison", 23),
     ("start_review", "officer", 17),
     ("forward_to_leader", "head", 29),
-    ("approve", "leader", 40),
+    ("approve", "leader", 41),
 )
 
 
