@@ -311,3 +311,11 @@ def test_user_names_sign_in_whatever_the_case(client, make_user):
     response = client.post(LOGIN, {"username": "wang.fang", "password": TEST_PASSWORD})
     assert response["Location"].startswith(SECOND)
     assert User.objects.get(pk=officer.pk).failed_logins == 0
+
+
+def test_second_factor_secrets_are_not_in_the_admin():
+    from django.contrib import admin
+
+    labels = {model._meta.app_label for model in admin.site._registry}
+    assert not labels & {"otp_totp", "otp_static"}
+    assert "accounts" in labels
