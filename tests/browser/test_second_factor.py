@@ -158,8 +158,13 @@ def test_staff_registers_a_passkey_and_signs_in_with_it(
     assert "/accounts/second-factor/" in page.url
     page.locator("[data-passkey-sign-in]").click()
     page.wait_for_url("**/office/")
-    assert AuditEvent.objects.filter(
-        action="accounts.user.second_factor", object_id=str(leader.pk), after={"factor": "passkey"}
-    ).count() == 2
+    assert (
+        AuditEvent.objects.filter(
+            action="accounts.user.second_factor",
+            object_id=str(leader.pk),
+            after={"factor": "passkey"},
+        ).count()
+        == 2
+    )
     passkey.refresh_from_db()
     assert passkey.last_used_at is not None

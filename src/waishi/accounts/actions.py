@@ -471,3 +471,42 @@ def do_reset_factors(*, actor: User, user: User, request: HttpRequest | None = N
             before=removed,
             request=request,
         )
+
+
+def do_disable_dormant_accounts(*, now: Any = None) -> int:
+    """Disable accounts nobody signed in to for ``WAISHI_DORMANT_DAYS`` days; how many.
+
+    Run by the periodic sweep (``waishi sweep_deadlines`` and its task). An account never
+    used counts from its creation. The three administrators are left alone, so the system
+    can always be administered (their accounts are few and watched by each other); the
+    system administrator enables a disabled account again in the admin site. Each account
+    disabled gets its own audit record, by the system.
+    """
+    from django.conf import settings
+    from django.db.models import Q
+
+    days = int(getattr(settings, "WAISHI_DORMANT_DAYS", 90))
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    dormant = (
+        User.objects.filter(is_active=True)
+        .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
+        .exclude(role_grants__role__in=ADMIN_ROLES)
+        .distinct()
+    )
+    count = 0
+    for user in dormant.only("pk", "username", "last_login").iterator():
+        with transaction.atomic():
+            if not User.objects.filter(pk=user.pk, is_active=True).update(is_active=False):
+                continue  # another host's sweep got there first
+            log_action(
+                action="accounts.user.disable_dormant",
+                obj=user,
+                actor_label="system",
+                before={"is_active": True},
+                after={"is_active": False},
+                reason=f"no sign-in for {days} days",
+            )
+            count += 1
+    return count

@@ -70,14 +70,15 @@ def password_change(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     user: User = request.user  # type: ignore[assignment]
     form = ChangePasswordForm(user, request.POST or None, request=request)
-    if request.method == "POST" and form.wrong_current_password:
+    valid = request.method == "POST" and form.is_valid()
+    if form.wrong_current_password:
         user.refresh_from_db(fields=["locked_until"])
         if user.locked_until and user.locked_until > timezone.now():
             # Guessing the current password of a signed-in session ends that session.
             logout(request)
             messages.error(request, _("Too many wrong passwords: the account is locked."))
             return redirect("accounts:login")
-    if request.method == "POST" and form.is_valid():
+    if valid:
         actions.do_change_password(
             user=user, new_password=form.cleaned_data["new_password1"], request=request
         )

@@ -237,6 +237,9 @@ WAISHI_SESSION_MAX_SECONDS = env_int(
     "WAISHI_SESSION_MAX_SECONDS", env_int("WAISHI_SESSION_MAX_HOURS", 12) * 3600
 )
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Accounts nobody signed in to for this many days are disabled by the periodic sweep
+# (``waishi sweep_deadlines``); 0 turns it off.
+WAISHI_DORMANT_DAYS = env_int("WAISHI_DORMANT_DAYS", 90)
 # Second factor (docs/security.md): required of every bureau account; a device may be
 # remembered for at most 30 days. WebAuthn's relying party is the site's domain (empty: the
 # host a page is served from).

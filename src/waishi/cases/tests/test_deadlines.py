@@ -81,7 +81,7 @@ def test_command_and_task_run_the_sweep(new_case, head, capsys):
     call_command("sweep_deadlines")
     assert "escalated=1 keys_purged=0" in capsys.readouterr().out
     result = sweep_deadlines_task.enqueue()
-    assert result.return_value == {"reminded": 0, "escalated": 0}
+    assert result.return_value == {"reminded": 0, "escalated": 0, "dormant": 0}
 
 
 @pytest.mark.django_db(transaction=True)
