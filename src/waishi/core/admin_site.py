@@ -42,8 +42,10 @@ class WaishiAdminSite(admin.AdminSite):
         """
         from django.db.models.base import ModelBase
 
-        models = (
-            [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else model_or_iterable
+        models: list[Any] = (
+            [model_or_iterable]
+            if isinstance(model_or_iterable, ModelBase)
+            else list(model_or_iterable)
         )
         shown = [m for m in models if m._meta.app_label not in SECRET_APPS]
         if shown:
