@@ -128,6 +128,7 @@ class LockoutModelBackend(SystemAdminModelPermissions, ModelBackend):
         if address_refused(request):
             # Too many failures from this address: refused like a wrong password, without
             # trying it, so guessing from one address cannot go on nor lock the account.
+            _spend_a_hash(password)
             actions.do_record_failed_login(
                 username=username, user=None, request=request, address_refused=True
             )

@@ -187,7 +187,11 @@ class User(AbstractUser):
     password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
     # Raised when the security administrator resets the user's second factors: every
     # remembered device carries the generation it was remembered in and is forgotten.
-    factor_epoch = models.PositiveIntegerField(_("second-factor generation"), default=0)
+    # The database default lets rows be written by code that predates the field (historical
+    # models in data migrations).
+    factor_epoch = models.PositiveIntegerField(
+        _("second-factor generation"), default=0, db_default=0
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -25,3 +25,13 @@ def code_for(device: TOTPDevice, offset: int = 0) -> str:
     """The code ``device``'s app shows now (``offset`` steps of 30 seconds away)."""
     device.refresh_from_db()
     return totp_now(device, offset)
+
+
+def pass_second_factor_in_browser(page: Any, user: User) -> None:
+    """In a browser just past the password: enrol ``user``'s app if needed and type its code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or enrol_totp(user)
+    if "/accounts/second-factor/enrol/" in page.url:
+        page.goto(page.url.replace("/enrol/", "/"))
+    page.locator("#id_code").fill(code_for(device))
+    page.locator("form:has(#id_code) button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/second-factor/" not in url)

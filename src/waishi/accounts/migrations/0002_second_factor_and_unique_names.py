@@ -81,7 +81,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="user",
             name="factor_epoch",
-            field=models.PositiveIntegerField(default=0, verbose_name="second-factor generation"),
+            field=models.PositiveIntegerField(
+                db_default=0, default=0, verbose_name="second-factor generation"
+            ),
         ),
         migrations.AddField(
             model_name="user",
