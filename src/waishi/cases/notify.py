@@ -39,6 +39,9 @@ class CaseEvent:
     text: str = ""
     is_public: bool = False
     recipients: Sequence[int] = field(default_factory=tuple)
+    # For reminders: the day due and what is due (a clock's label).
+    due: Any = None
+    subject: Any = ""
 
 
 Listener = Callable[[CaseEvent], None]

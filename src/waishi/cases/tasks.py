@@ -2,13 +2,13 @@
 
 from django.tasks import task
 
-from .deadlines import sweep_deadlines
+from .clocks import sweep_clocks
 
 
 @task
 def sweep_deadlines_task() -> dict[str, int]:
     """Send due reminders and escalations (the same work as ``waishi sweep_deadlines``)."""
-    result = sweep_deadlines()
+    result = sweep_clocks()
     return {"reminded": result.reminded, "escalated": result.escalated}
 
 

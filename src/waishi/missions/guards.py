@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from waishi.cases.rule_engine import load_rulebook
+from waishi.cases.clocks import start_clock, stop_clock
 
 from .checking import (
     filed_mission,
@@ -26,7 +26,7 @@ from .checking import (
 from .checking import (
     led_by_city_leader as _led_by_city_leader,
 )
-from .constants import RULE_AREA, ProvinceDecision, RuleCode
+from .constants import REPORT_CLOCK, ProvinceDecision
 from .models import Mission
 
 Inputs = Mapping[str, str]
@@ -168,22 +168,13 @@ def record_province_refusal(case: Any, actor: Any, inputs: Inputs) -> None:
 
 
 def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
-    """Record the return and set the trip report's due date, which the reminders follow."""
-    from waishi.cases.models import Case
-
+    """Record the return and start the trip report's clock, which the reminders follow."""
     returned_on = parse_date(inputs["returned_on"])
     assert returned_on is not None  # the guard has checked it
-    rule = load_rulebook(RULE_AREA, returned_on).get(RuleCode.TRIP_REPORT)
-    days = int(rule.value) if rule is not None else 30
-    due = returned_on + datetime.timedelta(days=days)
-    update_transition_mission(case, returned_on=returned_on, report_due=due)
-    Case.objects.filter(pk=case.pk).update(due_date=due)
-    case.due_date = due
+    clock = start_clock(case, REPORT_CLOCK, actor=actor, start_on=returned_on)
+    update_transition_mission(case, returned_on=returned_on, report_due=clock.due_date)
 
 
 def record_report(case: Any, actor: Any, inputs: Inputs) -> None:
-    from waishi.cases.models import Case
-
     update_transition_mission(case, report_submitted_at=timezone.now())
-    Case.objects.filter(pk=case.pk).update(due_date=None)
-    case.due_date = None
+    stop_clock(case, REPORT_CLOCK, actor=actor)

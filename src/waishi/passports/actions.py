@@ -27,6 +27,7 @@ from waishi.core.validators import (
     check_hk_macao_pass_number,
     check_passport_number,
 )
+from waishi.core.workdays import add_months
 
 from .constants import (
     CUSTODY_SOURCE,
@@ -51,7 +52,7 @@ from .models import (
 )
 from .models.bars import in_force_on
 from .notices import notify_agency
-from .rules import add_months, return_due_date
+from .rules import return_due_date
 
 
 def _require(actor: Any, permission: str) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from waishi.cases.rule_engine import rules_on as kernel_rules_on
-from waishi.core.workdays import add_workdays, is_workday
+from waishi.core.workdays import add_months, add_workdays, is_workday
 
 from .constants import RULE_AREA, RuleCode
 
@@ -60,18 +60,6 @@ def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]
     return found
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """``day`` plus ``months`` calendar months, on the last day of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def return_due_date(
     departure: datetime.date, approved_days: int
 ) -> tuple[datetime.date, RuleValue]:
@@ -98,9 +86,3 @@ def expiry_limit(
     """
     rule = rule or rule_on(RuleCode.EXPIRY_MARGIN, trip_end)
     return add_months(trip_end, int(rule.get("months", 6))), rule
-
-
-def issuance_due(start: datetime.date) -> datetime.date:
-    """The processing target of an issuance request whose materials are complete on ``start``."""
-    rule = rule_on(RuleCode.ISSUANCE_DAYS, start)
-    return add_workdays(start, int(rule.get("workdays", 5)))
