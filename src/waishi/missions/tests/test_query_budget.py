@@ -49,8 +49,8 @@ def test_the_mission_case_page_reads_each_part_once(
     tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in captured.captured_queries]
     # The session, the user; the case; its mission with the signatory and the annual plan;
     # the members with their travellers, the stops, the itinerary and the budget (read once
-    # for the summary, the details and the document check); the case's clocks; the bell; the agency's open
-    # suspensions (agency standing, shown to staff); the members' earlier
+    # for the summary, the details and the document check); the case's clocks; the bell;
+    # the agency's open suspensions (agency standing, shown to staff); the members' earlier
     # trips; the recorded check and its accepted warnings; the approval documents; the
     # members' documents, flags and bars; the bureau's area and the custody rules in force;
     # the visas (the external steps come before the panels other areas contribute); timeline
