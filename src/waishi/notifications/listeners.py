@@ -27,6 +27,8 @@ KINDS = {
     "assignment": "cases.assigned",
     "reminder": "cases.reminder",
     "escalation": "cases.escalation",
+    # Something the division and the discipline inspector must look at (an extended stay).
+    "flag": "cases.escalation",
 }
 
 TITLES = {
@@ -35,6 +37,7 @@ TITLES = {
     "assignment": _("%(reference)s was assigned to you"),
     "reminder": _("%(reference)s: %(what)s due on %(due)s"),
     "escalation": _("%(reference)s: %(what)s overdue since %(due)s"),
+    "flag": _("%(reference)s: %(what)s"),
 }
 
 

@@ -183,7 +183,7 @@ def do_hand_out(
     """Sign a document out of custody for an approved mission. Checks ``manage_custody``.
 
     The holder must be a member of the mission and the document in custody and valid. The
-    due date is departure + approved days + the return days (rule as data).
+    due date is the day of return + the return days (rule as data).
     """
     _require(actor, "passports.manage_custody")
     handed_to = handed_to.strip()
@@ -210,7 +210,7 @@ def do_hand_out(
             )
         if locked.expiry_date < mission.return_date:
             raise ValidationError(_("The document expires before the end of the trip."))
-        due, rule = return_due_date(mission.departure_date, mission.days_abroad)
+        due, rule = return_due_date(mission.return_date)
         today = timezone.localdate()
         out = HandOut.objects.create(
             document=locked,

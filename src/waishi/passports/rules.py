@@ -60,18 +60,15 @@ def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]
     return found
 
 
-def return_due_date(
-    departure: datetime.date, approved_days: int
-) -> tuple[datetime.date, RuleValue]:
+def return_due_date(returned_on: datetime.date) -> tuple[datetime.date, RuleValue]:
     """When a document handed out for a trip is due back, and the rule version applied.
 
-    Due = departure + approved days + the rule's days (7 by default). When the custody
+    Due = the day of return + the rule's calendar days (7 by default). When the custody
     office is closed that day (weekend, public holiday) the document is due on the next
     working day, if the rule says so.
     """
-    back = departure + datetime.timedelta(days=approved_days)
-    rule = rule_on(RuleCode.RETURN_DAYS, back)
-    due = back + datetime.timedelta(days=int(rule.get("days", 7)))
+    rule = rule_on(RuleCode.RETURN_DAYS, returned_on)
+    due = returned_on + datetime.timedelta(days=int(rule.get("days", 7)))
     if rule.get("roll_to_workday", False) and not is_workday(due):
         due = add_workdays(due, 0)
     return due, rule

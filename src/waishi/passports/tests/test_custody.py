@@ -23,36 +23,37 @@ from .factories import DocumentFactory, TravellerFactory, make_mission
 pytestmark = pytest.mark.django_db
 
 
-def test_due_date_is_departure_plus_approved_days_plus_seven() -> None:
-    # Wednesday 3 June 2026, five days: back on 8 June, due seven days later on Monday 15 June.
-    due, rule = return_due_date(datetime.date(2026, 6, 3), 5)
+def test_due_date_is_seven_calendar_days_after_the_day_of_return() -> None:
+    # Back on Monday 8 June 2026: due seven days later on Monday 15 June, not a day later.
+    due, rule = return_due_date(datetime.date(2026, 6, 8))
     assert due == datetime.date(2026, 6, 15)
     assert rule.rule_id is not None and "7" in rule.citation
 
 
 def test_due_date_on_a_weekend_moves_to_the_next_working_day() -> None:
     # Back on 6 June, seven days later is Saturday 13 June: due on Monday 15 June.
-    due, _rule = return_due_date(datetime.date(2026, 6, 1), 5)
+    due, _rule = return_due_date(datetime.date(2026, 6, 6))
     assert due == datetime.date(2026, 6, 15)
 
 
 def test_due_date_in_the_national_day_holiday_moves_past_it() -> None:
     # Back on 29 September 2026; 6 October falls in the National Day holiday (1–7 October),
     # so the document is due on the first working day after it.
-    due, _rule = return_due_date(datetime.date(2026, 9, 24), 5)
+    due, _rule = return_due_date(datetime.date(2026, 9, 29))
     assert due == datetime.date(2026, 10, 8)
 
 
 def test_due_date_in_the_spring_festival_moves_past_the_lunar_holiday() -> None:
     # Back on 23 January 2025; seven days later, 30 January, is in the Spring Festival holiday
     # (28 January – 4 February): due on Wednesday 5 February.
-    due, _rule = return_due_date(datetime.date(2025, 1, 18), 5)
+    due, _rule = return_due_date(datetime.date(2025, 1, 23))
     assert due == datetime.date(2025, 2, 5)
 
 
 def test_due_date_on_a_make_up_working_saturday_stays_there() -> None:
-    # Saturday 11 October 2025 is a working day (调休) after the National Day holiday.
-    due, _rule = return_due_date(datetime.date(2025, 9, 29), 5)
+    # Back on 4 October 2025; Saturday 11 October is a working day (调休) after the
+    # National Day holiday.
+    due, _rule = return_due_date(datetime.date(2025, 10, 4))
     assert due == datetime.date(2025, 10, 11)
 
 
@@ -67,8 +68,8 @@ def test_a_new_version_of_the_return_rule_applies_from_its_effective_date() -> N
         effective_from=datetime.date(2027, 1, 1),
         citation="新规定：回国后10日内交回",
     )
-    old, _ = return_due_date(datetime.date(2026, 6, 3), 5)
-    new, rule = return_due_date(datetime.date(2027, 3, 1), 5)
+    old, _ = return_due_date(datetime.date(2026, 6, 8))
+    new, rule = return_due_date(datetime.date(2027, 3, 6))
     assert old == datetime.date(2026, 6, 15)
     assert new == datetime.date(2027, 3, 16)
     assert rule.citation == "新规定：回国后10日内交回"
@@ -91,7 +92,7 @@ def test_hand_out_signs_the_document_out_with_its_due_date(trip: Any, officer: A
     out = actions.do_hand_out(actor=officer, document=document, mission=mission, handed_to="陈一")
     document.refresh_from_db()
     assert document.status == DocumentStatus.OUT
-    expected, _ = return_due_date(mission.departure_date, 5)
+    expected, _ = return_due_date(mission.return_date)
     assert out.due_date == expected
     assert out.receipt_number.startswith("BG-")
     assert AuditEvent.objects.filter(action="passports.document.hand_out").count() == 1
