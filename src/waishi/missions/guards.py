@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from waishi.cases.clocks import start_clock, stop_clock
+from waishi.cases.contrib import trip_changed
 
 from .checking import (
     filed_mission,
@@ -186,6 +187,7 @@ def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
     assert returned_on is not None  # the guard has checked it
     clock = start_clock(case, REPORT_CLOCK, actor=actor, start_on=returned_on)
     update_transition_mission(case, returned_on=returned_on, report_due=clock.due_date)
+    trip_changed(case)
     mission = transition_mission(case)
     if mission.return_date and returned_on > mission.return_date:
         flag_extended_stay(case, actor, mission.return_date, returned_on, inputs["late_reason"])
@@ -237,6 +239,11 @@ def flag_extended_stay(
 
 
 EXTENDED_STAY = gettext_lazy("extended stay abroad")
+
+
+def announce_trip(case: Any, actor: Any, inputs: Inputs) -> None:
+    """An approval fixes the trip's dates: areas that follow the trip are told."""
+    trip_changed(case)
 
 
 def record_report(case: Any, actor: Any, inputs: Inputs) -> None:

@@ -153,7 +153,7 @@ WORKFLOW = Workflow(
             _("Approve"),
             may=is_case_bureau_leader,
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
-            effects=[guards.record_approval, issue_document],
+            effects=[guards.record_approval, issue_document, guards.announce_trip],
             style="success",
         ),
         Transition(
@@ -163,7 +163,7 @@ WORKFLOW = Workflow(
             _("Record the province's approval"),
             may=is_case_division_officer,
             inputs=[DOCUMENT_NUMBER],
-            effects=[guards.record_province_approval, issue_document],
+            effects=[guards.record_province_approval, issue_document, guards.announce_trip],
             style="success",
             audit_action="missions.mission.province_approve",
         ),

@@ -12,7 +12,7 @@ class PassportsConfig(AppConfig):
 
     def ready(self) -> None:
         from waishi.cases.constants import ClockOwner, ClockUnit
-        from waishi.cases.contrib import CasePanel, contribute_panel
+        from waishi.cases.contrib import CasePanel, contribute_panel, on_trip_changed
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
         from waishi.cases.standing import SuspensionSource, register_suspension_source
         from waishi.core import pii
@@ -30,6 +30,7 @@ class PassportsConfig(AppConfig):
             RULE_AREA,
             RuleCode,
         )
+        from .custody import follow_trip
         from .models import IssuanceRequest, TravelDocument
         from .querysets import documents_visible_to
         from .workflow import WORKFLOW
@@ -60,6 +61,8 @@ class PassportsConfig(AppConfig):
                 ),
             )
         )
+        # A mission's approved dates and its actual return move its documents' due dates.
+        on_trip_changed(MISSION_CASE_TYPE, follow_trip)
         register_suspension_source(
             SuspensionSource(
                 CUSTODY_SOURCE,

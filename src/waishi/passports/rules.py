@@ -19,7 +19,7 @@ from .constants import RULE_AREA, RuleCode
 # defaults of DOMAIN.md, so the register never stops working.
 FALLBACK: dict[str, dict[str, Any]] = {
     RuleCode.RETURN_DAYS: {"days": 7, "roll_to_workday": True},
-    RuleCode.REMINDER_INTERVAL: {"days": 3},
+    RuleCode.REMINDER_INTERVAL: {"workdays": 3},
     RuleCode.REMINDERS_BEFORE_LOCK: {"count": 3},
     RuleCode.EXPIRY_MARGIN: {"months": 6},
     RuleCode.HK_MACAO_STAY: {"days": 30},

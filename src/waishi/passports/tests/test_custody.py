@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from waishi.audit.models import AuditEvent
 from waishi.cases.models import Rule, Suspension
+from waishi.core.workdays import add_workdays
 from waishi.notifications.models import Notification
 from waishi.passports import actions
 from waishi.passports.checks import agency_lock_reasons
@@ -152,12 +153,12 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     actions.do_return_document(actor=officer, hand_out=on_time, returned_by="陈一", returned_on=due)
     with django_capture_on_commit_callbacks(execute=True):
         for offset in (0, 3, 6):
-            result = sweep_custody(today=due + datetime.timedelta(days=offset))
+            result = sweep_custody(today=add_workdays(due, offset))
             assert result.reminded == 1 and result.locked == 0
         # The same day again sends nothing more.
-        assert sweep_custody(today=due + datetime.timedelta(days=6)).reminded == 0
+        assert sweep_custody(today=add_workdays(due, 6)).reminded == 0
         assert agency_lock_reasons(agency) == []
-        result = sweep_custody(today=due + datetime.timedelta(days=9))
+        result = sweep_custody(today=add_workdays(due, 9))
     assert result.locked == 1
     late.refresh_from_db()
     assert late.reminders_sent == 3
@@ -169,7 +170,7 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     assert len(reasons) == 1 and "林二" in reasons[0].message and reasons[0].citation
     assert AuditEvent.objects.filter(action="cases.suspension.impose").count() == 1
     # A second sweep does not lock twice.
-    assert sweep_custody(today=due + datetime.timedelta(days=12)).locked == 0
+    assert sweep_custody(today=add_workdays(due, 12)).locked == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_return_document(actor=officer, hand_out=late, returned_by="林二")
@@ -182,6 +183,50 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     )
 
 
+def test_the_due_date_follows_the_trip_s_actual_return(
+    trip: Any, officer: Any, clock: Any
+) -> None:
+    from waishi.cases.contrib import trip_changed
+    from waishi.cases.models import Case
+
+    mission = trip["mission"]
+    today = clock.today
+    clock.set(mission.departure_date - datetime.timedelta(days=1))
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][0], mission=mission, handed_to="陈一"
+    )
+    clock.set(today)
+    assert out.due_date == return_due_date(mission.return_date)[0]
+    # The travellers came back three days late; the return is registered.
+    late = mission.return_date + datetime.timedelta(days=3)
+    type(mission).objects.filter(pk=mission.pk).update(returned_on=late)
+    trip_changed(Case.objects.get(pk=mission.case_id))
+    out.refresh_from_db()
+    assert out.due_date == return_due_date(late)[0]
+    event = AuditEvent.objects.get(action="passports.document.due_moved")
+    assert event.after["due_date"] == out.due_date.isoformat()
+    # Told again with nothing new, nothing moves.
+    trip_changed(Case.objects.get(pk=mission.case_id))
+    assert AuditEvent.objects.filter(action="passports.document.due_moved").count() == 1
+
+
+def test_reminders_are_spaced_in_working_days_across_a_holiday(
+    trip: Any, officer: Any, agency: Any
+) -> None:
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][0], mission=trip["mission"], handed_to="陈一"
+    )
+    # Due on Wednesday 30 September 2026, the eve of the National Day holiday (1–7 October).
+    HandOut.objects.filter(pk=out.pk).update(due_date=datetime.date(2026, 9, 30))
+    assert sweep_custody(today=datetime.date(2026, 9, 30)).reminded == 1
+    # Three calendar days later the custody office and the agency are on holiday: no reminder.
+    assert sweep_custody(today=datetime.date(2026, 10, 3)).reminded == 0
+    next_one = add_workdays(datetime.date(2026, 9, 30), 3)
+    assert next_one > datetime.date(2026, 10, 7)
+    assert sweep_custody(today=next_one - datetime.timedelta(days=1)).reminded == 0
+    assert sweep_custody(today=next_one).reminded == 1
+
+
 def test_the_lock_stays_while_another_overdue_document_is_out(
     trip: Any, officer: Any, agency: Any
 ) -> None:
@@ -192,7 +237,7 @@ def test_the_lock_stays_while_another_overdue_document_is_out(
     ]
     due = outs[0].due_date
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=due + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(due, offset))
     assert len(agency_lock_reasons(agency)) == 2
     actions.do_return_document(actor=officer, hand_out=outs[0], returned_by="x")
     assert len(agency_lock_reasons(agency)) == 1
@@ -231,7 +276,7 @@ def test_a_suspended_agency_cannot_open_a_new_mission_and_is_told_why(
         actor=officer, document=trip["documents"][1], mission=trip["mission"], handed_to="林二"
     )
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=out.due_date + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(out.due_date, offset))
     assert agency_lock_reasons(agency)
     before = Case.objects.count()
     with pytest.raises(ValidationError) as refused:
