@@ -117,7 +117,7 @@ def do_create_case(
             version=case.version,
         )
         if kind.processing_days is not None:
-            start_clock(case, "processing", actor=actor_or_none)
+            start_clock(case, "processing", actor=actor_or_none, record=False)
         if due_date is not None:
             set_manual_due(case, due_date, actor=actor_or_none)
         log_action(

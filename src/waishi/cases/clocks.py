@@ -332,7 +332,13 @@ def resume_clock(
 
 
 def move_clock(
-    case: Case, code: str, *, due_on: datetime.date, actor: Any = None, reason: str = ""
+    case: Case,
+    code: str,
+    *,
+    due_on: datetime.date,
+    actor: Any = None,
+    reason: str = "",
+    record: bool = True,
 ) -> Clock | None:
     """Give a live clock a new due day (the trip's dates changed; an extension was granted)."""
     clock = _live(case, code)
@@ -344,7 +350,8 @@ def move_clock(
         clock.next_reminder_on = _first_reminder(clock, spec)
         clock.reminder_level = ReminderLevel.DUE_SOON if spec.remind_before > 0 else ""
     clock.save()
-    _entry(case, clock, "moved", actor, reason)
+    if record:
+        _entry(case, clock, "moved", actor, reason)
     refresh_due(case)
     return clock
 
@@ -378,15 +385,20 @@ def apply_changes(case: Case, changes: Iterable[ClockChange], actor: Any) -> Non
             resume_clock(case, change.code, actor=actor)
 
 
-def set_manual_due(case: Case, due_on: datetime.date | None, *, actor: Any = None) -> None:
-    """Set (or, with ``None``, clear) the deadline a case worker gives the case by hand."""
+def set_manual_due(
+    case: Case, due_on: datetime.date | None, *, actor: Any = None, record: bool = False
+) -> None:
+    """Set (or, with ``None``, clear) the deadline a case worker gives the case by hand.
+
+    The header's own timeline entry records the change; ``record`` adds the clock's.
+    """
     if due_on is None:
-        stop_clock(case, MANUAL, actor=actor, met=False)
+        stop_clock(case, MANUAL, actor=actor, met=False, record=record)
         return
     if _live(case, MANUAL) is not None:
-        move_clock(case, MANUAL, due_on=due_on, actor=actor)
+        move_clock(case, MANUAL, due_on=due_on, actor=actor, record=record)
     else:
-        start_clock(case, MANUAL, due_on=due_on, actor=actor)
+        start_clock(case, MANUAL, due_on=due_on, actor=actor, record=record)
 
 
 def manual_due(case: Case) -> datetime.date | None:

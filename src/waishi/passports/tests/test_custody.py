@@ -183,9 +183,7 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     )
 
 
-def test_the_due_date_follows_the_trip_s_actual_return(
-    trip: Any, officer: Any, clock: Any
-) -> None:
+def test_the_due_date_follows_the_trip_s_actual_return(trip: Any, officer: Any, clock: Any) -> None:
     from waishi.cases.contrib import trip_changed
     from waishi.cases.models import Case
 
