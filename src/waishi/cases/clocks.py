@@ -284,7 +284,12 @@ def stop_clock(
 
 
 def pause_clock(
-    case: Case, code: str, *, actor: Any = None, at: datetime.datetime | None = None
+    case: Case,
+    code: str,
+    *,
+    actor: Any = None,
+    at: datetime.datetime | None = None,
+    record: bool = True,
 ) -> Clock | None:
     """Stop the clock counting until it is resumed (e.g. while the agency completes material)."""
     clock = _live(case, code)
@@ -293,13 +298,19 @@ def pause_clock(
     clock.state = ClockState.PAUSED
     clock.paused_at = at or timezone.now()
     clock.save(update_fields=["state", "paused_at", "updated_at"])
-    _entry(case, clock, "paused", actor)
+    if record:
+        _entry(case, clock, "paused", actor)
     refresh_due(case)
     return clock
 
 
 def resume_clock(
-    case: Case, code: str, *, actor: Any = None, at: datetime.datetime | None = None
+    case: Case,
+    code: str,
+    *,
+    actor: Any = None,
+    at: datetime.datetime | None = None,
+    record: bool = True,
 ) -> Clock | None:
     """Count on from where the clock was paused: the time left is the time it had left."""
     clock = _live(case, code)
@@ -326,7 +337,8 @@ def resume_clock(
     clock.next_reminder_on = _first_reminder(clock, spec)
     clock.reminder_level = ReminderLevel.DUE_SOON if spec.remind_before > 0 else ""
     clock.save()
-    _entry(case, clock, "resumed", actor)
+    if record:
+        _entry(case, clock, "resumed", actor)
     refresh_due(case)
     return clock
 
@@ -373,16 +385,20 @@ def stop_all(case: Case, *, actor: Any = None) -> int:
 
 
 def apply_changes(case: Case, changes: Iterable[ClockChange], actor: Any) -> None:
-    """Run a transition's declared clock changes (inside its transaction)."""
+    """Run a transition's declared clock changes (inside its transaction).
+
+    The transition's own timeline entry says what happened; the clocks write none of their
+    own, and the case page shows where each clock stands.
+    """
     for change in changes:
         if change.op == "start":
-            start_clock(case, change.code, actor=actor)
+            start_clock(case, change.code, actor=actor, record=False)
         elif change.op == "stop":
-            stop_clock(case, change.code, actor=actor)
+            stop_clock(case, change.code, actor=actor, record=False)
         elif change.op == "pause":
-            pause_clock(case, change.code, actor=actor)
+            pause_clock(case, change.code, actor=actor, record=False)
         elif change.op == "resume":
-            resume_clock(case, change.code, actor=actor)
+            resume_clock(case, change.code, actor=actor, record=False)
 
 
 def set_manual_due(

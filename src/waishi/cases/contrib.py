@@ -60,8 +60,9 @@ class Trip:
 
 TripReader = Callable[[Any], Trip | None]
 # Told, inside the owning area's transaction, that a case's trip was approved with (new)
-# dates or that its travellers came back: ``listener(case, trip)``.
-TripListener = Callable[[Any, Trip], None]
+# dates or that its travellers came back: ``listener(case)``; it reads ``trip_of(case)``
+# only when it has something to move, so telling costs nothing where nobody follows.
+TripListener = Callable[[Any], None]
 
 _guards: dict[tuple[str, str], list[Guard]] = {}
 _panels: dict[str, list[CasePanel]] = {}
@@ -140,11 +141,5 @@ def trip_changed(case: Any) -> None:
     Runs every listener in the caller's transaction (passports recompute the documents'
     due dates), so a failure undoes the change that caused it.
     """
-    listeners = _trip_listeners.get(case.case_type, ())
-    if not listeners:
-        return
-    trip = trip_of(case)
-    if trip is None:
-        return
-    for listener in listeners:
-        listener(case, trip)
+    for listener in _trip_listeners.get(case.case_type, ()):
+        listener(case)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
-from waishi.cases.contrib import Trip
+from waishi.cases.contrib import trip_of
 from waishi.cases.models import Suspension
 from waishi.core.workdays import add_workdays
 
@@ -166,22 +166,25 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
     return result
 
 
-def follow_trip(case: Any, trip: Trip) -> None:
+def follow_trip(case: Any) -> None:
     """A mission's approved dates or its registered return move its open hand-outs' due date.
 
     Registered with the kernel (``cases.contrib.on_trip_changed``) for missions: the document
     is due 7 days (the rule) after the actual return once it is registered, else after the
     approved return date. A due date moved into the future starts the reminders afresh.
     """
-    back = trip.returned_on or trip.end
-    if back is None:
+    outs = list(
+        HandOut.objects.select_for_update(of=("self",))
+        .filter(mission__case_id=case.pk, closed_on__isnull=True)
+        .select_related("document")
+    )
+    trip = trip_of(case) if outs else None
+    back = trip and (trip.returned_on or trip.end)
+    if not back:
         return
     due, rule = return_due_date(back)
     today = timezone.localdate()
-    outs = HandOut.objects.select_for_update().filter(
-        mission__case_id=case.pk, closed_on__isnull=True
-    )
-    for out in outs.select_related("document"):
+    for out in outs:
         if out.due_date == due:
             continue
         before = out.due_date

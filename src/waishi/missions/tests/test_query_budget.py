@@ -87,13 +87,14 @@ def test_the_mission_case_page_reads_each_part_once(
 # The approval's steps as the benchmark's write load runs them (bench/writes.py), each with
 # its exact query count over HTTP: the session, the user and the case are read, then in one
 # transaction the case is locked and checked, the change, the timeline entry and the audit
-# event written (with the filing's rule check and verdict, or the approval document); after
+# event written (with the filing's rule check and verdict, or the approval document, and
+# the approval's one look for passports out for the trip, whose due dates follow it); after
 # commit the people to tell, their channels and languages are read and told.
 APPROVAL_STEPS = (
     ("submit", "liaison", 23),
     ("start_review", "officer", 17),
     ("forward_to_leader", "head", 21),
-    ("approve", "leader", 32),
+    ("approve", "leader", 33),
 )
 
 
