@@ -100,6 +100,11 @@ class CaseFilterForm(forms.Form):
         required=False,
         choices=[("", _("Anyone")), *ClockOwner.choices],
     )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Latest change first")), ("due", _("Nearest time limit first"))],
+    )
     due_from = forms.DateField(
         label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

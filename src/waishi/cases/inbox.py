@@ -423,10 +423,11 @@ def _list_page(
     """One page of the list ``filters`` describe, as rows ready to show.
 
     A search for a person's name lists the cases naming them newest first (by case number);
-    every other list is newest change first, or earliest due date first on the overdue tab.
+    every other list is newest change first, or nearest due date first (the cases whose
+    nearest clock runs out soonest) on the overdue tab or when asked (``order=due``).
     """
     text = (filters.get("q") or "").strip()
-    overdue = filters.get("tab") == InboxTab.OVERDUE
+    overdue = filters.get("tab") == InboxTab.OVERDUE or filters.get("order") == "due"
     if text and not overdue and not REFERENCE_PATTERN.match(text):
         named = names_starting(text)
         unsearched = apply_filters(user, {**filters, "q": ""})

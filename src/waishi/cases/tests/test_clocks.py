@@ -322,3 +322,26 @@ def test_sweeps_running_at_once_send_each_reminder_once(liaison, agency, divisio
     assert errors == []
     assert ClockReminder.objects.count() == 30
     assert TimelineEntry.objects.filter(kind="reminder").count() == 30
+
+
+def test_the_inbox_lists_nearest_time_limit_first_and_filters_whose_turn(
+    client, new_case, head, liaison, officer
+):
+    from waishi.cases.clocks import start_clock, stop_clock
+
+    later = due(new_case("晚"), add_workdays(timezone.localdate(), 9), head)
+    sooner = due(new_case("早"), add_workdays(timezone.localdate(), 1), head)
+    agency_s = new_case("补正")
+    start_clock(agency_s, "revision")
+    stop_clock(agency_s, "processing")  # only the agency's revision runs
+    for case in (later, sooner, agency_s):
+        Case.objects.filter(pk=case.pk).update(status="submitted")
+    client.force_login(officer)
+    page = client.get("/office/inbox/?tab=recent&order=due", HTTP_ACCEPT_LANGUAGE="en")
+    body = page.content.decode()
+    assert body.index(sooner.reference) < body.index(later.reference)
+    page = client.get("/office/inbox/?tab=recent&waiting_for=agency", HTTP_ACCEPT_LANGUAGE="en")
+    body = page.content.decode()
+    assert agency_s.reference in body
+    assert sooner.reference not in body and later.reference not in body
+    assert "the filing agency" in body
