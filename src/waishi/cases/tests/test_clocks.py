@@ -12,6 +12,7 @@ from waishi.cases.clocks import compute_due, sweep_clocks
 from waishi.cases.constants import ClockOwner, ClockState, ClockUnit
 from waishi.cases.models import Case, Clock, ClockReminder, TimelineEntry
 from waishi.cases.notify import register_listener, unregister_listener
+from waishi.cases.registry import get_case_type
 from waishi.cases.tasks import sweep_deadlines_task
 from waishi.core.workdays import add_workdays
 
@@ -345,3 +346,36 @@ def test_the_inbox_lists_nearest_time_limit_first_and_filters_whose_turn(
     assert agency_s.reference in body
     assert sooner.reference not in body and later.reference not in body
     assert "the filing agency" in body
+
+
+def test_a_system_check_names_clocks_declared_wrong():
+    from dataclasses import replace
+
+    from waishi.cases.checks import check_clocks
+    from waishi.cases.clocks import Start
+    from waishi.cases.registry import ClockSpec, register_case_type, unregister_case_type
+    from waishi.cases.workflow import Transition, Workflow
+
+    assert check_clocks() == []
+    broken = replace(
+        get_case_type("DM"),
+        code="DX",
+        clocks=(
+            ClockSpec("a", "A", "nobody", ClockUnit.DAYS, length=1),
+            ClockSpec("b", "B", ClockOwner.BUREAU, "fortnights", length=1),
+            ClockSpec("c", "C", ClockOwner.BUREAU, ClockUnit.DAYS),
+            ClockSpec("d", "D", ClockOwner.BUREAU, ClockUnit.DAYS, rule_area="x", rule_code="y"),
+        ),
+        workflow=Workflow(
+            states={"one": "1", "two": "2"},
+            initial="one",
+            transitions=[Transition("go", ["one"], "two", "Go", may=bool, clocks=[Start("z")])],
+        ),
+    )
+    register_case_type(broken)
+    try:
+        messages = [m.msg for m in check_clocks()]
+    finally:
+        unregister_case_type("DX")
+    assert len(messages) == 5
+    assert all(m.startswith("Case type DX") for m in messages)
