@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from .deadlines import sweep_deadlines
+from .clocks import sweep_clocks
 
 
 @task
@@ -11,7 +11,7 @@ def sweep_deadlines_task() -> dict[str, int]:
     ``waishi sweep_deadlines``)."""
     from waishi.accounts.actions import do_disable_dormant_accounts
 
-    result = sweep_deadlines()
+    result = sweep_clocks()
     dormant = do_disable_dormant_accounts()
     return {"reminded": result.reminded, "escalated": result.escalated, "dormant": dormant}
 

@@ -14,6 +14,9 @@ from waishi.cases.constants import (  # noqa: F401
 from waishi.registers.constants import Rank as Rank
 from waishi.registers.constants import Sex as Sex
 
+# The clock of the trip report, started on the day of return (``cases.clocks``).
+REPORT_CLOCK = "trip_report"
+
 
 class RuleCode(models.TextChoices):
     """The checks a mission application goes through. Their numbers live in ``cases.Rule`` rows."""
