@@ -88,6 +88,33 @@ def _country_register(request: Any) -> None:
     countries.countries()
 
 
+@pytest.fixture(autouse=True)
+def _test_client_logins_pass_the_second_factor() -> Iterator[None]:
+    """``client.force_login``/``client.login`` stand for a whole sign-in, second factor included.
+
+    They skip the sign-in page (and so the second factor) by design; tests of the sign-in
+    itself post to the page (waishi/accounts/tests/test_second_factor.py). Production code
+    is untouched: only the test client marks its session.
+    """
+    from django.test.client import ClientMixin
+
+    from waishi.accounts.testing import mark_session_verified
+
+    original = ClientMixin._login
+
+    def _login(self: Any, user: Any, backend: Any = None) -> None:
+        original(self, user, backend)
+        mark_session_verified(self, user)
+
+    # Patched by hand, not with ``monkeypatch``: a test's own ``monkeypatch.undo()`` must not
+    # take it away.
+    ClientMixin._login = _login  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ClientMixin._login = original  # type: ignore[method-assign]
+
+
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., Any]:
     """Create a user holding ``role`` (or roles), in a fitting agency or division."""
@@ -141,6 +168,12 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     from waishi.core.ratelimit import shared_cache
 
     shared_cache().clear()
+    # Browser journeys of other features sign staff in with a password only; the second
+    # factor's own journeys turn this back on (tests/browser/test_second_factor.py).
+    from django.test import override_settings
+
+    without_second_factor = override_settings(WAISHI_2FA_REQUIRED=False)
+    without_second_factor.enable()
     page = context.new_page()
     # Anything the Content-Security-Policy refuses is a defect of the page: collect and fail.
     refused: list[str] = []
@@ -152,6 +185,7 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     )
     yield page
     context.close()
+    without_second_factor.disable()
     assert refused == [], f"The Content-Security-Policy refused: {refused}"
 
 

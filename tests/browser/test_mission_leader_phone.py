@@ -96,6 +96,11 @@ def test_the_leader_approves_a_mission_on_a_phone(
     page.get_by_label(words["password"]).fill(DEMO_PASSWORD)
     page.get_by_role("button", name=words["sign_in"]).click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    # A leader's account has a second factor: the code his phone shows.
+    from waishi.accounts.models import User
+    from waishi.accounts.testing import pass_second_factor_in_browser
+
+    pass_second_factor_in_browser(page, User.objects.get(username="leader"))
 
     mission = missions[language]
     page.goto(mission.case.get_absolute_url())

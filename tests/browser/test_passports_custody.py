@@ -13,6 +13,7 @@ from waishi.accounts.demo import _load_bureau
 from waishi.accounts.models import Division
 from waishi.accounts.tests.factories import TEST_PASSWORD, AgencyFactory
 from waishi.cases.models import Suspension
+from waishi.core.workdays import add_workdays
 from waishi.passports.constants import PASSPORT_DIVISION
 from waishi.passports.custody import sweep_custody
 from waishi.passports.models import HandOut
@@ -89,10 +90,11 @@ def test_an_overdue_passport_suspends_the_agency_until_it_is_back(
 
     # The trip has taken place and the other passport is not back: three reminders go
     # unheeded, and the agency is suspended.
-    due = today - datetime.timedelta(days=10)
+    # Reminders come three working days apart.
+    due = add_workdays(today, -12)
     HandOut.objects.filter(pk=late.pk).update(due_date=due)
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=due + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(due, offset))
     assert Suspension.objects.filter(agency=agency, lifted_at__isnull=True).exists()
     to_liaison = [m for m in mail.outbox if liaison.email in m.to]
     assert sum("林二娜" in m.subject for m in to_liaison) == 3

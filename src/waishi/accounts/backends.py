@@ -1,5 +1,7 @@
-"""Sign-in with lockout: five wrong passwords lock the account for thirty minutes."""
+"""Sign-in with delays and lockout: each wrong password doubles the wait before the account's
+next try is even checked, and five in a row lock it for thirty minutes."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -29,6 +31,26 @@ def address_refused(request: HttpRequest | None) -> bool:
 
 def count_address_failure(request: HttpRequest | None) -> None:
     count_try(SIGNIN_SCOPE, _address(request), settings.WAISHI_SIGNIN_ADDRESS_WINDOW)
+
+
+def delay_seconds(failures: int) -> int:
+    """How long an account waits after ``failures`` wrong passwords in a row: 2^n seconds."""
+    if failures <= 0:
+        return 0
+    return int(min(2**failures, settings.WAISHI_SIGNIN_MAX_DELAY_SECONDS))
+
+
+def waiting(user: User) -> bool:
+    """Whether ``user``'s account is still waiting out the delay of its last failure."""
+    if not user.failed_logins or user.last_failed_login is None:
+        return False
+    wait = timedelta(seconds=delay_seconds(user.failed_logins))
+    return timezone.now() < user.last_failed_login + wait
+
+
+def _spend_a_hash(password: str) -> None:
+    """Run the password hasher on nothing, so a refusal unchecked takes as long as a check."""
+    User().set_password(password)
 
 
 # The system administrator maintains organisation data, accounts and the task queue through
@@ -106,6 +128,7 @@ class LockoutModelBackend(SystemAdminModelPermissions, ModelBackend):
         if address_refused(request):
             # Too many failures from this address: refused like a wrong password, without
             # trying it, so guessing from one address cannot go on nor lock the account.
+            _spend_a_hash(password)
             actions.do_record_failed_login(
                 username=username, user=None, request=request, address_refused=True
             )
@@ -113,14 +136,27 @@ class LockoutModelBackend(SystemAdminModelPermissions, ModelBackend):
         user = User.objects.filter(username__iexact=username).first()
         if user is None:
             # Run the hasher anyway so an unknown name takes as long as a known one.
-            User().set_password(password)
+            _spend_a_hash(password)
             count_address_failure(request)
             actions.do_record_failed_login(username=username, user=None, request=request)
             return None
-        if user.locked_until and user.locked_until > timezone.now():
+        # A browser the user made remembered (his own second factor cookie) is not held back
+        # by delays or the lock: others' wrong guesses cannot lock him out of his own desk.
+        from .second_factor import device_remembered
+
+        own_device = request is not None and device_remembered(request, user)
+        if not own_device and user.locked_until and user.locked_until > timezone.now():
+            _spend_a_hash(password)
             count_address_failure(request)
             actions.do_record_failed_login(
                 username=username, user=user, request=request, while_locked=True
+            )
+            return None
+        if not own_device and waiting(user):
+            _spend_a_hash(password)
+            count_address_failure(request)
+            actions.do_record_failed_login(
+                username=username, user=user, request=request, throttled=True
             )
             return None
         if user.check_password(password) and self.user_can_authenticate(user):

@@ -144,9 +144,22 @@ def _load_users(bureau: Bureau, rng: random.Random, stdout: TextIO) -> None:
     path = logins_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        f"Demo sign-ins (password for all: {DEMO_PASSWORD}):\n{text}\n", encoding="utf-8"
+        f"Demo sign-ins (password for all: {DEMO_PASSWORD}):\n{text}\n\n{SECOND_FACTOR_NOTE}\n",
+        encoding="utf-8",
     )
     stdout.write(
         f"Demo organisation: {bureau}, {Agency.objects.count()} agencies, "
-        f"{len(DEMO_USERS)} demo users (password {DEMO_PASSWORD})."
+        f"{len(DEMO_USERS)} demo users (password {DEMO_PASSWORD}).\n{SECOND_FACTOR_NOTE}"
     )
+
+
+# Printed by the demo command and kept in var/demo-logins.txt beside the sign-ins.
+SECOND_FACTOR_NOTE = (
+    "Second factor: bureau accounts (officer, visa, head, leader, director, inspector, editor,\n"
+    "sysadmin, secadmin, auditadmin) set one up at their first sign-in. Scan the QR code with\n"
+    "any authenticator app (Microsoft or Google Authenticator, FreeOTP, KeePassXC, or\n"
+    "`oathtool --totp -b KEY` with the key shown under the code) and type its six digits; or\n"
+    "add a passkey with the browser. Keep the recovery codes shown next; tick 'Remember this\n"
+    "browser' to skip the code for 30 days. Agency accounts (liaison, signatory, county) need\n"
+    "none. The security administrator (secadmin) resets a lost factor on /security/."
+)

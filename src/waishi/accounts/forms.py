@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -13,20 +14,21 @@ from .models import User
 class SignInForm(AuthenticationForm):
     """Django's sign-in form with one message for every failure.
 
-    A wrong password, an unknown name and a locked account read the same, so the form tells
-    an attacker nothing about which accounts exist or are locked.
+    A wrong password, an unknown name, an account waiting out its delay and a locked account
+    read the same, so the form tells an attacker nothing about which accounts exist or are
+    locked.
     """
 
     error_messages = {
         "invalid_login": _(
-            "The user name or password is not correct, or the account is "
-            "temporarily locked. After five failed attempts an account is locked "
-            "for thirty minutes."
+            "The user name or password is not correct, or the account is temporarily held "
+            "back: after a wrong password it waits a few seconds (longer after each one), "
+            "and five wrong passwords in a row lock it for thirty minutes."
         ),
         "inactive": _(
-            "The user name or password is not correct, or the account is "
-            "temporarily locked. After five failed attempts an account is locked "
-            "for thirty minutes."
+            "The user name or password is not correct, or the account is temporarily held "
+            "back: after a wrong password it waits a few seconds (longer after each one), "
+            "and five wrong passwords in a row lock it for thirty minutes."
         ),
     }
 
@@ -64,17 +66,49 @@ class ChangePasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "class": "form-control"}),
     )
 
-    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, user: User, *args: Any, request: HttpRequest | None = None, **kwargs: Any
+    ) -> None:
         self.user = user
+        self.request = request
+        self.wrong_current_password = False
         super().__init__(*args, **kwargs)
         self.fields[
             "new_password1"
         ].help_text = password_validation.password_validators_help_text_html()
 
     def clean_old_password(self) -> str:
+        """Check the current password like a sign-in: delays, counted failures, the lock.
+
+        Someone at an unattended signed-in desk must not be able to guess the password here
+        faster than at the sign-in page.
+        """
+        from . import actions
+        from .backends import waiting
+
         value = self.cleaned_data["old_password"]
-        if not self.user.check_password(value):
-            raise forms.ValidationError(_("The current password is not correct."))
+        name = self.user.username
+        if waiting(self.user):
+            User().set_password(value)
+            actions.do_record_failed_login(
+                username=name, user=self.user, request=self.request, throttled=True
+            )
+            self.wrong_current_password = True
+        elif not self.user.check_password(value):
+            actions.do_record_failed_login(
+                username=name,
+                user=self.user,
+                request=self.request,
+                reason="wrong current password in the password change",
+            )
+            self.wrong_current_password = True
+        if self.wrong_current_password:
+            raise forms.ValidationError(
+                _(
+                    "The current password is not correct, or it came too soon after a "
+                    "wrong one: wait a moment and try again."
+                )
+            )
         return value
 
     def clean(self) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from waishi.core.models import TimeStampedModel, TranslatedMixin
@@ -182,11 +183,24 @@ class User(AbstractUser):
     )
     failed_logins = models.PositiveSmallIntegerField(_("consecutive failed sign-ins"), default=0)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    last_failed_login = models.DateTimeField(_("last failed sign-in"), null=True, blank=True)
     password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
+    # Raised when the security administrator resets the user's second factors: every
+    # remembered device carries the generation it was remembered in and is forgotten.
+    # The database default lets rows be written by code that predates the field (historical
+    # models in data migrations).
+    factor_epoch = models.PositiveIntegerField(
+        _("second-factor generation"), default=0, db_default=0
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # "Wang" and "wang" are one person signing in: user names are unique whatever
+            # their case (sign-in looks them up case-insensitively).
+            models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -247,3 +261,31 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}"
+
+
+class Passkey(models.Model):
+    """A passkey (WebAuthn credential) a user signs in with as his second factor.
+
+    Only the public key is kept; the private key never leaves the user's authenticator.
+    Created and removed only through ``actions``.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="passkeys", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=60)
+    credential_id = models.CharField(_("credential id"), max_length=1400, unique=True)
+    public_key = models.BinaryField(_("public key"))
+    sign_count = models.PositiveBigIntegerField(_("signature counter"), default=0)
+    transports = models.CharField(_("transports"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("passkey")
+        verbose_name_plural = _("passkeys")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["created_at", "id"], name="accounts_passkey_order")]
+
+    def __str__(self) -> str:
+        return self.name

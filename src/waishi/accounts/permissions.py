@@ -51,3 +51,5 @@ rules.add_perm("accounts.manage_security", is_security_admin)
 rules.add_perm("audit.view_auditevent", is_audit_admin)
 # Website editors use Wagtail's admin at /cms/.
 rules.add_perm("wagtailadmin.access_admin", is_website_editor)
+# Everyone who signs in manages his own second factors (bureau accounts must keep one).
+rules.add_perm("accounts.manage_own_factors", rules.is_authenticated & rules.is_active)

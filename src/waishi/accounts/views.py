@@ -8,7 +8,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +21,7 @@ from waishi.core.workdays import missing_notice_year
 from . import actions
 from .forms import ChangePasswordForm, SignInForm
 from .models import User
+from .second_factor import VERIFIED_KEY, Factor, device_remembered, settle_after_password
 
 
 class SignInView(LoginView):
@@ -29,8 +32,18 @@ class SignInView(LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         login(self.request, user)
-        actions.do_record_login(user=user, request=self.request)
-        return redirect(self.get_success_url())
+        # A password sign-in starts over: whatever this session passed before does not carry.
+        self.request.session.pop(VERIFIED_KEY, None)
+        actions.do_record_login(user=user, request=self.request, factor="password")
+        target = self.get_success_url()
+        if not settle_after_password(self.request, user):
+            return redirect(target)
+        if device_remembered(self.request, user):
+            actions.do_record_second_factor(
+                user=user, factor=Factor.REMEMBERED_DEVICE, request=self.request
+            )
+            return redirect(target)
+        return redirect(reverse("accounts:second_factor") + "?" + urlencode({"next": target}))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -56,8 +69,16 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     user: User = request.user  # type: ignore[assignment]
-    form = ChangePasswordForm(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = ChangePasswordForm(user, request.POST or None, request=request)
+    valid = request.method == "POST" and form.is_valid()
+    if form.wrong_current_password:
+        user.refresh_from_db(fields=["locked_until"])
+        if user.locked_until and user.locked_until > timezone.now():
+            # Guessing the current password of a signed-in session ends that session.
+            logout(request)
+            messages.error(request, _("Too many wrong passwords: the account is locked."))
+            return redirect("accounts:login")
+    if valid:
         actions.do_change_password(
             user=user, new_password=form.cleaned_data["new_password1"], request=request
         )

@@ -7,9 +7,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from waishi.core.spreadsheets import text_cell
 
 from .models import AuditEvent
 
@@ -41,7 +40,7 @@ def events_to_xlsx(events: QuerySet[AuditEvent]) -> bytes:
     )
     for event in events[:MAX_ROWS].iterator(chunk_size=2000):
         sheet.append(
-            [_text(sheet, value) if isinstance(value, str) else value for value in _row(event)]
+            [text_cell(sheet, value) if isinstance(value, str) else value for value in _row(event)]
         )
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -65,14 +64,6 @@ def _row(event: AuditEvent) -> list[object]:
         _json(event.after),
         event.row_hash,
     ]
-
-
-def _text(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-    """A cell that always holds text: a value beginning with "=" must not become a formula
-    (someone could otherwise plant one through a user name or a reason)."""
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
 
 
 def _json(value: object) -> str:

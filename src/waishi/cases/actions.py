@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
-from waishi.core.workdays import add_workdays
 
 from .attachments import check_upload
+from .clocks import apply_changes, manual_due, set_manual_due, start_clock, stop_all
 from .constants import EntryKind, Priority
 from .models import Attachment, Case, IdempotencyKey, TimelineEntry
 from .notify import CaseEvent, notify, notify_transition
@@ -92,8 +92,6 @@ def do_create_case(
             from waishi.accounts.models import Division
 
             division = Division.objects.filter(code=kind.division_code).first()
-        if due_date is None and kind.processing_days is not None:
-            due_date = add_workdays(timezone.localdate(), kind.processing_days)
         actor_or_none = actor if getattr(actor, "is_authenticated", False) else None
         case = Case.objects.create(
             reference=next_reference(kind.code, kind.reference_prefix),
@@ -104,7 +102,6 @@ def do_create_case(
             division=division,
             assignee=assignee,
             priority=priority,
-            due_date=due_date,
             title=title,
             created_by=actor_or_none,
             updated_by=actor_or_none,
@@ -119,6 +116,10 @@ def do_create_case(
             to_status=case.status,
             version=case.version,
         )
+        if kind.processing_days is not None:
+            start_clock(case, "processing", actor=actor_or_none, record=False)
+        if due_date is not None:
+            set_manual_due(case, due_date, actor=actor_or_none)
         log_action(
             action="cases.case.create",
             actor=actor,
@@ -204,6 +205,9 @@ def do_transition(
         )
         for effect in step.effects:
             effect(locked, actor, values)
+        apply_changes(locked, step.clocks, actor)
+        if not locked.is_open:
+            stop_all(locked, actor=actor)
         log_action(
             action=locked.case_type_obj.audit_action(step),
             actor=actor,
@@ -254,16 +258,23 @@ def do_update_case(
         if locked.version != expected_version:
             raise Conflict(locked, expected_version)
         diff: dict[str, list[Any]] = {}
-        for name, new in changes.items():
-            old = getattr(locked, name)
+        fields = [name for name in changes if name != "due_date"]
+        for name in fields:
+            old, new = getattr(locked, name), changes[name]
             if old != new:
                 diff[name] = [_display(old), _display(new)]
                 setattr(locked, name, new)
+        if "due_date" in changes:
+            # The header's due date is the division's own clock (``cases.clocks``).
+            old = manual_due(locked)
+            if old != changes["due_date"]:
+                diff["due_date"] = [_display(old), _display(changes["due_date"])]
+                set_manual_due(locked, changes["due_date"], actor=actor)
         if not diff:
             return locked
         locked.version += 1
         locked.updated_by = actor
-        locked.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
+        locked.save(update_fields=[*fields, "version", "updated_by", "updated_at"])
         assigned = "assignee" in diff
         TimelineEntry.objects.create(
             case=locked,

@@ -19,9 +19,12 @@ from waishi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encod
 from waishi.core.models import FALLBACK_ORDER, translated
 
 from . import actions
-from .constants import EntryKind
+from .clocks import clocks_of
+from .clocks import describe_entry as describe_clock
+from .constants import ClockOwner, EntryKind
 from .inbox import apply_filters
 from .models import Case
+from .permissions import is_case_staff
 from .querysets import access_case, timeline_for
 from .registry import get_case_type
 from .steps import describe_entry
@@ -59,6 +62,8 @@ class CaseOut(BaseModel):
     assignee: NamedRef | None
     priority: int
     due_date: datetime.date | None
+    # Who must act before ``due_date`` (the nearest running clock): bureau, agency, …
+    due_owner: str
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -92,7 +97,17 @@ class EntryOut(Schema):
     to_status: str
 
 
+class ClockOut(Schema):
+    code: str
+    label: str
+    owner: str
+    state: str
+    due_date: datetime.date
+    working_days_left: int | None
+
+
 class CaseDetailOut(CaseOut):
+    clocks: list[ClockOut]
     timeline: list[EntryOut]
     transitions: list[TransitionOut]
     detail: dict[str, Any]
@@ -138,6 +153,7 @@ def case_out(case: Case) -> dict[str, Any]:
         "assignee": _named(case.assignee, case.assignee.display_name if case.assignee else None),
         "priority": case.priority,
         "due_date": case.due_date,
+        "due_owner": case.due_owner,
         "version": case.version,
         "created_at": case.created_at,
         "updated_at": case.updated_at,
@@ -164,6 +180,7 @@ LIST_FIELDS = (
     "assignee__username",
     "priority",
     "due_date",
+    "due_owner",
     "version",
     "created_at",
     "updated_at",
@@ -215,6 +232,7 @@ def list_item_out(row: dict[str, Any], labels: dict[tuple[str, str], tuple[str, 
         "assignee": assignee,
         "priority": row["priority"],
         "due_date": row["due_date"],
+        "due_owner": row["due_owner"],
         "version": row["version"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
@@ -245,6 +263,7 @@ def list_cases(
     agency: int | None = None,
     due_from: datetime.date | None = None,
     due_to: datetime.date | None = None,
+    waiting_for: str = "",
     q: str = "",
     open_only: bool = False,
 ) -> dict[str, Any]:
@@ -256,6 +275,7 @@ def list_cases(
         "agency": agency,
         "due_from": due_from,
         "due_to": due_to,
+        "waiting_for": waiting_for if waiting_for in ClockOwner.values else "",
         "q": q[:100],
     }
     rows = apply_filters(user, filters)
@@ -270,6 +290,15 @@ def list_cases(
     next_cursor = encode_cursor(page[limit - 1]["id"]) if len(page) > limit else None
     labels: dict[tuple[str, str], tuple[str, str]] = {}
     return {"items": [list_item_out(row, labels) for row in page[:limit]], "next": next_cursor}
+
+
+def _entry_text(case: Case, entry: Any) -> str:
+    """A step's, clock's or reminder's entry as a sentence in the reader's language."""
+    if entry.kind == EntryKind.STEP:
+        return describe_entry(entry.changes)
+    if entry.kind in (EntryKind.CLOCK, EntryKind.REMINDER):
+        return describe_clock(case.case_type, entry.kind, entry.changes)
+    return ""
 
 
 @router.get("/{reference}", response={200: CaseDetailOut, **ERRORS})
@@ -287,15 +316,27 @@ def get_case(request: HttpRequest, reference: str) -> dict[str, Any]:
             "created_at": e.created_at,
             "actor": e.actor.display_name if e.actor else None,
             # An external step's entry says which body and the dates, in the reader's language.
-            "text": e.text or (describe_entry(e.changes) if e.kind == EntryKind.STEP else ""),
+            "text": e.text or _entry_text(case, e),
             "is_public": e.is_public,
             "from_status": e.from_status,
             "to_status": e.to_status,
         }
         for e in timeline_for(user, case)
     ]
+    clocks = [
+        {
+            "code": view.clock.code,
+            "label": str(view.label),
+            "owner": view.clock.owner,
+            "state": view.clock.state,
+            "due_date": view.clock.due_date,
+            "working_days_left": view.days_left,
+        }
+        for view in clocks_of(case, staff=is_case_staff(user))
+    ]
     return {
         **case_out(case),
+        "clocks": clocks,
         "timeline": timeline,
         "transitions": transitions_out(case, user),
         "detail": kind.api_detail(case, user) if kind.api_detail else {},

@@ -11,7 +11,10 @@ missing from a settings list. Now each app says what it is on its ``AppConfig``
   has been entered at all, so that the first ``migrate`` of a new installation goes through);
 - ``cases.E002``: a Waishi app does not declare ``waishi_area`` (and an area app
   ``waishi_rules_only``);
-- ``cases.E003``: a case type's detail model lives in an app not declared an area.
+- ``cases.E003``: a case type's detail model lives in an app not declared an area;
+- ``cases.E004``: a clock a case type declares is counted in an unknown unit, owned by
+  nobody known, has neither a length nor a rule, names a rule code no area declares, or is
+  named by a transition without being declared.
 """
 
 from typing import Any
@@ -23,6 +26,7 @@ from django.db import DatabaseError
 from waishi.core.appflags import AREA_FLAG, RULES_ONLY_FLAG, declares, flag, is_waishi_app
 
 from .registry import case_types
+from .rule_registry import rule_definition
 
 
 @checks.register(checks.Tags.database)
@@ -110,4 +114,39 @@ def check_app_flags(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
                     id="cases.E003",
                 )
             )
+    return problems
+
+
+@checks.register()
+def check_clocks(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    from .constants import ClockOwner, ClockUnit
+
+    problems: list[checks.CheckMessage] = []
+
+    def report(kind: Any, message: str) -> None:
+        problems.append(checks.Error(f"Case type {kind.code}: {message}", id="cases.E004"))
+
+    for kind in case_types():
+        declared = {spec.code for spec in kind.clock_specs()}
+        for spec in kind.clock_specs():
+            if spec.unit not in ClockUnit.values:
+                report(kind, f"clock {spec.code} is counted in an unknown unit {spec.unit!r}.")
+            if spec.owner not in ClockOwner.values:
+                report(kind, f"clock {spec.code} has an unknown owner {spec.owner!r}.")
+            if spec.length is None and not spec.rule_code:
+                report(kind, f"clock {spec.code} has neither a length nor a rule.")
+            if spec.rule_code and rule_definition(spec.rule_area, spec.rule_code) is None:
+                report(
+                    kind,
+                    f"clock {spec.code} reads rule {spec.rule_area}.{spec.rule_code}, "
+                    "which no area declares.",
+                )
+        for transition in kind.workflow.transitions:
+            for change in getattr(transition, "clocks", ()):
+                if change.code not in declared:
+                    report(
+                        kind,
+                        f"transition {transition.name} names clock {change.code}, "
+                        "which the type does not declare.",
+                    )
     return problems

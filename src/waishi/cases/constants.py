@@ -25,11 +25,38 @@ class EntryKind(models.TextChoices):
     ASSIGNMENT = "assignment", _("Assignment")
     NOTE = "note", _("Note")
     STEP = "step", _("External step")
+    CLOCK = "clock", _("Clock")
 
 
 class ReminderLevel(models.TextChoices):
     DUE_SOON = "due_soon", _("Due soon")
+    DUE_TODAY = "due_today", _("Due today")
     OVERDUE = "overdue", _("Overdue")
+
+
+class ClockUnit(models.TextChoices):
+    """What a clock's length is counted in."""
+
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("calendar days")
+    WORKING_DAYS = "working_days", _("working days")
+    MONTHS = "months", _("months")
+
+
+class ClockOwner(models.TextChoices):
+    """Who must act before a clock runs out."""
+
+    BUREAU = "bureau", _("the bureau")
+    AGENCY = "agency", _("the filing agency")
+    APPLICANT = "applicant", _("the applicant")
+    OUTSIDE = "outside", _("an outside body")
+
+
+class ClockState(models.TextChoices):
+    RUNNING = "running", _("Running")
+    PAUSED = "paused", _("Paused")
+    MET = "met", _("Done")
+    STOPPED = "stopped", _("Stopped")
 
 
 class ExportStatus(models.TextChoices):

@@ -52,15 +52,22 @@ class Trip:
     end: datetime.date | None
     destinations: Sequence[Stop] = ()
     member_ids: Sequence[int] = ()
+    # The day the travellers actually came back, once registered.
+    returned_on: datetime.date | None = None
     # The owning area's detail row, for code that only passes it back to templates.
     detail: Any = field(default=None, compare=False)
 
 
 TripReader = Callable[[Any], Trip | None]
+# Told, inside the owning area's transaction, that a case's trip was approved with (new)
+# dates or that its travellers came back: ``listener(case)``; it reads ``trip_of(case)``
+# only when it has something to move, so telling costs nothing where nobody follows.
+TripListener = Callable[[Any], None]
 
 _guards: dict[tuple[str, str], list[Guard]] = {}
 _panels: dict[str, list[CasePanel]] = {}
 _trip_readers: dict[str, TripReader] = {}
+_trip_listeners: dict[str, list[TripListener]] = {}
 
 
 def contribute_guard(case_type: str, transition: str, guard: Guard) -> Guard:
@@ -113,3 +120,26 @@ def trip_of(case: Any) -> Trip | None:
     """The journey ``case`` describes, or ``None`` when its type has no trip reader."""
     reader = _trip_readers.get(case.case_type)
     return None if reader is None else reader(case)
+
+
+def on_trip_changed(case_type: str, listener: TripListener) -> TripListener:
+    """Call ``listener`` whenever a case of ``case_type`` announces its trip changed."""
+    listeners = _trip_listeners.setdefault(case_type, [])
+    if listener not in listeners:
+        listeners.append(listener)
+    return listener
+
+
+def withdraw_trip_listener(case_type: str, listener: TripListener) -> None:
+    if listener in _trip_listeners.get(case_type, []):
+        _trip_listeners[case_type].remove(listener)
+
+
+def trip_changed(case: Any) -> None:
+    """The owning area says the case's trip has (new) approved dates or has come back.
+
+    Runs every listener in the caller's transaction (passports recompute the documents'
+    due dates), so a failure undoes the change that caused it.
+    """
+    for listener in _trip_listeners.get(case.case_type, ()):
+        listener(case)

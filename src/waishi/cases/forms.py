@@ -7,7 +7,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .attachments import ALLOWED
-from .constants import DueUnit, InboxTab, Jurisdiction, Priority, Severity, StepBody
+from .constants import (
+    ClockOwner,
+    DueUnit,
+    InboxTab,
+    Jurisdiction,
+    Priority,
+    Severity,
+    StepBody,
+)
 from .registry import case_types
 from .rule_registry import RuleArea
 
@@ -87,6 +95,16 @@ class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     # An agency's id; the choices (active agencies) are read when the form is made.
     agency = forms.TypedChoiceField(label=_("Agency"), required=False, coerce=int, empty_value=None)
+    waiting_for = forms.ChoiceField(
+        label=_("Whose turn"),
+        required=False,
+        choices=[("", _("Anyone")), *ClockOwner.choices],
+    )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Latest change first")), ("due", _("Nearest time limit first"))],
+    )
     due_from = forms.DateField(
         label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from waishi.core.models import FALLBACK_ORDER, translated
 
-from .constants import InboxTab, StepStatus
+from .constants import ClockOwner, InboxTab, StepStatus
 from .models import Case, ExternalStep
 from .names import names_starting
 from .querysets import visible_to
@@ -70,6 +70,8 @@ class CaseRow:
     updated_text: str
     # On the "waiting on an outside body" tab: which bodies, since when (already escaped).
     waiting_html: str = ""
+    # Who must act before the nearest clock runs out ("the filing agency"), when one runs.
+    due_owner: str = ""
 
 
 # One list row as cases/includes/case_rows.html prints it. Fifty rows through the template
@@ -82,7 +84,7 @@ ROW_HTML = (
     '    <td><span class="badge {status_class}">{status_label}</span></td>\n'
     "    {agency}\n"
     "    <td>{assignee}</td>\n"
-    '    <td class="text-nowrap{overdue}">{due}</td>\n'
+    '    <td class="text-nowrap{overdue}">{due}{owner}</td>\n'
     '    <td class="text-nowrap small">{updated}</td>\n'
     "  </tr>\n"
 )
@@ -103,6 +105,11 @@ def rows_html(rows: list[CaseRow], *, show_agency: bool) -> SafeString:
                 assignee=escape(row.assignee_name) if row.assignee_name else "—",
                 overdue=" text-danger fw-semibold" if row.is_overdue else "",
                 due=escape(row.due_text),
+                owner=(
+                    f'<br><span class="small text-body-secondary">{escape(row.due_owner)}</span>'
+                    if row.due_owner
+                    else ""
+                ),
                 updated=row.updated_text,
             )
             for row in rows
@@ -126,6 +133,7 @@ ROW_FIELDS = (
     "status",
     "is_open",
     "due_date",
+    "due_owner",
     "updated_at",
     *(f"agency__name_{suffix}" for suffix in FALLBACK_ORDER),
     "assignee_id",
@@ -170,6 +178,15 @@ class RowBuilder:
             self.labels[key] = str(workflow.state_label(status))
         return self.labels[key]
 
+    def owner_label(self, owner: str) -> str:
+        key = ("owner", owner)
+        if key not in self.labels:
+            try:
+                self.labels[key] = str(ClockOwner(owner).label)
+            except ValueError:
+                self.labels[key] = ""
+        return self.labels[key]
+
     def row(self, values: Mapping[str, Any]) -> CaseRow:
         due = values["due_date"]
         is_open = values["is_open"]
@@ -206,6 +223,7 @@ class RowBuilder:
             due_date=due,
             due_text=due.isoformat() if due else "—",
             is_overdue=is_overdue,
+            due_owner=self.owner_label(values["due_owner"]) if is_open and due else "",
             updated_at=updated,
             updated_text=timezone.localtime(updated).strftime("%Y-%m-%d %H:%M"),
         )
@@ -291,6 +309,9 @@ def apply_filters(
     agency = filters.get("agency")
     if agency:
         rows = rows.filter(agency_id=getattr(agency, "pk", agency))
+    if filters.get("waiting_for"):
+        # Whose turn it is: the owner of the case's nearest running clock.
+        rows = rows.filter(is_open=True, due_owner=filters["waiting_for"])
     if filters.get("due_from"):
         rows = rows.filter(due_date__gte=filters["due_from"])
     if filters.get("due_to"):
@@ -402,10 +423,11 @@ def _list_page(
     """One page of the list ``filters`` describe, as rows ready to show.
 
     A search for a person's name lists the cases naming them newest first (by case number);
-    every other list is newest change first, or earliest due date first on the overdue tab.
+    every other list is newest change first, or nearest due date first (the cases whose
+    nearest clock runs out soonest) on the overdue tab or when asked (``order=due``).
     """
     text = (filters.get("q") or "").strip()
-    overdue = filters.get("tab") == InboxTab.OVERDUE
+    overdue = filters.get("tab") == InboxTab.OVERDUE or filters.get("order") == "due"
     if text and not overdue and not REFERENCE_PATTERN.match(text):
         named = names_starting(text)
         unsearched = apply_filters(user, {**filters, "q": ""})

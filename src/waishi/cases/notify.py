@@ -26,10 +26,11 @@ logger = logging.getLogger(__name__)
 class CaseEvent:
     """Something happened to a case that people may need to hear about.
 
-    ``kind`` is ``"transition"``, ``"comment"``, ``"assignment"``, ``"reminder"`` or
-    ``"escalation"``. ``recipients`` are user ids the kernel thinks should be told (the
-    assignee, the division head, …); a listener may add its own (e.g. the agency's liaison
-    officers for a public transition).
+    ``kind`` is ``"transition"``, ``"comment"``, ``"assignment"``, ``"reminder"``,
+    ``"escalation"`` or ``"flag"`` (something to look at, named by ``subject``).
+    ``recipients`` are user ids the kernel thinks should be told (the assignee, the division
+    head, …); a listener may add its own (e.g. the agency's liaison officers for a public
+    transition).
     """
 
     kind: str
@@ -39,6 +40,9 @@ class CaseEvent:
     text: str = ""
     is_public: bool = False
     recipients: Sequence[int] = field(default_factory=tuple)
+    # For reminders: the day due and what is due (a clock's label).
+    due: Any = None
+    subject: Any = ""
 
 
 Listener = Callable[[CaseEvent], None]

@@ -24,6 +24,32 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class ClockSpec:
+    """A clock a case type runs (see ``waishi.cases.clocks``).
+
+    ``owner`` says who must act (``ClockOwner``), ``unit`` what the length counts
+    (``ClockUnit``). The length is ``length``, or the number a rule of the rules engine holds
+    on the start day: ``rule_area``/``rule_code``, and ``rule_key`` when the rule's value is a
+    record holding the number under that key. ``roll_to_workday`` moves a due day that falls
+    on a holiday or weekend to the next working day. Reminders go ``remind_before`` working
+    days ahead, on the day, and after it — again every ``repeat_overdue`` working days when
+    that is set.
+    """
+
+    code: str
+    label: str | Promise
+    owner: str
+    unit: str
+    length: int | None = None
+    rule_area: str = ""
+    rule_code: str = ""
+    rule_key: str = ""
+    roll_to_workday: bool = False
+    remind_before: int = 2
+    repeat_overdue: int = 0
+
+
+@dataclass(frozen=True)
 class CaseType:
     """What the kernel needs to know about one kind of case.
 
@@ -52,7 +78,25 @@ class CaseType:
     # Audit actions of transitions without their own are ``<audit_prefix>.<transition>``,
     # e.g. ``missions.mission.approve``; ``cases.case`` when empty.
     audit_prefix: str = ""
+    # The clocks cases of this type run; a type with ``processing_days`` also runs
+    # ``processing`` (the bureau's processing limit, from filing).
+    clocks: tuple[ClockSpec, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def clock_specs(self) -> tuple[ClockSpec, ...]:
+        """Every clock of the type, ``processing`` included where ``processing_days`` is set."""
+        if self.processing_days is None or any(c.code == "processing" for c in self.clocks):
+            return self.clocks
+        from django.utils.translation import gettext_lazy
+
+        processing = ClockSpec(
+            code="processing",
+            label=gettext_lazy("Processing limit"),
+            owner="bureau",
+            unit="working_days",
+            length=self.processing_days,
+        )
+        return (*self.clocks, processing)
 
     @property
     def reference_prefix(self) -> str:

@@ -26,6 +26,7 @@ from waishi.core.workdays import add_workdays
 
 from .actions import claim_idempotency_key, do_add_attachment, finish_idempotency_key
 from .attachments import check_upload
+from .clocks import STEP_PREFIX, start_clock, stop_clock
 from .constants import DueUnit, EntryKind, StepBody, StepStatus
 from .models import Case, ExternalStep, TimelineEntry
 from .permissions import can_manage_external_steps, is_case_staff
@@ -94,6 +95,20 @@ def _tell_timeline(case: Case, step: ExternalStep, actor: Any, event: str) -> No
         case=case, kind=EntryKind.STEP, actor=actor, is_public=True, changes=_entry(step, event)
     )
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    # The answer the step waits for runs on a clock of the case (reminders, nearest due).
+    code = f"{STEP_PREFIX}{step.pk}"
+    if event == "sent" and step.due_on is not None:
+        start_clock(
+            case,
+            code,
+            actor=actor,
+            start_on=step.sent_on,
+            due_on=step.due_on,
+            step=step,
+            record=False,
+        )
+    elif event in ("answered", "withdrawn"):
+        stop_clock(case, code, actor=actor, met=event == "answered", record=False)
 
 
 def _replayed(earlier: Any) -> ExternalStep | None:

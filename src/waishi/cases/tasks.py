@@ -2,14 +2,18 @@
 
 from django.tasks import task
 
-from .deadlines import sweep_deadlines
+from .clocks import sweep_clocks
 
 
 @task
 def sweep_deadlines_task() -> dict[str, int]:
-    """Send due reminders and escalations (the same work as ``waishi sweep_deadlines``)."""
-    result = sweep_deadlines()
-    return {"reminded": result.reminded, "escalated": result.escalated}
+    """Send due reminders and escalations and disable dormant accounts (the same work as
+    ``waishi sweep_deadlines``)."""
+    from waishi.accounts.actions import do_disable_dormant_accounts
+
+    result = sweep_clocks()
+    dormant = do_disable_dormant_accounts()
+    return {"reminded": result.reminded, "escalated": result.escalated, "dormant": dormant}
 
 
 @task

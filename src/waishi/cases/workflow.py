@@ -82,6 +82,9 @@ class Transition:
     effects: Sequence[Effect] = ()
     confirm: str | Promise = ""
     filing: bool = False
+    # Clocks the transition starts, stops, pauses or resumes (``cases.clocks.Start`` …),
+    # applied after the effects.
+    clocks: Sequence[Any] = ()
     business: str = ""
 
     @property

@@ -33,3 +33,24 @@ class WaishiAdminSite(admin.AdminSite):
         return bool(
             user.is_active and user.is_authenticated and user.has_perm("accounts.manage_users")
         )
+
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        """Register models, except those holding second-factor secrets.
+
+        django-otp registers its devices (keys, recovery codes) with the admin; nobody may
+        read them, and the security administrator resets factors from his own screen.
+        """
+        from django.db.models.base import ModelBase
+
+        models: list[Any] = (
+            [model_or_iterable]
+            if isinstance(model_or_iterable, ModelBase)
+            else list(model_or_iterable)
+        )
+        shown = [m for m in models if m._meta.app_label not in SECRET_APPS]
+        if shown:
+            super().register(shown, admin_class, **options)
+
+
+# Apps whose models hold secrets and never appear in the admin.
+SECRET_APPS = frozenset({"otp_totp", "otp_static", "otp_email", "otp_hotp"})

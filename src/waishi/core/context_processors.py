@@ -36,5 +36,11 @@ def face_of(user: Any) -> str:
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     face = face_of(user)
+    if face and request.path.startswith("/accounts/second-factor/"):
+        # Before the second factor is passed, the menu would only lead back here.
+        from waishi.accounts.second_factor import needs_second_factor
+
+        if needs_second_factor(request):
+            face = ""
     nav = registry.nav_for(user, face) if face else []
     return {"bureau": current_bureau(), "nav_items": nav, "face": face}

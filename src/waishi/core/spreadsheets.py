@@ -28,3 +28,14 @@ def safe_cell(value: Any) -> Any:
 def safe_row(values: Iterable[Any]) -> list[Any]:
     """A row of cells, each through ``safe_cell``."""
     return [safe_cell(value) for value in values]
+
+
+def text_cell(sheet: Any, value: str) -> Any:
+    """A write-only cell that always holds ``value`` as text, exactly (control characters
+    the format cannot hold removed): for exports that must keep a value as it was, such as
+    the audit log, where a leading apostrophe would change it."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell

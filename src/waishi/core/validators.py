@@ -290,3 +290,54 @@ def check_credit_code(value: object) -> str:
 
 def validate_credit_code(value: object) -> None:
     check_credit_code(value)
+
+
+# Links -----------------------------------------------------------------------------------------
+# Links entered by editors and users open in other people's browsers: only web addresses
+# (http, https) and paths inside Waishi. ``javascript:``, ``data:`` and the like would run
+# code or show forged pages; an address starting ``//`` or with a backslash would leave the
+# site while looking like a path.
+LINK_SCHEMES = ("http", "https")
+
+
+def check_web_link(value: object) -> str:
+    """Return the link unchanged if it is an http(s) address or a path; else raise."""
+    from urllib.parse import urlsplit
+
+    from django.core.validators import URLValidator
+
+    text = str(value or "").strip()
+    if not text:
+        return text
+    refused = ValidationError(
+        _("Enter an address starting with http:// or https://, or a path starting with /."),
+        code="unsafe_link",
+    )
+    if any(ord(c) < 32 or c == "\x7f" or c == "\\" for c in text):
+        raise refused
+    if text.startswith("/"):
+        if text.startswith("//"):
+            raise refused
+        return text
+    if urlsplit(text).scheme.lower() not in LINK_SCHEMES:
+        raise refused
+    try:
+        URLValidator(schemes=list(LINK_SCHEMES))(text)
+    except ValidationError as error:
+        raise refused from error
+    return text
+
+
+def validate_web_link(value: object) -> None:
+    """``check_web_link`` for model and form fields (http(s) or a path)."""
+    check_web_link(value)
+
+
+def validate_web_address(value: object) -> None:
+    """An absolute http(s) address only (for ``URLField``s: no paths, no other schemes)."""
+    text = str(value or "").strip()
+    if text.startswith("/"):
+        raise ValidationError(
+            _("Enter an address starting with http:// or https://."), code="unsafe_link"
+        )
+    check_web_link(text)

@@ -245,6 +245,18 @@ def add_workdays(start: datetime.date, days: int, *, strict: bool = False) -> da
     return day
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months, on the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def workdays_between(start: datetime.date, end: datetime.date, *, strict: bool = False) -> int:
     """How many working days lie after ``start`` up to and including ``end``.
 

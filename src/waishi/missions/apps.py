@@ -11,13 +11,14 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Official missions abroad")
 
     def ready(self) -> None:
+        from waishi.cases.constants import ClockOwner, ClockUnit
         from waishi.cases.contrib import register_trip_reader
-        from waishi.cases.registry import CaseType, register_case_type
+        from waishi.cases.registry import CaseType, ClockSpec, register_case_type
 
         from . import rule_codes
         from .api import mission_detail
         from .checking import mission_trip
-        from .constants import CASE_TYPE, MISSION_DIVISION
+        from .constants import CASE_TYPE, MISSION_DIVISION, REPORT_CLOCK, RULE_AREA, RuleCode
         from .models import PARTS_PREFETCH, Mission
         from .workflow import WORKFLOW
 
@@ -34,6 +35,21 @@ class MissionsConfig(AppConfig):
                 area_label=_("Missions"),
                 audit_prefix="missions.mission",
                 api_detail=mission_detail,
+                clocks=(
+                    # The agency owes the trip report within the rule's days of return;
+                    # reminded before, on the day and every five working days after.
+                    ClockSpec(
+                        code=REPORT_CLOCK,
+                        label=_("Trip report"),
+                        owner=ClockOwner.AGENCY,
+                        unit=ClockUnit.DAYS,
+                        length=30,
+                        rule_area=RULE_AREA,
+                        rule_code=RuleCode.TRIP_REPORT,
+                        remind_before=3,
+                        repeat_overdue=5,
+                    ),
+                ),
                 # Read first on the case page, above the buttons (the leader on a phone).
                 extra={"summary_template": "missions/includes/summary.html"},
             )

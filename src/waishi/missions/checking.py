@@ -308,5 +308,6 @@ def mission_trip(case: Any) -> Trip:
             for stop in mission.destinations.all()
         ],
         member_ids=[member.traveller_id for member in mission.delegation],
+        returned_on=mission.returned_on,
         detail=mission,
     )

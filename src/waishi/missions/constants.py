@@ -20,6 +20,8 @@ from waishi.registers.constants import Sex as Sex
 # ``Person.is_principal_leader``): a rule written for it applies to them before their level.
 PRINCIPAL_LEADER = "principal_leader"
 RULE_RANKS = (*Rank.choices, (PRINCIPAL_LEADER, _("Principal leader (主要负责人)")))
+# The clock of the trip report, started on the day of return (``cases.clocks``).
+REPORT_CLOCK = "trip_report"
 
 
 class RuleCode(models.TextChoices):

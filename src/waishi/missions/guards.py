@@ -10,8 +10,10 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from waishi.cases.rule_engine import load_rulebook
+from waishi.cases.clocks import start_clock, stop_clock
+from waishi.cases.contrib import trip_changed
 
 from .checking import (
     filed_mission,
@@ -26,7 +28,7 @@ from .checking import (
 from .checking import (
     led_by_city_leader as _led_by_city_leader,
 )
-from .constants import RULE_AREA, ProvinceDecision, RuleCode
+from .constants import REPORT_CLOCK, ProvinceDecision
 from .models import Mission
 
 Inputs = Mapping[str, str]
@@ -128,6 +130,18 @@ def return_date_is_valid(case: Any, actor: Any, inputs: Inputs) -> list[str]:
         return [_("The return date cannot be in the future.")]
     if mission.departure_date and day < mission.departure_date:
         return [_("The return date is before the departure date.")]
+    if (
+        mission.return_date
+        and day > mission.return_date
+        and not inputs.get("late_reason", "").strip()
+    ):
+        return [
+            _(
+                "The return is later than the approved return date (%(approved)s): give the "
+                "reason for the extended stay."
+            )
+            % {"approved": mission.return_date.isoformat()}
+        ]
     return []
 
 
@@ -173,22 +187,70 @@ def record_province_refusal(case: Any, actor: Any, inputs: Inputs) -> None:
 
 
 def record_return(case: Any, actor: Any, inputs: Inputs) -> None:
-    """Record the return and set the trip report's due date, which the reminders follow."""
-    from waishi.cases.models import Case
-
+    """Record the return and start the trip report's clock, which the reminders follow."""
     returned_on = parse_date(inputs["returned_on"])
     assert returned_on is not None  # the guard has checked it
-    rule = load_rulebook(RULE_AREA, returned_on).get(RuleCode.TRIP_REPORT)
-    days = int(rule.value) if rule is not None else 30
-    due = returned_on + datetime.timedelta(days=days)
-    update_transition_mission(case, returned_on=returned_on, report_due=due)
-    Case.objects.filter(pk=case.pk).update(due_date=due)
-    case.due_date = due
+    clock = start_clock(case, REPORT_CLOCK, actor=actor, start_on=returned_on)
+    update_transition_mission(case, returned_on=returned_on, report_due=clock.due_date)
+    trip_changed(case)
+    mission = transition_mission(case)
+    if mission.return_date and returned_on > mission.return_date:
+        flag_extended_stay(case, actor, mission.return_date, returned_on, inputs["late_reason"])
+
+
+def flag_extended_stay(
+    case: Any, actor: Any, approved: datetime.date, returned_on: datetime.date, reason: str
+) -> None:
+    """A return after the approved date: an internal entry, and the division and the
+    discipline inspectors are told (after commit)."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from waishi.accounts.constants import Role
+    from waishi.cases.constants import EntryKind
+    from waishi.cases.models import TimelineEntry
+    from waishi.cases.notify import CaseEvent, notify
+
+    days = (returned_on - approved).days
+    TimelineEntry.objects.create(
+        case=case,
+        kind=EntryKind.NOTE,
+        actor=actor,
+        is_public=False,
+        text=reason.strip(),
+        changes={"extended_stay": [approved.isoformat(), returned_on.isoformat()]},
+    )
+    people = get_user_model().objects.filter(is_active=True)
+    recipients = set(
+        people.filter(role_grants__role=Role.DISCIPLINE_INSPECTOR).values_list("pk", flat=True)
+    )
+    if case.division_id:
+        recipients |= set(
+            people.filter(
+                division_id=case.division_id,
+                role_grants__role__in=(Role.DIVISION_OFFICER, Role.DIVISION_HEAD),
+            ).values_list("pk", flat=True)
+        )
+    text = f"{approved.isoformat()} → {returned_on.isoformat()} (+{days})\n{reason.strip()}"
+    event = CaseEvent(
+        kind="flag",
+        case=case,
+        actor=actor,
+        text=text,
+        recipients=tuple(sorted(recipients)),
+        subject=EXTENDED_STAY,
+    )
+    transaction.on_commit(lambda: notify(event))
+
+
+EXTENDED_STAY = gettext_lazy("extended stay abroad")
+
+
+def announce_trip(case: Any, actor: Any, inputs: Inputs) -> None:
+    """An approval fixes the trip's dates: areas that follow the trip are told."""
+    trip_changed(case)
 
 
 def record_report(case: Any, actor: Any, inputs: Inputs) -> None:
-    from waishi.cases.models import Case
-
     update_transition_mission(case, report_submitted_at=timezone.now())
-    Case.objects.filter(pk=case.pk).update(due_date=None)
-    case.due_date = None
+    stop_clock(case, REPORT_CLOCK, actor=actor)

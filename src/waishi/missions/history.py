@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
 from waishi.cases.actions import do_add_attachment
+from waishi.cases.clocks import start_clock
 from waishi.cases.constants import EntryKind
 from waishi.cases.models import Case, TimelineEntry
 from waishi.cases.names import set_case_names
@@ -47,7 +48,7 @@ from waishi.registers.models import Person
 
 from .approval import document_facts, next_number
 from .checking import Parts, check_stored_mission
-from .constants import CASE_TYPE, RULE_AREA, ProvinceDecision, RuleCode
+from .constants import CASE_TYPE, REPORT_CLOCK, RULE_AREA, ProvinceDecision, RuleCode
 from .models import (
     ApprovalDocument,
     BudgetLine,
@@ -276,11 +277,19 @@ class _Writer:
             status=case.status,
             is_open=case.is_open,
             version=case.version,
-            due_date=case.due_date,
             updated_by=case.updated_by,
             created_at=case.created_at,
             updated_at=case.updated_at,
         )
+        if case.is_open and mission.report_due and mission.report_submitted_at is None:
+            # A trip still owing its report runs the report's clock from the day of return.
+            start_clock(
+                case,
+                REPORT_CLOCK,
+                start_on=mission.returned_on,
+                due_on=mission.report_due,
+                record=False,
+            )
         self._save_entries()
         return mission
 
@@ -400,12 +409,10 @@ class _Writer:
             rule = self.books.on(returned).get(RuleCode.TRIP_REPORT)
             mission.returned_on = returned
             mission.report_due = returned + datetime.timedelta(days=int(rule.value) if rule else 30)
-            case.due_date = mission.report_due
         elif name == "submit_report":
             mission.report = self.record.report
             mission.report_disclosure = self.record.report_disclosure
             mission.report_submitted_at = at
-            case.due_date = None
 
     def _filing(self, mission: Mission, step: PastStep, day: datetime.date) -> None:
         """Record the filing's rule check as of its day; a block refuses the whole record."""

@@ -53,6 +53,10 @@ def issue_document(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
 
 DOCUMENT_NUMBER = Input("document_number", _("Provincial document number"), multiline=False)
 RETURN_DATE = Input("returned_on", _("Actual return date (YYYY-MM-DD)"), multiline=False)
+# Needed only when the return is later than the approved return date (an extended stay).
+LATE_REASON = Input(
+    "late_reason", _("Reason for returning after the approved date"), required=False
+)
 
 may_file = is_case_liaison | (is_of_case_agency & is_agency_signatory)
 # A bare one-argument predicate cannot take the case, so the leader's is combined with one.
@@ -152,7 +156,7 @@ WORKFLOW = Workflow(
             _("Approve"),
             may=is_case_bureau_leader,
             guards=[guards.not_led_by_city_leader, guards.warnings_overridden],
-            effects=[guards.record_approval, issue_document],
+            effects=[guards.record_approval, issue_document, guards.announce_trip],
             style="success",
             business=Business.APPROVAL,
         ),
@@ -163,7 +167,7 @@ WORKFLOW = Workflow(
             _("Record the province's approval"),
             may=is_case_division_officer,
             inputs=[DOCUMENT_NUMBER],
-            effects=[guards.record_province_approval, issue_document],
+            effects=[guards.record_province_approval, issue_document, guards.announce_trip],
             style="success",
             audit_action="missions.mission.province_approve",
             business=Business.APPROVAL,
@@ -221,7 +225,7 @@ WORKFLOW = Workflow(
             "back_home",
             _("Register the return"),
             may=may_file | is_case_division_officer,
-            inputs=[RETURN_DATE],
+            inputs=[RETURN_DATE, LATE_REASON],
             guards=[guards.return_date_is_valid],
             effects=[guards.record_return],
         ),

@@ -27,14 +27,17 @@ KINDS = {
     "assignment": "cases.assigned",
     "reminder": "cases.reminder",
     "escalation": "cases.escalation",
+    # Something the division and the discipline inspector must look at (an extended stay).
+    "flag": "cases.escalation",
 }
 
 TITLES = {
     "transition": _("%(reference)s: %(action)s — now %(status)s"),
     "comment": _("%(reference)s: new comment"),
     "assignment": _("%(reference)s was assigned to you"),
-    "reminder": _("%(reference)s is due on %(due)s"),
-    "escalation": _("%(reference)s is overdue"),
+    "reminder": _("%(reference)s: %(what)s due on %(due)s"),
+    "escalation": _("%(reference)s: %(what)s overdue since %(due)s"),
+    "flag": _("%(reference)s: %(what)s"),
 }
 
 
@@ -81,6 +84,11 @@ def recipients_for(event: Any) -> list[Any]:
     return list(people.values())
 
 
+def _due_text(event: Any) -> str:
+    due = getattr(event, "due", None) or getattr(event.case, "due_date", None)
+    return due.isoformat() if due else ""
+
+
 def on_case_event(event: Any) -> None:
     """Notify the right people of one case event (registered with the case kernel)."""
     kind = KINDS.get(event.kind)
@@ -96,7 +104,8 @@ def on_case_event(event: Any) -> None:
         reference=case.reference,
         action=_action_label(case, event.transition),
         status=_status_label(case),
-        due=case.due_date.isoformat() if getattr(case, "due_date", None) else "",
+        due=_due_text(event),
+        what=event.subject or _("the case"),
     )
     # The case title and the reason typed by the actor are people's own words: not translated.
     body = "\n".join(part for part in (case.title, event.text) if part)

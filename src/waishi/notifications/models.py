@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.validators import validate_web_link
+
 from .constants import Channel
 
 
@@ -24,7 +26,7 @@ class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=64)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("body"), blank=True)
-    link = models.CharField(_("link"), max_length=500, blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True, validators=[validate_web_link])
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)

@@ -28,6 +28,7 @@ from waishi.core.validators import (
     check_hk_macao_pass_number,
     check_passport_number,
 )
+from waishi.core.workdays import add_months
 
 from .constants import (
     CUSTODY_SOURCE,
@@ -52,7 +53,7 @@ from .models import (
 )
 from .models.bars import in_force_on
 from .notices import notify_agency
-from .rules import add_months, return_due_date
+from .rules import return_due_date
 from .standing import custody_suspension_covers, refuse_if_suspended
 
 
@@ -184,7 +185,7 @@ def do_hand_out(
     """Sign a document out of custody for an approved mission. Checks ``manage_custody``.
 
     The holder must be a member of the mission and the document in custody and valid. The
-    due date is departure + approved days + the return days (rule as data).
+    due date is the day of return + the return days (rule as data).
     """
     _require(actor, "passports.manage_custody")
     handed_to = handed_to.strip()
@@ -212,7 +213,7 @@ def do_hand_out(
             )
         if locked.expiry_date < mission.return_date:
             raise ValidationError(_("The document expires before the end of the trip."))
-        due, rule = return_due_date(mission.departure_date, mission.days_abroad)
+        due, rule = return_due_date(mission.return_date)
         today = timezone.localdate()
         out = HandOut.objects.create(
             document=locked,

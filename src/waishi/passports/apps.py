@@ -11,8 +11,14 @@ class PassportsConfig(AppConfig):
     verbose_name = _("Official passports and visas")
 
     def ready(self) -> None:
-        from waishi.cases.contrib import CasePanel, contribute_guard, contribute_panel
-        from waishi.cases.registry import CaseType, register_case_type
+        from waishi.cases.constants import ClockOwner, ClockUnit
+        from waishi.cases.contrib import (
+            CasePanel,
+            contribute_guard,
+            contribute_panel,
+            on_trip_changed,
+        )
+        from waishi.cases.registry import CaseType, ClockSpec, register_case_type
         from waishi.cases.standing import SuspensionSource, register_suspension_source
         from waishi.core import pii
         from waishi.core.navigation import NavItem, Panel, registry
@@ -25,9 +31,13 @@ class PassportsConfig(AppConfig):
             APPROVAL_TRANSITIONS,
             CASE_TYPE,
             CUSTODY_SOURCE,
+            ISSUANCE_CLOCK,
             MISSION_CASE_TYPE,
             PASSPORT_DIVISION,
+            RULE_AREA,
+            RuleCode,
         )
+        from .custody import follow_trip
         from .models import IssuanceRequest, TravelDocument
         from .querysets import documents_visible_to
         from .workflow import WORKFLOW
@@ -44,8 +54,22 @@ class PassportsConfig(AppConfig):
                 detail_template="passports/case_detail.html",
                 area_label=_("Passports"),
                 audit_prefix="passports.request",
+                clocks=(
+                    ClockSpec(
+                        code=ISSUANCE_CLOCK,
+                        label=_("Processing target"),
+                        owner=ClockOwner.BUREAU,
+                        unit=ClockUnit.WORKING_DAYS,
+                        length=5,
+                        rule_area=RULE_AREA,
+                        rule_code=RuleCode.ISSUANCE_DAYS,
+                        rule_key="workdays",
+                    ),
+                ),
             )
         )
+        # A mission's approved dates and its actual return move its documents' due dates.
+        on_trip_changed(MISSION_CASE_TYPE, follow_trip)
         register_suspension_source(
             SuspensionSource(
                 CUSTODY_SOURCE,

@@ -63,6 +63,10 @@ def kind_choices() -> list[tuple[str, Any]]:
     return [(str(k.value), k.label) for k in REGISTER_KINDS]
 
 
+# The processing target of an issuance request, from complete materials (``cases.clocks``).
+ISSUANCE_CLOCK = "issuance"
+
+
 class DocumentStatus(models.TextChoices):
     IN_CUSTODY = "in_custody", _("In custody")
     OUT = "out", _("Out for a mission")

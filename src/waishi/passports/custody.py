@@ -10,6 +10,7 @@ unheeded for a further interval, the agency is suspended through the kernel's ag
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -17,13 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.cases.contrib import trip_of
 from waishi.cases.models import Suspension
+from waishi.core.workdays import add_workdays
 
 from .actions import lock_agency
 from .constants import CUSTODY_SOURCE, DocumentEventKind, DocumentStatus, RuleCode
 from .models import CustodyReminder, DocumentEvent, HandOut, TravelDocument
 from .notices import notify_reminder
-from .rules import rules_on
+from .rules import RuleValue, return_due_date, rules_on
 
 
 @dataclass
@@ -52,19 +55,38 @@ def _remind(out: HandOut, today: datetime.date) -> bool:
     return True
 
 
-def _reminder_due(out: HandOut, today: datetime.date, interval: int, limit: int) -> bool:
+@dataclass(frozen=True)
+class Interval:
+    """The time between two custody reminders: working days, or calendar days (older rules)."""
+
+    count: int
+    working: bool
+
+    def after(self, day: datetime.date) -> datetime.date:
+        if self.working:
+            return add_workdays(day, self.count)
+        return day + datetime.timedelta(days=self.count)
+
+
+def _interval(rule: RuleValue) -> Interval:
+    if "workdays" in rule.value:
+        return Interval(max(int(rule.get("workdays", 3)), 1), working=True)
+    return Interval(max(int(rule.get("days", 3)), 1), working=False)
+
+
+def _reminder_due(out: HandOut, today: datetime.date, interval: Interval, limit: int) -> bool:
     if out.reminders_sent >= limit:
         return False
     if out.last_reminded_on is None:
         return today >= out.due_date
-    return today >= out.last_reminded_on + datetime.timedelta(days=interval)
+    return today >= interval.after(out.last_reminded_on)
 
 
-def _lock_due(out: HandOut, today: datetime.date, interval: int, limit: int) -> bool:
+def _lock_due(out: HandOut, today: datetime.date, interval: Interval, limit: int) -> bool:
     return (
         out.reminders_sent >= limit
         and out.last_reminded_on is not None
-        and today >= out.last_reminded_on + datetime.timedelta(days=interval)
+        and today >= interval.after(out.last_reminded_on)
         and today > out.due_date
     )
 
@@ -76,7 +98,7 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
     in_force = rules_on({RuleCode.REMINDER_INTERVAL: day, RuleCode.REMINDERS_BEFORE_LOCK: day})
     interval_rule = in_force[RuleCode.REMINDER_INTERVAL]
     limit_rule = in_force[RuleCode.REMINDERS_BEFORE_LOCK]
-    interval = max(int(interval_rule.get("days", 3)), 1)
+    interval = _interval(interval_rule)
     limit = max(int(limit_rule.get("count", 3)), 1)
     with transaction.atomic():
         candidates = list(
@@ -142,3 +164,44 @@ def sweep_custody(*, today: datetime.date | None = None) -> SweepResult:
             )
         result.expired = len(ids)
     return result
+
+
+def follow_trip(case: Any) -> None:
+    """A mission's approved dates or its registered return move its open hand-outs' due date.
+
+    Registered with the kernel (``cases.contrib.on_trip_changed``) for missions: the document
+    is due 7 days (the rule) after the actual return once it is registered, else after the
+    approved return date. A due date moved into the future starts the reminders afresh.
+    """
+    outs = list(
+        HandOut.objects.select_for_update(of=("self",))
+        .filter(mission__case_id=case.pk, closed_on__isnull=True)
+        .select_related("document")
+    )
+    trip = trip_of(case) if outs else None
+    back = trip and (trip.returned_on or trip.end)
+    if not back:
+        return
+    due, rule = return_due_date(back)
+    today = timezone.localdate()
+    for out in outs:
+        if out.due_date == due:
+            continue
+        before = out.due_date
+        out.due_date, out.due_rule_id = due, rule.rule_id
+        fields = ["due_date", "due_rule"]
+        if due >= today and due > before:
+            out.reminders_sent, out.last_reminded_on = 0, None
+            fields += ["reminders_sent", "last_reminded_on"]
+        out.save(update_fields=fields)
+        log_action(
+            action="passports.document.due_moved",
+            obj=out.document,
+            before={"due_date": before.isoformat()},
+            after={
+                "due_date": due.isoformat(),
+                "receipt": out.receipt_number,
+                "rule": rule.rule_id,
+            },
+            actor_label="trip",
+        )

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import IssuanceRequest
-from .rules import issuance_due
 
 Inputs = Mapping[str, str]
 # Mission states in which documents may be asked for and handed out.
@@ -41,15 +40,9 @@ def materials_attached(case: Any, actor: Any, inputs: Inputs) -> list[str]:
     return []
 
 
-def start_processing_clock(case: Any, actor: Any, inputs: Inputs) -> None:
-    """Complete materials start the processing target (5 working days, as data)."""
-    from waishi.cases.models import Case
-
-    today = timezone.localdate()
-    due = issuance_due(today)
-    IssuanceRequest.objects.filter(case_id=case.pk).update(submitted_on=today)
-    Case.objects.filter(pk=case.pk).update(due_date=due)
-    case.due_date = due
+def record_complete(case: Any, actor: Any, inputs: Inputs) -> None:
+    """Complete materials: the day the processing target (a clock) counts from."""
+    IssuanceRequest.objects.filter(case_id=case.pk).update(submitted_on=timezone.localdate())
 
 
 def every_item_issued(case: Any, actor: Any, inputs: Inputs) -> list[str]:
@@ -59,8 +52,4 @@ def every_item_issued(case: Any, actor: Any, inputs: Inputs) -> list[str]:
 
 
 def record_issue(case: Any, actor: Any, inputs: Inputs) -> None:
-    from waishi.cases.models import Case
-
     IssuanceRequest.objects.filter(case_id=case.pk).update(issued_on=timezone.localdate())
-    Case.objects.filter(pk=case.pk).update(due_date=None)
-    case.due_date = None

@@ -27,9 +27,11 @@ DEFINITIONS = [
     RuleDefinition(
         RuleCode.REMINDER_INTERVAL,
         RuleCode.REMINDER_INTERVAL.label,
-        record({"days": _at_least(1)}, ["days"]),
-        {"days": 3},
-        unit=RuleUnit.DAYS,
+        # Working days ("workdays"), so nobody is reminded or suspended over a holiday they
+        # could not act in; calendar "days" are still read from older versions.
+        {**record({"days": _at_least(1), "workdays": _at_least(1)}, []), "minProperties": 1},
+        {"workdays": 3},
+        unit=RuleUnit.WORKING_DAYS,
     ),
     RuleDefinition(
         RuleCode.REMINDERS_BEFORE_LOCK,

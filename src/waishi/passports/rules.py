@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from waishi.cases.rule_engine import rules_on as kernel_rules_on
-from waishi.core.workdays import add_workdays, is_workday
+from waishi.core.workdays import add_months, add_workdays, is_workday
 
 from .constants import RULE_AREA, RuleCode
 
@@ -19,7 +19,7 @@ from .constants import RULE_AREA, RuleCode
 # defaults of DOMAIN.md, so the register never stops working.
 FALLBACK: dict[str, dict[str, Any]] = {
     RuleCode.RETURN_DAYS: {"days": 7, "roll_to_workday": True},
-    RuleCode.REMINDER_INTERVAL: {"days": 3},
+    RuleCode.REMINDER_INTERVAL: {"workdays": 3},
     RuleCode.REMINDERS_BEFORE_LOCK: {"count": 3},
     RuleCode.EXPIRY_MARGIN: {"months": 6},
     RuleCode.HK_MACAO_STAY: {"days": 30},
@@ -68,30 +68,15 @@ def rules_on(wanted: Mapping[str, datetime.date | None]) -> dict[str, RuleValue]
     return found
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """``day`` plus ``months`` calendar months, on the last day of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
-def return_due_date(
-    departure: datetime.date, approved_days: int
-) -> tuple[datetime.date, RuleValue]:
+def return_due_date(returned_on: datetime.date) -> tuple[datetime.date, RuleValue]:
     """When a document handed out for a trip is due back, and the rule version applied.
 
-    Due = departure + approved days + the rule's days (7 by default). When the custody
+    Due = the day of return + the rule's calendar days (7 by default). When the custody
     office is closed that day (weekend, public holiday) the document is due on the next
     working day, if the rule says so.
     """
-    back = departure + datetime.timedelta(days=approved_days)
-    rule = rule_on(RuleCode.RETURN_DAYS, back)
-    due = back + datetime.timedelta(days=int(rule.get("days", 7)))
+    rule = rule_on(RuleCode.RETURN_DAYS, returned_on)
+    due = returned_on + datetime.timedelta(days=int(rule.get("days", 7)))
     if rule.get("roll_to_workday", False) and not is_workday(due):
         due = add_workdays(due, 0)
     return due, rule
@@ -106,9 +91,3 @@ def expiry_limit(
     """
     rule = rule or rule_on(RuleCode.EXPIRY_MARGIN, trip_end)
     return add_months(trip_end, int(rule.get("months", 6))), rule
-
-
-def issuance_due(start: datetime.date) -> datetime.date:
-    """The processing target of an issuance request whose materials are complete on ``start``."""
-    rule = rule_on(RuleCode.ISSUANCE_DAYS, start)
-    return add_workdays(start, int(rule.get("workdays", 5)))

@@ -9,10 +9,12 @@ document in the register, in custody, and cancels the old ones surrendered with 
 
 from django.utils.translation import gettext_lazy as _
 
+from waishi.cases.clocks import Start, Stop
 from waishi.cases.constants import Business
 from waishi.cases.workflow import REASON, Transition, Workflow
 
 from . import guards
+from .constants import ISSUANCE_CLOCK
 from .permissions import is_request_filer, is_request_officer
 
 WORKFLOW = Workflow(
@@ -57,7 +59,8 @@ WORKFLOW = Workflow(
             "processing",
             _("Materials complete"),
             may=is_request_officer,
-            effects=[guards.start_processing_clock],
+            effects=[guards.record_complete],
+            clocks=[Start(ISSUANCE_CLOCK)],
             business=Business.ISSUANCE,
         ),
         Transition(
@@ -68,6 +71,7 @@ WORKFLOW = Workflow(
             may=is_request_officer,
             guards=[guards.every_item_issued],
             effects=[guards.record_issue],
+            clocks=[Stop(ISSUANCE_CLOCK)],
             style="success",
             business=Business.ISSUANCE,
         ),

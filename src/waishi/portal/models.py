@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from waishi.core.validators import validate_web_address, validate_web_link
+
 from .blocks import downloads_field_blocks, responsibilities_field_blocks
 
 
@@ -101,7 +103,7 @@ class BureauProfilePage(PortalPage):
     """The bureau's profile: name, address, postcode, telephone, fax, map and office hours."""
 
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
-    map_url = models.URLField(_("map link"), blank=True)
+    map_url = models.URLField(_("map link"), blank=True, validators=[validate_web_address])
     body = RichTextField(_("body"), blank=True)
 
     content_panels = [
@@ -167,7 +169,7 @@ class ContactPage(PortalPage):
     """How to reach the bureau: address, telephone, fax, e-mail, hours and directions."""
 
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
-    map_url = models.URLField(_("map link"), blank=True)
+    map_url = models.URLField(_("map link"), blank=True, validators=[validate_web_address])
     body = RichTextField(_("directions and other notes"), blank=True)
 
     content_panels = [
@@ -285,6 +287,7 @@ class ServiceGuidePage(PortalPage):
         _("file online at"),
         max_length=300,
         blank=True,
+        validators=[validate_web_link],
         help_text=_("Address of the online filing page, e.g. /workspace/."),
     )
 

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.validators import validate_web_address
+
 from .constants import OrganisationKind
 from .countries import country_choices
 from .models import CountryGroup
@@ -38,7 +40,12 @@ class OrganisationForm(forms.Form):
     )
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        validators=[validate_web_address],
+    )
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     # Framework and third-party.
     "rules",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "django_tasks_db",
     "waishi.core.apps.WaishiAdminConfig",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "waishi.core.middleware.SecurityHeadersMiddleware",
+    "waishi.accounts.middleware.SecondFactorRequiredMiddleware",
     "waishi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -215,6 +219,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five wrong passwords lock an account for thirty minutes (bureau security policy).
 WAISHI_LOCKOUT_FAILURES = env_int("WAISHI_LOCKOUT_FAILURES", 5)
 WAISHI_LOCKOUT_MINUTES = env_int("WAISHI_LOCKOUT_MINUTES", 30)
+# After n wrong passwords in a row an account's next try waits 2^n seconds (at most this)
+# before it is even checked; earlier tries get the same answer as a wrong password.
+WAISHI_SIGNIN_MAX_DELAY_SECONDS = env_int("WAISHI_SIGNIN_MAX_DELAY_SECONDS", 300)
 # Failed sign-ins one client address may make in a window, across every account, before that
 # address is refused sign-in until the window ends (the accounts themselves stay open).
 WAISHI_SIGNIN_ADDRESS_FAILURES = env_int("WAISHI_SIGNIN_ADDRESS_FAILURES", 20)
@@ -226,8 +233,24 @@ SESSION_COOKIE_AGE = env_int("WAISHI_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 WAISHI_SESSION_RENEW_SECONDS = env_int("WAISHI_SESSION_RENEW_SECONDS", 60)
 # However busy, a signed-in session ends this long after sign-in (0: no limit).
-WAISHI_SESSION_MAX_SECONDS = env_int("WAISHI_SESSION_MAX_SECONDS", 12 * 3600)
+WAISHI_SESSION_MAX_SECONDS = env_int(
+    "WAISHI_SESSION_MAX_SECONDS", env_int("WAISHI_SESSION_MAX_HOURS", 12) * 3600
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Accounts nobody signed in to for this many days are disabled by the periodic sweep
+# (``waishi sweep_deadlines``); 0 turns it off.
+WAISHI_DORMANT_DAYS = env_int("WAISHI_DORMANT_DAYS", 90)
+# Second factor (docs/security.md): required of every bureau account; a device may be
+# remembered for at most 30 days. WebAuthn's relying party is the site's domain (empty: the
+# host a page is served from).
+WAISHI_2FA_REQUIRED = True
+WAISHI_2FA_REMEMBER_DAYS = min(env_int("WAISHI_2FA_REMEMBER_DAYS", 30), 30)
+WAISHI_WEBAUTHN_RP_ID = env_str("WAISHI_WEBAUTHN_RP_ID")
+WAISHI_WEBAUTHN_RP_NAME = env_str("WAISHI_WEBAUTHN_RP_NAME", "Waishi")
+OTP_TOTP_ISSUER = env_str("WAISHI_TOTP_ISSUER", "Waishi")
+# A wrong code makes the next try wait 2^n seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False

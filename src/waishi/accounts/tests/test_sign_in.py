@@ -22,6 +22,14 @@ def sign_in(client, username, password, **extra):
     return client.post(LOGIN, {"username": username, "password": password}, **extra)
 
 
+def wrong_after_the_delay(client, username):
+    """A wrong password once the account's delay since its last failure has passed."""
+    User.objects.filter(username=username).update(
+        last_failed_login=timezone.now() - timedelta(hours=1)
+    )
+    return sign_in(client, username, "wrong-Password-1")
+
+
 @pytest.mark.django_db
 def test_right_password_signs_in_and_is_audited(client, make_user):
     user = make_user(Role.LIAISON_OFFICER, username="wang")
@@ -35,11 +43,11 @@ def test_right_password_signs_in_and_is_audited(client, make_user):
 def test_fifth_wrong_password_locks_the_account_for_thirty_minutes(client, make_user):
     user = make_user(Role.LIAISON_OFFICER, username="li")
     for _ in range(4):
-        sign_in(client, "li", "wrong-Password-1")
+        wrong_after_the_delay(client, "li")
     user.refresh_from_db()
     assert user.locked_until is None
 
-    sign_in(client, "li", "wrong-Password-1")
+    wrong_after_the_delay(client, "li")
     user.refresh_from_db()
     assert user.locked_until is not None
     minutes = (user.locked_until - timezone.now()).total_seconds() / 60
@@ -65,11 +73,12 @@ def test_lock_expires_after_thirty_minutes(client, make_user):
 def test_success_resets_the_failure_count(client, make_user):
     user = make_user(Role.LIAISON_OFFICER, username="qian")
     for _ in range(4):
-        sign_in(client, "qian", "wrong-Password-1")
+        wrong_after_the_delay(client, "qian")
+    User.objects.filter(username="qian").update(last_failed_login=None)
     sign_in(client, "qian", TEST_PASSWORD)
     client.logout()
     for _ in range(4):
-        sign_in(client, "qian", "wrong-Password-1")
+        wrong_after_the_delay(client, "qian")
     user.refresh_from_db()
     assert user.locked_until is None
 
@@ -198,5 +207,6 @@ def test_an_address_that_keeps_failing_is_refused_without_locking_the_account(cl
     assert AuditEvent.objects.filter(
         action="accounts.user.login_failed", reason="too many failed sign-ins from this address"
     ).exists()
-    # The owner, elsewhere, signs in as usual.
+    # The owner, elsewhere, signs in as usual once his account's short delay has passed.
+    User.objects.filter(pk=user.pk).update(last_failed_login=timezone.now() - timedelta(hours=1))
     assert sign_in(client, "sun", TEST_PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 302

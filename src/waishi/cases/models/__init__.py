@@ -12,12 +12,12 @@ from .case import (
     IdempotencyKey,
     PrivateStorage,
     ReferenceCounter,
-    ReminderMark,
     TimelineEntry,
     attachment_path,
     new_verification_code,
     private_storage,
 )
+from .clock import Clock, ClockReminder
 from .rule import Rule
 from .standing import Suspension
 from .steps import ExternalStep
@@ -26,12 +26,13 @@ __all__ = [
     "Attachment",
     "Case",
     "CaseName",
+    "Clock",
+    "ClockReminder",
     "ExportJob",
     "ExternalStep",
     "IdempotencyKey",
     "PrivateStorage",
     "ReferenceCounter",
-    "ReminderMark",
     "Rule",
     "Suspension",
     "TimelineEntry",

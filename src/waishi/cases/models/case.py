@@ -18,10 +18,10 @@ from django.utils.translation import pgettext_lazy
 from ..constants import (
     VERIFICATION_ALPHABET,
     VERIFICATION_LENGTH,
+    ClockOwner,
     EntryKind,
     ExportStatus,
     Priority,
-    ReminderLevel,
 )
 
 
@@ -85,7 +85,11 @@ class Case(models.Model):
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
     )
+    # The nearest running clock's due date and who owes it (kept by ``cases.clocks``).
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_owner = models.CharField(
+        _("who must act"), max_length=10, choices=ClockOwner.choices, blank=True
+    )
     title = models.CharField(_("title"), max_length=200)
     # Optimistic locking: every write bumps it; a form or API call carrying an older number
     # is refused as a conflict instead of silently overwriting someone else's change.
@@ -321,29 +325,6 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key}"
-
-
-class ReminderMark(models.Model):
-    """Proof that a reminder of one level went out for one due date of one case (once only)."""
-
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="reminder_marks", verbose_name=_("case")
-    )
-    level = models.CharField(_("level"), max_length=20, choices=ReminderLevel.choices)
-    due_date = models.DateField(_("due date"))
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["case", "level", "due_date"], name="cases_reminder_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.level} {self.due_date}"
 
 
 class ExportJob(models.Model):

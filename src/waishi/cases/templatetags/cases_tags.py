@@ -97,6 +97,14 @@ def step_overdue(step: Any, today: Any) -> bool:
     return bool(step.is_overdue(today))
 
 
+@register.simple_tag
+def clock_entry_text(entry: Any, case: Any) -> str:
+    """A clock's or reminder's timeline entry as a sentence in the reader's language."""
+    from ..clocks import describe_entry as describe_clock
+
+    return describe_clock(case.case_type, entry.kind, entry.changes)
+
+
 @register.filter
 def step_entry_text(changes: Any) -> str:
     """An external step's timeline entry as a sentence in the reader's language."""

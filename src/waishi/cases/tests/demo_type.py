@@ -5,13 +5,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from waishi.cases.constants import Business
+from waishi.cases.clocks import Pause, Resume, Start, Stop
+from waishi.cases.constants import Business, ClockOwner, ClockUnit
 from waishi.cases.permissions import (
     is_case_division_head,
     is_case_division_officer,
     is_case_liaison,
 )
-from waishi.cases.registry import CaseType
+from waishi.cases.registry import CaseType, ClockSpec
 from waishi.cases.workflow import REASON, Transition, Workflow
 
 DEMO_CODE = "DM"
@@ -43,6 +44,7 @@ WORKFLOW = Workflow(
             _("Submit"),
             may=is_case_liaison,
             filing=True,
+            clocks=[Stop("revision"), Resume("review")],
         ),
         Transition(
             "withdraw",
@@ -53,7 +55,14 @@ WORKFLOW = Workflow(
             style="outline-secondary",
             confirm=_("Withdraw this case?"),
         ),
-        Transition("accept", ["submitted"], "in_review", _("Accept"), may=is_case_division_officer),
+        Transition(
+            "accept",
+            ["submitted"],
+            "in_review",
+            _("Accept"),
+            may=is_case_division_officer,
+            clocks=[Start("review")],
+        ),
         Transition(
             "return_for_revision",
             ["in_review"],
@@ -62,6 +71,7 @@ WORKFLOW = Workflow(
             may=is_case_division_officer,
             inputs=[REASON],
             style="warning",
+            clocks=[Pause("review"), Start("revision")],
         ),
         Transition(
             "approve",
@@ -91,4 +101,18 @@ DEMO_TYPE = CaseType(
     workflow=WORKFLOW,
     division_code=DEMO_DIVISION,
     processing_days=5,
+    clocks=(
+        # The division reviews within 3 working days, paused while the agency revises.
+        ClockSpec("review", _("Review"), ClockOwner.BUREAU, ClockUnit.WORKING_DAYS, length=3),
+        # The agency revises within 10 calendar days; reminded every 2 working days after.
+        ClockSpec(
+            "revision",
+            _("Revision"),
+            ClockOwner.AGENCY,
+            ClockUnit.DAYS,
+            length=10,
+            remind_before=1,
+            repeat_overdue=2,
+        ),
+    ),
 )

@@ -116,8 +116,9 @@ def test_search_by_a_name_an_area_hook_knows(signed_in, cases, person_search):
 def test_case_page(signed_in, cases):
     # The case with its detail row (one query whatever the type), the bell, the filing
     # agency's open suspensions (shown to bureau staff), the timeline, the files, the
-    # external steps. No permission-table reads: the cases app's rights are rules alone.
-    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 6)
+    # external steps, the clocks (with their steps and rules, however many). No
+    # permission-table reads: the cases app's rights are rules alone.
+    assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 7)
 
 
 def test_case_page_with_external_steps(signed_in, cases, officer):
@@ -140,8 +141,9 @@ def test_case_page_with_external_steps(signed_in, cases, officer):
         upload=__import__("io").BytesIO(b"%PDF-1.4\n%%EOF\n"),
         upload_name="reply.pdf",
     )
-    # Steps, their senders and answer documents in one query, however many.
-    body = assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 6)
+    # Steps, their senders and answer documents in one query, however many; their clocks
+    # in another.
+    body = assert_queries(signed_in, cases[0].get_absolute_url(), SIGNED_IN + 7)
     assert "reply.pdf" in body
 
 

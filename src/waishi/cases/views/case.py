@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from waishi.core.views import require_perm
 
 from .. import actions
+from ..clocks import clocks_of
 from ..contrib import panels_for
 from ..forms import AttachmentForm, CaseEditForm, CommentForm, StepSendForm
 from ..models import Attachment, Case, TimelineEntry
@@ -56,6 +57,8 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         # Bureau staff see why the filing agency may not file now (one query, when shown).
         "suspensions": open_suspensions(case.agency_id) if staff else (),
         "timeline": timeline_for(user, case),
+        # One query: the case's clocks with who must act and the time left.
+        "clocks": clocks_of(case, staff=staff),
         "attachments": attachments,
         "transitions": available_transitions(case, user),
         "states": [

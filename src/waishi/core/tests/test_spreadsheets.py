@@ -43,3 +43,16 @@ def test_a_neutralised_cell_reads_back_as_text_not_a_formula() -> None:
     assert cells[0].data_type == "s"
     assert cells[0].value == "'=1+1"
     assert cells[1].value == "ok"
+
+
+def test_a_text_cell_keeps_the_value_exactly_and_never_as_a_formula() -> None:
+    from waishi.core.spreadsheets import text_cell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("x")
+    sheet.append([text_cell(sheet, "=cmd|' /C calc'!A0\x07"), text_cell(sheet, "-2")])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    row = next(load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows())
+    assert [cell.value for cell in row] == ["=cmd|' /C calc'!A0", "-2"]
+    assert [cell.data_type for cell in row] == ["s", "s"]

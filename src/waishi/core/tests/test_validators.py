@@ -195,3 +195,89 @@ def test_messages_are_translated():
         message = caught.value.messages[0]
     assert message != "A resident ID number has 18 characters: 17 digits and a digit or X."
     assert "身份证" in message
+
+
+# Links entered by editors and users ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "/workspace/",
+        "/services/official-passports/?lang=en#top",
+        "https://www.gov.cn/",
+        "http://zwfw.gd.gov.cn/path?q=1",
+        "",
+    ],
+)
+def test_web_links_and_paths_are_accepted(link):
+    from waishi.core.validators import check_web_link
+
+    assert check_web_link(link) == link
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "ftp://files.example.org/",
+        "//evil.example/login",
+        "/\\evil.example",
+        "https://exa mple.org/",
+        "mailto:someone@example.org",
+        "workspace/",
+    ],
+)
+def test_other_schemes_and_disguised_addresses_are_refused(link):
+    from django.core.exceptions import ValidationError
+
+    from waishi.core.validators import check_web_link
+
+    with pytest.raises(ValidationError) as refused:
+        check_web_link(link)
+    assert refused.value.code == "unsafe_link"
+
+
+def test_an_address_field_takes_no_path():
+    from django.core.exceptions import ValidationError
+
+    from waishi.core.validators import validate_web_address
+
+    validate_web_address("https://maps.example.org/?q=1")
+    with pytest.raises(ValidationError):
+        validate_web_address("/workspace/")
+
+
+def test_every_link_field_checks_its_links():
+    """Each model field that holds a link refuses ``javascript:`` (a list kept by hand: a new
+    link field belongs here)."""
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.db import models
+
+    checked = {
+        ("portal", "serviceguidepage", "online_url"),
+        ("portal", "contactpage", "map_url"),
+        ("portal", "bureauprofilepage", "map_url"),
+        ("registers", "organisation", "website"),
+        ("notifications", "notification", "link"),
+    }
+    for app, model, name in checked:
+        field = apps.get_model(app, model)._meta.get_field(name)
+        with pytest.raises(ValidationError):
+            field.clean("javascript:alert(1)", None)
+    # Every URLField of Waishi's own apps is in the list.
+    url_fields = {
+        (m._meta.app_label, m._meta.model_name, f.name)
+        for m in apps.get_models()
+        if m.__module__.startswith("waishi.")
+        for f in m._meta.get_fields()
+        if isinstance(f, models.URLField)
+    }
+    assert url_fields <= checked

@@ -52,6 +52,19 @@ MATRIX: dict[str, dict[str, int]] = {
     "accounts:office": gate(BUREAU_ROLES),
     "accounts:security": gate(ONLY({Role.SECURITY_ADMIN})),
     "accounts:unlock": gate(ONLY({Role.SECURITY_ADMIN}), ok=405),
+    "accounts:reset_factors": gate(ONLY({Role.SECURITY_ADMIN}), ok=405),
+    # One's own second factors (the test client's sessions have passed theirs).
+    "accounts:factors": {**everyone(200), ANONYMOUS: 302},
+    # Past the second factor already: sent on to the page asked for.
+    "accounts:second_factor": everyone(302),
+    # Nobody here has a factor yet, so each may enrol one.
+    "accounts:enrol_totp": {**everyone(200), ANONYMOUS: 302},
+    # Shown once, right after enrolment; otherwise sent on.
+    "accounts:recovery_codes": everyone(302),
+    "accounts:passkey_register_options": everyone(405),
+    "accounts:passkey_register": everyone(405),
+    "accounts:passkey_sign_in_options": everyone(405),
+    "accounts:passkey_sign_in": everyone(405),
     "audit:search": gate(ONLY({Role.AUDIT_ADMIN})),
     "audit:detail": gate(ONLY({Role.AUDIT_ADMIN})),
     # POST-only: a GET is refused before anything else is looked at.

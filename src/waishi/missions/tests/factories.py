@@ -12,7 +12,7 @@ from waishi.missions.models import AnnualPlan, PlannedMission
 from waishi.registers.tests.factories import PersonFactory
 
 _seed = importlib.import_module("waishi.missions.migrations.0002_national_rules")
-_ladder = importlib.import_module("waishi.missions.migrations.0012_rank_ladder_rules")
+_ladder = importlib.import_module("waishi.missions.migrations.0013_rank_ladder_rules")
 
 
 def seeded_rules() -> list[tuple[Any, ...]]:

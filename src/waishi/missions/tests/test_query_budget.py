@@ -49,8 +49,8 @@ def test_the_mission_case_page_reads_each_part_once(
     tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in captured.captured_queries]
     # The session, the user; the case; its mission with the signatory and the annual plan;
     # the members with their travellers, the stops, the itinerary and the budget (read once
-    # for the summary, the details and the document check); the bell; the agency's open
-    # suspensions (agency standing, shown to staff); the members' earlier
+    # for the summary, the details and the document check); the case's clocks; the bell;
+    # the agency's open suspensions (agency standing, shown to staff); the members' earlier
     # trips; the recorded check and its accepted warnings; the approval documents; the
     # members' documents, flags and bars; the bureau's area and the custody rules in force;
     # the visas (the external steps come before the panels other areas contribute); timeline
@@ -64,6 +64,7 @@ def test_the_mission_case_page_reads_each_part_once(
         '"missions_destination"',
         '"missions_itineraryitem"',
         '"missions_budgetline"',
+        '"cases_clock"',
         '"notifications_notification"',
         '"cases_suspension"',
         '"missions_missionmember"',
@@ -86,7 +87,8 @@ def test_the_mission_case_page_reads_each_part_once(
 # The approval's steps as the benchmark's write load runs them (bench/writes.py), each with
 # its exact query count over HTTP: the session, the user and the case are read, then in one
 # transaction the case is locked and checked, the change, the timeline entry and the audit
-# event written (with the filing's rule check and verdict, or the approval document); after
+# event written (with the filing's rule check and verdict, or the approval document, and
+# the approval's one look for passports out for the trip, whose due dates follow it); after
 # commit the people to tell, their channels and languages are read and told. Forwarding and
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
@@ -96,7 +98,7 @@ APPROVAL_STEPS = (
     ("submit", "liaison", 23),
     ("start_review", "officer", 17),
     ("forward_to_leader", "head", 29),
-    ("approve", "leader", 41),
+    ("approve", "leader", 42),
 )
 
 

@@ -420,13 +420,9 @@ def test_the_inbox_search_and_the_api_know_the_members(
     assert detail["destinations"] == [{"country": "DE", "city": "Berlin", "transit": False}]
 
 
-def test_an_unsubmitted_trip_report_is_reminded_then_overdue(
-    confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, leader: Any
+def _back_home(
+    mission: Mission, liaison: Any, officer: Any, head: Any, leader: Any, *, approved: Any
 ) -> None:
-    from waishi.cases.deadlines import sweep_deadlines
-    from waishi.cases.models import ReminderMark
-
-    mission = confirmed()
     for name, actor in [
         ("submit", liaison),
         ("start_review", officer),
@@ -435,15 +431,99 @@ def test_an_unsubmitted_trip_report_is_reminded_then_overdue(
         ("depart", liaison),
     ]:
         run(mission, name, actor)
-    back = datetime.date.today()
     Mission.objects.filter(pk=mission.pk).update(
-        departure_date=back - datetime.timedelta(days=4), return_date=back
+        departure_date=approved - datetime.timedelta(days=4), return_date=approved
     )
+
+
+def test_an_unsubmitted_trip_report_reminds_the_agency_then_is_escalated(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    signatory: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from waishi.cases.clocks import sweep_clocks
+    from waishi.cases.models import Clock, ClockReminder
+    from waishi.cases.notify import register_listener, unregister_listener
+    from waishi.core.workdays import add_workdays
+
+    mission = confirmed()
+    back = datetime.date.today()
+    _back_home(mission, liaison, officer, head, leader, approved=back)
     run(mission, "register_return", liaison, returned_on=back.isoformat())
     due = fresh(mission).report_due
-    sweep_deadlines(today=due - datetime.timedelta(days=1))
-    sweep_deadlines(today=due + datetime.timedelta(days=1))
-    levels = set(ReminderMark.objects.filter(case=mission.case).values_list("level", flat=True))
+    assert due == back + datetime.timedelta(days=30)
+    clock = Clock.objects.get(case=mission.case, code="trip_report")
+    assert (clock.owner, clock.due_date) == ("agency", due)
+    assert Case.objects.get(pk=mission.case_id).due_owner == "agency"
+    heard: list[Any] = []
+    register_listener(heard.append)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            sweep_clocks(today=add_workdays(due, -3))
+            sweep_clocks(today=due + datetime.timedelta(days=1))
+    finally:
+        unregister_listener(heard.append)
+    levels = set(ClockReminder.objects.filter(clock=clock).values_list("level", flat=True))
     assert levels == {"due_soon", "overdue"}
+    # The agency's liaison officers and signatory are told first; the division on escalation.
+    assert set(heard[0].recipients) == {liaison.pk, signatory.pk}
+    assert {liaison.pk, signatory.pk, officer.pk, head.pk} <= set(heard[1].recipients)
     # A mission's own trip is not among its members' earlier trips.
     assert [m.recent_trips for m in fresh(mission).member_rows] == [0] * 6
+
+
+def test_a_return_after_the_approved_date_needs_a_reason_and_is_flagged(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    inspector: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from waishi.cases.notify import register_listener, unregister_listener
+
+    mission = confirmed()
+    back = datetime.date.today()
+    approved = back - datetime.timedelta(days=2)
+    _back_home(mission, liaison, officer, head, leader, approved=approved)
+    with pytest.raises(TransitionRefused) as refused:
+        run(mission, "register_return", liaison, returned_on=back.isoformat())
+    assert approved.isoformat() in str(refused.value.reasons)
+    assert fresh(mission).returned_on is None
+    # With the reason the return is recorded, and the extended stay flagged.
+    heard: list[Any] = []
+    register_listener(heard.append)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            run(
+                mission,
+                "register_return",
+                liaison,
+                returned_on=back.isoformat(),
+                late_reason="航班取消，延误两天",
+            )
+    finally:
+        unregister_listener(heard.append)
+    [note] = [e for e in mission.case.timeline.filter(kind="note") if "extended_stay" in e.changes]
+    assert note.changes == {"extended_stay": [approved.isoformat(), back.isoformat()]}
+    assert not note.is_public and note.text == "航班取消，延误两天"
+    flags = [e for e in heard if e.kind == "flag"]
+    assert len(flags) == 1
+    assert {officer.pk, head.pk, inspector.pk} <= set(flags[0].recipients)
+    assert "(+2)" in flags[0].text
+
+
+def test_a_return_on_the_approved_day_needs_no_reason(
+    confirmed: Callable[..., Any], liaison: Any, officer: Any, head: Any, leader: Any
+) -> None:
+    mission = confirmed()
+    back = datetime.date.today()
+    _back_home(mission, liaison, officer, head, leader, approved=back)
+    run(mission, "register_return", liaison, returned_on=back.isoformat())
+    notes = mission.case.timeline.filter(kind="note")
+    assert not [e for e in notes if "extended_stay" in e.changes]

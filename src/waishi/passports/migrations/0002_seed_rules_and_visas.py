@@ -20,7 +20,7 @@ RULES = [
         "reminder_interval",
         "province",
         "440000",
-        {"days": 3},
+        {"workdays": 3},
         "block",
         "广东省因公出国（境）管理平台：证照逾期未交回的，到期日起每3日催交一次。",
     ),

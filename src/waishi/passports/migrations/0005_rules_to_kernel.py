@@ -12,7 +12,7 @@ from django.db import migrations, models
 AREA = "passports"
 UNITS = {
     "return_days": "days",
-    "reminder_interval": "days",
+    "reminder_interval": "working_days",
     "reminders_before_lock": "times",
     "expiry_margin": "months",
     "hk_macao_stay": "days",

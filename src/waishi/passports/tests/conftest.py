@@ -27,7 +27,7 @@ def _passport_rules(request: Any) -> None:
 
     from django.apps import apps
 
-    importlib.import_module("waishi.passports.migrations.0008_blocking_document_rules").seed(
+    importlib.import_module("waishi.passports.migrations.0010_blocking_document_rules").seed(
         apps, None
     )
 

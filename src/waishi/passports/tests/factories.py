@@ -101,8 +101,8 @@ def make_mission(
 
 
 def endorse(document: TravelDocument, *, valid_from: datetime.date, validity: str) -> Endorsement:
+    from waishi.core.workdays import add_months
     from waishi.passports.constants import VALIDITY_TERMS
-    from waishi.passports.rules import add_months
 
     months = VALIDITY_TERMS[validity][0]
     return Endorsement.objects.create(

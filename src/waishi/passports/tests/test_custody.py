@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from waishi.audit.models import AuditEvent
 from waishi.cases.models import Rule, Suspension
+from waishi.core.workdays import add_workdays
 from waishi.notifications.models import Notification
 from waishi.passports import actions
 from waishi.passports.checks import agency_lock_reasons
@@ -23,36 +24,37 @@ from .factories import DocumentFactory, TravellerFactory, make_mission
 pytestmark = pytest.mark.django_db
 
 
-def test_due_date_is_departure_plus_approved_days_plus_seven() -> None:
-    # Wednesday 3 June 2026, five days: back on 8 June, due seven days later on Monday 15 June.
-    due, rule = return_due_date(datetime.date(2026, 6, 3), 5)
+def test_due_date_is_seven_calendar_days_after_the_day_of_return() -> None:
+    # Back on Monday 8 June 2026: due seven days later on Monday 15 June, not a day later.
+    due, rule = return_due_date(datetime.date(2026, 6, 8))
     assert due == datetime.date(2026, 6, 15)
     assert rule.rule_id is not None and "7" in rule.citation
 
 
 def test_due_date_on_a_weekend_moves_to_the_next_working_day() -> None:
     # Back on 6 June, seven days later is Saturday 13 June: due on Monday 15 June.
-    due, _rule = return_due_date(datetime.date(2026, 6, 1), 5)
+    due, _rule = return_due_date(datetime.date(2026, 6, 6))
     assert due == datetime.date(2026, 6, 15)
 
 
 def test_due_date_in_the_national_day_holiday_moves_past_it() -> None:
     # Back on 29 September 2026; 6 October falls in the National Day holiday (1–7 October),
     # so the document is due on the first working day after it.
-    due, _rule = return_due_date(datetime.date(2026, 9, 24), 5)
+    due, _rule = return_due_date(datetime.date(2026, 9, 29))
     assert due == datetime.date(2026, 10, 8)
 
 
 def test_due_date_in_the_spring_festival_moves_past_the_lunar_holiday() -> None:
     # Back on 23 January 2025; seven days later, 30 January, is in the Spring Festival holiday
     # (28 January – 4 February): due on Wednesday 5 February.
-    due, _rule = return_due_date(datetime.date(2025, 1, 18), 5)
+    due, _rule = return_due_date(datetime.date(2025, 1, 23))
     assert due == datetime.date(2025, 2, 5)
 
 
 def test_due_date_on_a_make_up_working_saturday_stays_there() -> None:
-    # Saturday 11 October 2025 is a working day (调休) after the National Day holiday.
-    due, _rule = return_due_date(datetime.date(2025, 9, 29), 5)
+    # Back on 4 October 2025; Saturday 11 October is a working day (调休) after the
+    # National Day holiday.
+    due, _rule = return_due_date(datetime.date(2025, 10, 4))
     assert due == datetime.date(2025, 10, 11)
 
 
@@ -67,8 +69,8 @@ def test_a_new_version_of_the_return_rule_applies_from_its_effective_date() -> N
         effective_from=datetime.date(2027, 1, 1),
         citation="新规定：回国后10日内交回",
     )
-    old, _ = return_due_date(datetime.date(2026, 6, 3), 5)
-    new, rule = return_due_date(datetime.date(2027, 3, 1), 5)
+    old, _ = return_due_date(datetime.date(2026, 6, 8))
+    new, rule = return_due_date(datetime.date(2027, 3, 6))
     assert old == datetime.date(2026, 6, 15)
     assert new == datetime.date(2027, 3, 16)
     assert rule.citation == "新规定：回国后10日内交回"
@@ -91,7 +93,7 @@ def test_hand_out_signs_the_document_out_with_its_due_date(trip: Any, officer: A
     out = actions.do_hand_out(actor=officer, document=document, mission=mission, handed_to="陈一")
     document.refresh_from_db()
     assert document.status == DocumentStatus.OUT
-    expected, _ = return_due_date(mission.departure_date, 5)
+    expected, _ = return_due_date(mission.return_date)
     assert out.due_date == expected
     assert out.receipt_number.startswith("BG-")
     assert AuditEvent.objects.filter(action="passports.document.hand_out").count() == 1
@@ -151,12 +153,12 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     actions.do_return_document(actor=officer, hand_out=on_time, returned_by="陈一", returned_on=due)
     with django_capture_on_commit_callbacks(execute=True):
         for offset in (0, 3, 6):
-            result = sweep_custody(today=due + datetime.timedelta(days=offset))
+            result = sweep_custody(today=add_workdays(due, offset))
             assert result.reminded == 1 and result.locked == 0
         # The same day again sends nothing more.
-        assert sweep_custody(today=due + datetime.timedelta(days=6)).reminded == 0
+        assert sweep_custody(today=add_workdays(due, 6)).reminded == 0
         assert agency_lock_reasons(agency) == []
-        result = sweep_custody(today=due + datetime.timedelta(days=9))
+        result = sweep_custody(today=add_workdays(due, 9))
     assert result.locked == 1
     late.refresh_from_db()
     assert late.reminders_sent == 3
@@ -168,7 +170,7 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     assert len(reasons) == 1 and "林二" in reasons[0].message and reasons[0].citation
     assert AuditEvent.objects.filter(action="cases.suspension.impose").count() == 1
     # A second sweep does not lock twice.
-    assert sweep_custody(today=due + datetime.timedelta(days=12)).locked == 0
+    assert sweep_custody(today=add_workdays(due, 12)).locked == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_return_document(actor=officer, hand_out=late, returned_by="林二")
@@ -181,6 +183,48 @@ def test_three_unheeded_reminders_lock_the_agency_and_the_return_unlocks_it(
     )
 
 
+def test_the_due_date_follows_the_trip_s_actual_return(trip: Any, officer: Any, clock: Any) -> None:
+    from waishi.cases.contrib import trip_changed
+    from waishi.cases.models import Case
+
+    mission = trip["mission"]
+    today = clock.today
+    clock.set(mission.departure_date - datetime.timedelta(days=1))
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][0], mission=mission, handed_to="陈一"
+    )
+    clock.set(today)
+    assert out.due_date == return_due_date(mission.return_date)[0]
+    # The travellers came back three days late; the return is registered.
+    late = mission.return_date + datetime.timedelta(days=3)
+    type(mission).objects.filter(pk=mission.pk).update(returned_on=late)
+    trip_changed(Case.objects.get(pk=mission.case_id))
+    out.refresh_from_db()
+    assert out.due_date == return_due_date(late)[0]
+    event = AuditEvent.objects.get(action="passports.document.due_moved")
+    assert event.after["due_date"] == out.due_date.isoformat()
+    # Told again with nothing new, nothing moves.
+    trip_changed(Case.objects.get(pk=mission.case_id))
+    assert AuditEvent.objects.filter(action="passports.document.due_moved").count() == 1
+
+
+def test_reminders_are_spaced_in_working_days_across_a_holiday(
+    trip: Any, officer: Any, agency: Any
+) -> None:
+    out = actions.do_hand_out(
+        actor=officer, document=trip["documents"][0], mission=trip["mission"], handed_to="陈一"
+    )
+    # Due on Wednesday 30 September 2026, the eve of the National Day holiday (1–7 October).
+    HandOut.objects.filter(pk=out.pk).update(due_date=datetime.date(2026, 9, 30))
+    assert sweep_custody(today=datetime.date(2026, 9, 30)).reminded == 1
+    # Three calendar days later the custody office and the agency are on holiday: no reminder.
+    assert sweep_custody(today=datetime.date(2026, 10, 3)).reminded == 0
+    next_one = add_workdays(datetime.date(2026, 9, 30), 3)
+    assert next_one > datetime.date(2026, 10, 7)
+    assert sweep_custody(today=next_one - datetime.timedelta(days=1)).reminded == 0
+    assert sweep_custody(today=next_one).reminded == 1
+
+
 def test_the_lock_stays_while_another_overdue_document_is_out(
     trip: Any, officer: Any, agency: Any
 ) -> None:
@@ -191,7 +235,7 @@ def test_the_lock_stays_while_another_overdue_document_is_out(
     ]
     due = outs[0].due_date
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=due + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(due, offset))
     assert len(agency_lock_reasons(agency)) == 2
     actions.do_return_document(actor=officer, hand_out=outs[0], returned_by="x")
     assert len(agency_lock_reasons(agency)) == 1
@@ -230,7 +274,7 @@ def test_a_suspended_agency_cannot_open_a_new_mission_and_is_told_why(
         actor=officer, document=trip["documents"][1], mission=trip["mission"], handed_to="林二"
     )
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=out.due_date + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(out.due_date, offset))
     assert agency_lock_reasons(agency)
     before = Case.objects.count()
     with pytest.raises(ValidationError) as refused:

@@ -208,6 +208,7 @@ def test_a_loss_without_a_police_report_of_an_accepted_type_changes_nothing(
 def test_a_loss_abroad_closes_the_hand_out_and_lifts_the_suspension(
     liaison: Any, officer: Any, agency: Any
 ) -> None:
+    from waishi.core.workdays import add_workdays
     from waishi.passports.checks import agency_lock_reasons
     from waishi.passports.custody import sweep_custody
 
@@ -221,7 +222,7 @@ def test_a_loss_abroad_closes_the_hand_out_and_lifts_the_suspension(
     )
     out = actions.do_hand_out(actor=officer, document=document, mission=mission, handed_to="x")
     for offset in (0, 3, 6, 9):
-        sweep_custody(today=out.due_date + datetime.timedelta(days=offset))
+        sweep_custody(today=add_workdays(out.due_date, offset))
     assert agency_lock_reasons(agency)
     report_loss(liaison, document)
     out = HandOut.objects.get(pk=out.pk)

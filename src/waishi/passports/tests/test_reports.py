@@ -66,18 +66,20 @@ def first_quarter(officer: Any, agency: Any, clock: Any) -> dict[str, Any]:
     clock.set(D(2025, 1, 6))
     people = [TravellerFactory(agency=agency, name=n) for n in ("甲", "乙", "丙", "丁")]
     a, b, c, d = (register(officer, p, f"SE700000{i}") for i, p in enumerate(people, 1))
-    trip = make_mission(agency=agency, travellers=people[:2], departure=D(2025, 3, 3), days=5)
+    trip = make_mission(agency=agency, travellers=people[:2], departure=D(2025, 3, 4), days=5)
     clock.set(D(2025, 2, 20))
     report_loss(officer, c, D(2025, 2, 19))
     clock.set(D(2025, 3, 2))
     out_a = actions.do_hand_out(actor=officer, document=a, mission=trip, handed_to="甲")
     out_b = actions.do_hand_out(actor=officer, document=b, mission=trip, handed_to="乙")
-    # Due: 3 March + 5 days + 7 days = Saturday 15 March, so Monday 17 March.
+    # Back on Saturday 8 March; seven days later is Saturday 15 March, so Monday 17 March.
     assert out_b.due_date == D(2025, 3, 17)
     clock.set(D(2025, 3, 5))
     actions.do_cancel_document(actor=officer, document=c, reason="遗失")
     clock.set(D(2025, 3, 14))
     actions.do_return_document(actor=officer, hand_out=out_a, returned_by="甲")
+    # Reminders three working days apart: 17, 20 and 25 March (the sweep of the 23rd, a
+    # Sunday, finds nothing due; the one of the 26th sends the third).
     for day in (D(2025, 3, 17), D(2025, 3, 20), D(2025, 3, 23), D(2025, 3, 26)):
         clock.set(day)
         sweep_custody(today=day)

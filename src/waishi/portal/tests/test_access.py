@@ -135,3 +135,15 @@ def test_groups_exist_with_page_permissions(portal: Portal) -> None:
     reviewer_perms = set(reviewers.page_permissions.values_list("permission__codename", flat=True))
     assert "change_page" in editor_perms and "publish_page" not in editor_perms
     assert "publish_page" in reviewer_perms
+
+
+@pytest.mark.django_db
+def test_a_service_guide_refuses_a_script_link_for_filing_online():
+    from django.core.exceptions import ValidationError
+
+    from waishi.portal.models import ServiceGuidePage
+
+    page = ServiceGuidePage(title="指南", slug="guide", online_url="javascript:alert(1)")
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean(exclude=["path", "depth", "content_type", "locale", "translation_key"])
+    assert "online_url" in refused.value.message_dict

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from waishi.core.models import TimeStampedModel
+from waishi.core.validators import validate_web_address
 
 from ..constants import OrganisationKind
 from .countries import Country
@@ -29,7 +30,7 @@ class Organisation(TimeStampedModel):
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     notes = models.TextField(_("notes"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     version = models.PositiveIntegerField(_("version"), default=1)

@@ -13,7 +13,7 @@ from .factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-ladder = importlib.import_module("waishi.registers.migrations.0006_rank_ladder")
+ladder = importlib.import_module("waishi.registers.migrations.0007_rank_ladder")
 
 
 def test_the_ladder_runs_from_principal_department_level_to_other_staff() -> None:

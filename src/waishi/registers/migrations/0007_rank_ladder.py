@@ -54,7 +54,7 @@ def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0005_person_version"),
+        ("registers", "0006_link_validators"),
     ]
 
     operations = [

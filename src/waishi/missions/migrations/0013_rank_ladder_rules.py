@@ -54,8 +54,8 @@ def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("missions", "0011_traveller_to_person"),
-        ("registers", "0006_rank_ladder"),
+        ("missions", "0012_report_clock"),
+        ("registers", "0007_rank_ladder"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]

@@ -7,7 +7,7 @@ import waishi.cases.models.standing
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_standing"),
+        ("cases", "0008_due_dates_to_clocks"),
     ]
 
     operations = [

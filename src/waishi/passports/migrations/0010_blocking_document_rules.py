@@ -78,8 +78,8 @@ def unseed(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("passports", "0007_holder_is_person"),
-        ("cases", "0006_standing"),
+        ("passports", "0009_reminder_interval_in_working_days"),
+        ("cases", "0009_suspension_businesses"),
     ]
 
     operations = [migrations.RunPython(seed, unseed)]
