@@ -76,9 +76,9 @@ def Resume(code: str) -> ClockChange:
     return ClockChange(code, "resume")
 
 
-def Restart(code: str) -> ClockChange:
-    """Start over from the full length, e.g. when more material was asked for."""
-    return ClockChange(code, "start")
+# Starting a clock that runs starts it over from its full length (e.g. when more material
+# was asked for): ``Restart`` reads better in such a transition.
+Restart = Start
 
 
 STEP_SPEC = ClockSpec(
@@ -188,11 +188,13 @@ def _entry(case: Case, clock: Clock, event: str, actor: Any, text: str = "") -> 
     )
 
 
-def _first_reminder(clock: Clock, spec: ClockSpec) -> datetime.date:
-    """The day the clock's first reminder is due: ``remind_before`` working days ahead."""
+def _arm(clock: Clock, spec: ClockSpec) -> None:
+    """Set the clock's first reminder: ``remind_before`` working days ahead, or on the day."""
     if spec.remind_before <= 0:
-        return clock.due_date
-    return add_workdays(clock.due_date, -spec.remind_before)
+        clock.next_reminder_on, clock.reminder_level = clock.due_date, ""
+        return
+    clock.next_reminder_on = add_workdays(clock.due_date, -spec.remind_before)
+    clock.reminder_level = ReminderLevel.DUE_SOON
 
 
 def start_clock(
@@ -242,8 +244,7 @@ def start_clock(
     clock.due_at, clock.due_date = due_at, due_date
     clock.state = ClockState.RUNNING
     clock.paused_at = clock.ended_at = None
-    clock.next_reminder_on = _first_reminder(clock, spec)
-    clock.reminder_level = ReminderLevel.DUE_SOON if spec.remind_before > 0 else ""
+    _arm(clock, spec)
     clock.save()
     if record:
         _entry(case, clock, event, actor, reason)
@@ -334,8 +335,7 @@ def resume_clock(
         clock.due_at = _end_of(clock.due_date)
     clock.state = ClockState.RUNNING
     clock.paused_at = None
-    clock.next_reminder_on = _first_reminder(clock, spec)
-    clock.reminder_level = ReminderLevel.DUE_SOON if spec.remind_before > 0 else ""
+    _arm(clock, spec)
     clock.save()
     if record:
         _entry(case, clock, "resumed", actor)
@@ -359,8 +359,7 @@ def move_clock(
     spec = spec_of(case, code)
     clock.due_date, clock.due_at = due_on, _end_of(due_on)
     if clock.is_running:
-        clock.next_reminder_on = _first_reminder(clock, spec)
-        clock.reminder_level = ReminderLevel.DUE_SOON if spec.remind_before > 0 else ""
+        _arm(clock, spec)
     clock.save()
     if record:
         _entry(case, clock, "moved", actor, reason)
