@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "waishi.portal",
     "waishi.missions",
     "waishi.passports",
+    "waishi.visits",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
