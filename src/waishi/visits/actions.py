@@ -45,7 +45,7 @@ VISIT_FIELDS = (
     "lodging_stars",
     "meals_per_day",
     "interpretation",
-    "media",
+    "media_coverage",
     "lodging_transport",
     "materials",
     "planned_cost",
@@ -101,7 +101,13 @@ def do_file_visit(
     def build(case: Case) -> None:
         visit = Visit.objects.create(case=case, **values)
         visit.co_hosts.set(co_hosts)
-        log_action(action="visits.visit.file", actor=actor, obj=case, after=_record(visit, VISIT_FIELDS), request=request)
+        log_action(
+            action="visits.visit.file",
+            actor=actor,
+            obj=case,
+            after=_record(visit, VISIT_FIELDS),
+            request=request,
+        )
 
     try:
         return do_create_case(
@@ -210,7 +216,11 @@ def do_add_guest(
             person.full_clean()
             person.save()
             log_action(
-                action="registers.person.register", actor=actor, obj=person, after=person_record(person), request=request
+                action="registers.person.register",
+                actor=actor,
+                obj=person,
+                after=person_record(person),
+                request=request,
             )
         if locked.guests.filter(person=person).exists():
             raise ValidationError(_("This guest is already a member of the delegation."))
@@ -225,7 +235,9 @@ def do_add_guest(
             dietary_notes=dietary_notes.strip(),
         )
         _bump(locked)
-        set_case_names(locked.case_id, [g.person.name for g in locked.guests.select_related("person")])
+        set_case_names(
+            locked.case_id, [g.person.name for g in locked.guests.select_related("person")]
+        )
         log_action(
             action="visits.guest.add",
             actor=actor,
@@ -236,7 +248,9 @@ def do_add_guest(
     return guest
 
 
-def do_remove_guest(*, actor: Any, visit: Visit, guest_pk: int, request: HttpRequest | None = None) -> None:
+def do_remove_guest(
+    *, actor: Any, visit: Visit, guest_pk: int, request: HttpRequest | None = None
+) -> None:
     """Take a guest off the delegation (the person stays in the register)."""
     _editable(actor, visit)
     with transaction.atomic():
@@ -246,8 +260,16 @@ def do_remove_guest(*, actor: Any, visit: Visit, guest_pk: int, request: HttpReq
             raise ValidationError(_("This guest is not a member of the delegation."))
         guest.delete()
         _bump(locked)
-        set_case_names(locked.case_id, [g.person.name for g in locked.guests.select_related("person")])
-        log_action(action="visits.guest.remove", actor=actor, obj=locked.case, before={"guest": guest_pk}, request=request)
+        set_case_names(
+            locked.case_id, [g.person.name for g in locked.guests.select_related("person")]
+        )
+        log_action(
+            action="visits.guest.remove",
+            actor=actor,
+            obj=locked.case,
+            before={"guest": guest_pk},
+            request=request,
+        )
 
 
 ITEM_FIELDS = (
@@ -291,7 +313,9 @@ def do_add_schedule_item(
     return item
 
 
-def do_remove_schedule_item(*, actor: Any, visit: Visit, item_pk: int, request: HttpRequest | None = None) -> None:
+def do_remove_schedule_item(
+    *, actor: Any, visit: Visit, item_pk: int, request: HttpRequest | None = None
+) -> None:
     _editable(actor, visit)
     with transaction.atomic():
         locked = _lock(visit, None)
@@ -299,7 +323,13 @@ def do_remove_schedule_item(*, actor: Any, visit: Visit, item_pk: int, request: 
         if not deleted:
             raise ValidationError(_("This item is not in the schedule."))
         _bump(locked)
-        log_action(action="visits.schedule.remove", actor=actor, obj=locked.case, before={"item": item_pk}, request=request)
+        log_action(
+            action="visits.schedule.remove",
+            actor=actor,
+            obj=locked.case,
+            before={"item": item_pk},
+            request=request,
+        )
 
 
 def do_add_gift_given(
@@ -341,7 +371,9 @@ def do_add_gift_given(
     return gift
 
 
-def do_remove_gift_given(*, actor: Any, visit: Visit, gift_pk: int, request: HttpRequest | None = None) -> None:
+def do_remove_gift_given(
+    *, actor: Any, visit: Visit, gift_pk: int, request: HttpRequest | None = None
+) -> None:
     _editable(actor, visit)
     with transaction.atomic():
         locked = _lock(visit, None)
@@ -349,7 +381,13 @@ def do_remove_gift_given(*, actor: Any, visit: Visit, gift_pk: int, request: Htt
         if not deleted:
             raise ValidationError(_("This gift is not recorded on the visit."))
         _bump(locked)
-        log_action(action="visits.gift_given.remove", actor=actor, obj=locked.case, before={"gift": gift_pk}, request=request)
+        log_action(
+            action="visits.gift_given.remove",
+            actor=actor,
+            obj=locked.case,
+            before={"gift": gift_pk},
+            request=request,
+        )
 
 
 def do_override_warning(
@@ -369,7 +407,9 @@ def do_override_warning(
     if rule_code not in open_codes:
         raise ValidationError(_("There is no open warning of this rule on the visit."))
     with transaction.atomic():
-        override = Override.objects.create(visit=visit, rule_code=rule_code, reason=reason.strip(), by=actor)
+        override = Override.objects.create(
+            visit=visit, rule_code=rule_code, reason=reason.strip(), by=actor
+        )
         log_action(
             action="visits.warning.accept",
             actor=actor,
@@ -431,7 +471,16 @@ def do_file_gift(
         raise ValidationError(_("The return to China is before the day the gift was received."))
     if data["value"] < 0:
         raise ValidationError(_("The value cannot be negative."))
-    fields = ("item", "kind", "value", "giver", "giver_country", "received_on", "returned_on", "mission_reference")
+    fields = (
+        "item",
+        "kind",
+        "value",
+        "giver",
+        "giver_country",
+        "received_on",
+        "returned_on",
+        "mission_reference",
+    )
     values = {k: data.get(k) for k in fields}
     for text in ("giver_country", "mission_reference"):
         values[text] = (values.get(text) or "").strip().upper()

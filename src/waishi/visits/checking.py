@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from .models import Visit
-from .rules import GiftInput, GuestInput, ItemInput, VisitInput, Violation, check_visit
+from .rules import GiftInput, GuestInput, ItemInput, Violation, VisitInput, check_visit
 
 
 @dataclass

@@ -18,7 +18,13 @@ from .constants import BanquetFormat, GiftKind, HostingClass, HostRank, ItemKind
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 2})
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
+
+
+def money(label: Any, *, required: bool = True) -> forms.DecimalField:
+    """An amount in RMB, never negative."""
+    return forms.DecimalField(
+        label=label, max_digits=12, decimal_places=2, min_value=Decimal("0"), required=required
+    )
 
 
 def _countries() -> list[tuple[str, str]]:
@@ -57,12 +63,10 @@ class VisitForm(IdempotentFormMixin):
     lodging_stars = forms.IntegerField(
         label=_("Hotel class (stars)"), min_value=1, max_value=5, required=False
     )
-    meals_per_day = forms.DecimalField(
-        label=_("Meals per person per day (RMB)"), required=False, **MONEY
-    )
-    planned_cost = forms.DecimalField(label=_("Planned cost (RMB)"), required=False, **MONEY)
+    meals_per_day = money(_("Meals per person per day (RMB)"), required=False)
+    planned_cost = money(_("Planned cost (RMB)"), required=False)
     interpretation = forms.CharField(label=_("Interpretation"), widget=TEXT, required=False)
-    media = forms.CharField(label=_("Media coverage"), widget=TEXT, required=False)
+    media_coverage = forms.CharField(label=_("Media coverage"), widget=TEXT, required=False)
     lodging_transport = forms.CharField(
         label=_("Lodging and transport"), widget=TEXT, required=False
     )
@@ -70,12 +74,11 @@ class VisitForm(IdempotentFormMixin):
 
     def __init__(self, *args: Any, agency_choice: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _countries()
+        self.fields["country"].choices = _countries()  # type: ignore[attr-defined]
         agencies = Agency.objects.filter(is_active=True).order_by("sort_order", "id")
-        self.fields["co_hosts"].queryset = agencies
-        self.fields["partner_city"].queryset = Organisation.objects.filter(
-            kind=OrganisationKind.FOREIGN_CITY, is_active=True
-        ).order_by("name_zh")
+        self.fields["co_hosts"].queryset = agencies  # type: ignore[attr-defined]
+        cities = Organisation.objects.filter(kind=OrganisationKind.FOREIGN_CITY, is_active=True)
+        self.fields["partner_city"].queryset = cities.order_by("name_zh")  # type: ignore[attr-defined]
         if agency_choice:
             # Division staff file a visit the bureau hosts, for the agency on record.
             self.fields["agency"] = forms.ModelChoiceField(
@@ -116,7 +119,7 @@ class GuestForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nationality"].choices = _countries()[1:]
+        self.fields["nationality"].choices = _countries()[1:]  # type: ignore[attr-defined]
 
     def clean_date_of_birth(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["date_of_birth"]
@@ -139,16 +142,12 @@ class ScheduleItemForm(forms.Form):
     host_rank = forms.ChoiceField(
         label=_("Host's rank"), choices=[("", "—"), *HostRank.choices], required=False
     )
-    cost_per_person = forms.DecimalField(
-        label=_("Cost per person (RMB)"), required=False, **MONEY
-    )
+    cost_per_person = money(_("Cost per person (RMB)"), required=False)
     city_leader = forms.CharField(label=_("City leader attending"), max_length=60, required=False)
     leader_requested_on = forms.DateField(
         label=_("Leader's approval requested on"), widget=DATE, required=False
     )
-    leader_approved_on = forms.DateField(
-        label=_("Leader approved on"), widget=DATE, required=False
-    )
+    leader_approved_on = forms.DateField(label=_("Leader approved on"), widget=DATE, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -162,13 +161,13 @@ class ScheduleItemForm(forms.Form):
 class GiftGivenForm(forms.Form):
     recipient = forms.TypedChoiceField(label=_("Recipient"), coerce=int)
     item = forms.CharField(label=_("Item"), max_length=200)
-    value = forms.DecimalField(label=_("Value (RMB)"), **MONEY)
+    value = money(_("Value (RMB)"))
     approved_by = forms.CharField(label=_("Approved by"), max_length=60)
     approved_on = forms.DateField(label=_("Approved on"), widget=DATE)
 
     def __init__(self, *args: Any, guests: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].choices = [(g.pk, g.person.name) for g in guests]
+        self.fields["recipient"].choices = [(g.pk, g.person.name) for g in guests]  # type: ignore[attr-defined]
 
 
 class OverrideForm(forms.Form):
@@ -186,14 +185,14 @@ class OutcomeForm(forms.Form):
         max_length=20000,
         required=False,
     )
-    actual_cost = forms.DecimalField(label=_("Actual cost (RMB)"), required=False, **MONEY)
+    actual_cost = money(_("Actual cost (RMB)"), required=False)
 
 
 class ReceivedGiftForm(IdempotentFormMixin):
     recipient = forms.ModelChoiceField(label=_("Recipient"), queryset=Person.objects.none())
     item = forms.CharField(label=_("Item"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=GiftKind.choices)
-    value = forms.DecimalField(label=_("Estimated market value (RMB)"), **MONEY)
+    value = money(_("Estimated market value (RMB)"))
     giver = forms.CharField(label=_("Given by"), max_length=200)
     giver_country = forms.ChoiceField(label=_("Giver's country or region"), required=False)
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
@@ -206,8 +205,10 @@ class ReceivedGiftForm(IdempotentFormMixin):
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].queryset = people if people is not None else Person.objects.none()
-        self.fields["giver_country"].choices = _countries()
+        self.fields["recipient"].queryset = (  # type: ignore[attr-defined]
+            people if people is not None else Person.objects.none()
+        )
+        self.fields["giver_country"].choices = _countries()  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .constants import BanquetFormat, GiftKind, HostingClass, HostRank, ItemKind, RankClass
 
-MONEY = {"max_digits": 12, "decimal_places": 2}
-
 
 class Visit(models.Model):
     """A foreign delegation received by a city unit, by the bureau, or by several together."""
@@ -64,16 +62,22 @@ class Visit(models.Model):
     invites_diplomats = models.BooleanField(
         _("diplomats accredited in China are invited"), default=False
     )
-    lodging_stars = models.PositiveSmallIntegerField(_("hotel class (stars)"), null=True, blank=True)
+    lodging_stars = models.PositiveSmallIntegerField(
+        _("hotel class (stars)"), null=True, blank=True
+    )
     meals_per_day = models.DecimalField(
-        _("meals per person per day (RMB)"), null=True, blank=True, **MONEY
+        _("meals per person per day (RMB)"), null=True, blank=True, max_digits=12, decimal_places=2
     )
     interpretation = models.TextField(_("interpretation"), blank=True)
-    media = models.TextField(_("media coverage"), blank=True)
+    media_coverage = models.TextField(_("media coverage"), blank=True)
     lodging_transport = models.TextField(_("lodging and transport"), blank=True)
     materials = models.TextField(_("materials"), blank=True)
-    planned_cost = models.DecimalField(_("planned cost (RMB)"), null=True, blank=True, **MONEY)
-    actual_cost = models.DecimalField(_("actual cost (RMB)"), null=True, blank=True, **MONEY)
+    planned_cost = models.DecimalField(
+        _("planned cost (RMB)"), null=True, blank=True, max_digits=12, decimal_places=2
+    )
+    actual_cost = models.DecimalField(
+        _("actual cost (RMB)"), null=True, blank=True, max_digits=12, decimal_places=2
+    )
     outcome_report = models.TextField(_("outcome report"), blank=True)
     press_release = models.TextField(_("press release draft"), blank=True)
     plan_version = models.PositiveIntegerField(_("plan version"), default=0)
@@ -142,7 +146,7 @@ class ScheduleItem(models.Model):
         _("host's rank"), max_length=16, choices=HostRank.choices, blank=True
     )
     cost_per_person = models.DecimalField(
-        _("cost per person (RMB)"), null=True, blank=True, **MONEY
+        _("cost per person (RMB)"), null=True, blank=True, max_digits=12, decimal_places=2
     )
     city_leader = models.CharField(
         _("city leader attending"),
@@ -228,7 +232,7 @@ class GiftGiven(models.Model):
         Guest, on_delete=models.CASCADE, related_name="gifts", verbose_name=_("recipient")
     )
     item = models.CharField(_("item"), max_length=200)
-    value = models.DecimalField(_("value (RMB)"), **MONEY)
+    value = models.DecimalField(_("value (RMB)"), max_digits=12, decimal_places=2)
     approved_by = models.CharField(_("approved by"), max_length=60)
     approved_on = models.DateField(_("approved on"))
 
@@ -258,7 +262,7 @@ class ReceivedGift(models.Model):
     )
     item = models.CharField(_("item"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=GiftKind.choices)
-    value = models.DecimalField(_("estimated market value (RMB)"), **MONEY)
+    value = models.DecimalField(_("estimated market value (RMB)"), max_digits=12, decimal_places=2)
     giver = models.CharField(_("given by"), max_length=200)
     giver_country = models.CharField(_("giver's country or region"), max_length=2, blank=True)
     received_on = models.DateField(_("received on"), db_index=True)
@@ -291,4 +295,3 @@ class ReceivedGift(models.Model):
     @property
     def is_money(self) -> bool:
         return self.kind in (GiftKind.CASH, GiftKind.SECURITIES)
-

@@ -20,7 +20,7 @@ DEFINITIONS = [
         RuleCode.BANQUET_COST,
         RuleCode.BANQUET_COST.label,
         record(
-            {k: COUNT for k in ("minister", "ting_or_below", "buffet", "cocktail", "tea")},
+            dict.fromkeys(("minister", "ting_or_below", "buffet", "cocktail", "tea"), COUNT),
             ["minister", "ting_or_below", "buffet", "cocktail", "tea"],
         ),
         {"minister": 400, "ting_or_below": 300, "buffet": 150, "cocktail": 100, "tea": 60},
@@ -40,7 +40,9 @@ DEFINITIONS = [
     RuleDefinition(
         RuleCode.DIPLOMAT_LEAD,
         RuleCode.DIPLOMAT_LEAD.label,
-        record({"unit_workdays": COUNT, "city_workdays": COUNT}, ["unit_workdays", "city_workdays"]),
+        record(
+            {"unit_workdays": COUNT, "city_workdays": COUNT}, ["unit_workdays", "city_workdays"]
+        ),
         {"unit_workdays": 30, "city_workdays": 25},
         unit=RuleUnit.WORKING_DAYS,
     ),
@@ -64,7 +66,11 @@ DEFINITIONS = [
 def register() -> None:
     """Declare the visits area's rules to the kernel (from ``VisitsConfig.ready``)."""
     register_rule_area(
-        RuleArea(area=RULE_AREA, label=_("Foreign visits"), division_code=DIVISION,
-                 ranks=tuple(RankClass.choices)),
+        RuleArea(
+            area=RULE_AREA,
+            label=_("Foreign visits"),
+            division_code=DIVISION,
+            ranks=tuple(RankClass.choices),
+        ),
         DEFINITIONS,
     )

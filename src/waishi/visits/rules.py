@@ -201,7 +201,10 @@ def _lodging(v: VisitInput, book: RuleBook, _on: datetime.date) -> list[Violatio
     return [
         _v(
             rule,
-            _("The guests are lodged in a %(stars)d-star hotel; for their rank at most %(cap)d stars."),
+            _(
+                "The guests are lodged in a %(stars)d-star hotel; for their rank at most "
+                "%(cap)d stars."
+            ),
             stars=v.lodging_stars,
             cap=rule.value,
         )
@@ -215,7 +218,10 @@ def _gift_value(v: VisitInput, book: RuleBook, _on: datetime.date) -> list[Viola
     return [
         _v(
             rule,
-            _("The gift %(item)s is worth %(value)s RMB; for guests of this rank at most %(cap)s RMB."),
+            _(
+                "The gift %(item)s is worth %(value)s RMB; for guests of this rank at most "
+                "%(cap)s RMB."
+            ),
             item=gift.item,
             value=gift.value,
             cap=rule.value,

@@ -79,7 +79,9 @@ def year_figures(year: int) -> Figures:
             row.visits += 1
             row.guests += people
             row.days += days
-    given = GiftGiven.objects.filter(visit__arrival_date__year=year, visit__case__status__in=COUNTED)
+    given = GiftGiven.objects.filter(
+        visit__arrival_date__year=year, visit__case__status__in=COUNTED
+    )
     received = ReceivedGift.objects.filter(
         case__case_type=GIFT_CASE_TYPE, received_on__year=year
     ).values_list("value", "declared_on", "declared_late")
@@ -109,9 +111,27 @@ def figures_xlsx(figures: Figures) -> bytes:
         sheet.append([title, _("Visits"), _("Guests"), _("Days hosted")])
         for row in rows:
             sheet.append(safe_row([row.label, row.visits, row.guests, row.days]))
-        sheet.append(safe_row([figures.total.label, figures.total.visits, figures.total.guests, figures.total.days]))
+        sheet.append(
+            safe_row(
+                [
+                    figures.total.label,
+                    figures.total.visits,
+                    figures.total.guests,
+                    figures.total.days,
+                ]
+            )
+        )
     sheet = book.create_sheet(title=_("Gifts")[:31])
-    sheet.append([_("Gifts given"), _("Value (RMB)"), _("Gifts received"), _("Value (RMB)"), _("Declared"), _("Declared late")])
+    sheet.append(
+        [
+            _("Gifts given"),
+            _("Value (RMB)"),
+            _("Gifts received"),
+            _("Value (RMB)"),
+            _("Declared"),
+            _("Declared late"),
+        ]
+    )
     sheet.append(
         [
             figures.gifts_given,
@@ -131,4 +151,3 @@ def years_with_data(today_year: int) -> list[int]:
     first = Visit.objects.order_by("arrival_date").values_list("arrival_date", flat=True).first()
     start = min(first.year if first else today_year, today_year)
     return list(range(today_year + 1, start - 1, -1))
-

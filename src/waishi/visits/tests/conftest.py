@@ -87,7 +87,12 @@ def make_visit(liaison: Any, division: Any) -> Callable[..., Any]:
         actions.do_add_schedule_item(
             actor=actor,
             visit=visit,
-            data={"starts_at": at(start), "place": "市政府", "activity": "会见", "kind": ItemKind.MEETING},
+            data={
+                "starts_at": at(start),
+                "place": "市政府",
+                "activity": "会见",
+                "kind": ItemKind.MEETING,
+            },
         )
         for n in range(banquets):
             actions.do_add_schedule_item(

@@ -25,7 +25,9 @@ RETURNED = datetime.date(2026, 6, 10)
 
 @pytest.fixture
 def record(liaison: Any, division: Any) -> Any:
-    def make(value: str = "200", kind: str = "goods", returned: datetime.date | None = RETURNED) -> Any:
+    def make(
+        value: str = "200", kind: str = "goods", returned: datetime.date | None = RETURNED
+    ) -> Any:
         person = PersonFactory(agency=liaison.agency)
         return actions.do_file_gift(
             actor=liaison,
@@ -129,7 +131,10 @@ def test_the_keeping_body_registers_and_disposes(record: Any, liaison: Any, offi
     case = record("800", returned=None)
     case = do_transition(case=case, transition="declare", actor=liaison)
     case = do_transition(
-        case=case, transition="register_hand_in", actor=officer, inputs={"keeping_body": "市外事侨务局"}
+        case=case,
+        transition="register_hand_in",
+        actor=officer,
+        inputs={"keeping_body": "市外事侨务局"},
     )
     with pytest.raises(TransitionRefused):
         do_transition(case=case, transition="to_treasury", actor=officer)
@@ -138,10 +143,16 @@ def test_the_keeping_body_registers_and_disposes(record: Any, liaison: Any, offi
     )
     gift = case.received_gift
     gift.refresh_from_db()
-    assert (case.status, gift.keeping_body, gift.disposal) == ("disposed", "市外事侨务局", "交市博物馆陈列")
+    assert (case.status, gift.keeping_body, gift.disposal) == (
+        "disposed",
+        "市外事侨务局",
+        "交市博物馆陈列",
+    )
 
 
-def test_an_agency_records_gifts_of_its_own_people_only(liaison: Any, other_agency: Any, division: Any) -> None:
+def test_an_agency_records_gifts_of_its_own_people_only(
+    liaison: Any, other_agency: Any, division: Any
+) -> None:
     from django.core.exceptions import ValidationError
 
     stranger = PersonFactory(agency=other_agency)
@@ -150,5 +161,11 @@ def test_an_agency_records_gifts_of_its_own_people_only(liaison: Any, other_agen
             actor=liaison,
             agency=liaison.agency,
             recipient=stranger,
-            data={"item": "表", "kind": "goods", "value": Decimal(500), "giver": "某使馆", "received_on": RECEIVED},
+            data={
+                "item": "表",
+                "kind": "goods",
+                "value": Decimal(500),
+                "giver": "某使馆",
+                "received_on": RECEIVED,
+            },
         )

@@ -21,7 +21,11 @@ def codes(visit: VisitInput, on: datetime.date = DAY) -> list[str]:
 
 
 def visit(days: int = 3, **kwargs: object) -> VisitInput:
-    base = {"arrival": DAY, "departure": DAY + datetime.timedelta(days=days - 1), "guests": MINISTER}
+    base = {
+        "arrival": DAY,
+        "departure": DAY + datetime.timedelta(days=days - 1),
+        "guests": MINISTER,
+    }
     return VisitInput(**(base | kwargs))  # type: ignore[arg-type]
 
 
@@ -51,7 +55,9 @@ def test_second_banquet_passes_and_third_is_warned() -> None:
 
 def test_banquet_cost_cap_depends_on_the_host_rank_and_the_format() -> None:
     at_cap = banquet(1, host_rank="minister", banquet_format="seated", cost_per_person=Decimal(400))
-    over = banquet(1, host_rank="ting_or_below", banquet_format="seated", cost_per_person=Decimal(301))
+    over = banquet(
+        1, host_rank="ting_or_below", banquet_format="seated", cost_per_person=Decimal(301)
+    )
     buffet = banquet(1, host_rank="minister", banquet_format="buffet", cost_per_person=Decimal(151))
     assert "banquet_cost" not in codes(visit(schedule=(at_cap,)))
     assert "banquet_cost" in codes(visit(schedule=(over,)))
@@ -70,7 +76,9 @@ def test_gift_cap_is_keyed_on_the_head_of_delegations_rank() -> None:
 def test_one_gift_to_the_head_only() -> None:
     one = visit(gifts=(GiftInput("端砚", Decimal(300), "米勒"),))
     assert "gifts_per_visit" not in codes(one)
-    two = visit(gifts=(GiftInput("端砚", Decimal(300), "米勒"), GiftInput("茶", Decimal(50), "米勒")))
+    two = visit(
+        gifts=(GiftInput("端砚", Decimal(300), "米勒"), GiftInput("茶", Decimal(50), "米勒"))
+    )
     assert "gifts_per_visit" in codes(two)
     other = visit(gifts=(GiftInput("茶", Decimal(50), "施密特", to_head=False),))
     assert "gifts_per_visit" in codes(other)
@@ -86,12 +94,19 @@ def test_meals_and_lodging_caps_by_rank() -> None:
 
 
 def test_city_leaders_approval_requested_three_days_ahead_passes_two_is_warned() -> None:
-    item = dict(starts_on=DAY, activity="会见", city_leader="王市长", leader_approved_on=DAY)
+    item = {
+        "starts_on": DAY,
+        "activity": "会见",
+        "city_leader": "王市长",
+        "leader_approved_on": DAY,
+    }
     three = ItemInput(leader_requested_on=DAY - datetime.timedelta(days=3), **item)  # type: ignore[arg-type]
     two = ItemInput(leader_requested_on=DAY - datetime.timedelta(days=2), **item)  # type: ignore[arg-type]
     assert "leader_approval_days" not in codes(visit(schedule=(three,)))
     assert "leader_approval_days" in codes(visit(schedule=(two,)))
-    unapproved = ItemInput(DAY, "会见", city_leader="王市长", leader_requested_on=DAY - datetime.timedelta(days=5))
+    unapproved = ItemInput(
+        DAY, "会见", city_leader="王市长", leader_requested_on=DAY - datetime.timedelta(days=5)
+    )
     assert "leader_approval_days" in codes(visit(schedule=(unapproved,)))
 
 

@@ -30,7 +30,9 @@ def test_every_visit_transition_as_every_role(
         return case
 
     outcomes = walk_transitions(VISIT_CASE_TYPE, in_state, case_roles)
-    assert len(outcomes) == sum(len(t.sources) for t in VISIT_WORKFLOW.transitions) * len(case_roles)
+    assert len(outcomes) == sum(len(t.sources) for t in VISIT_WORKFLOW.transitions) * len(
+        case_roles
+    )
     done = allowed(outcomes)
     assert not {role for _n, _s, role in done} & OUTSIDERS
     assert {o.transition for o in outcomes if not o.forbidden} == {
@@ -52,7 +54,9 @@ def test_every_visit_transition_as_every_role(
     assert expected <= done
     # The bureau's officers do not file an agency's plan; the agency does not approve it.
     assert ("submit", "plan", "officer") not in done
-    assert not {(n, s, r) for n, s, r in done if n == "approve" and r in {"liaison", "signatory", "officer"}}
+    assert not {
+        (n, s, r) for n, s, r in done if n == "approve" and r in {"liaison", "signatory", "officer"}
+    }
 
 
 def test_every_gift_transition_as_every_role(

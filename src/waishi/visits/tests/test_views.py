@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from waishi.cases.actions import do_transition
+from waishi.cases.refusals import TransitionRefused
 from waishi.visits.models import PlanVersion, Visit
 
 pytestmark = pytest.mark.django_db
@@ -37,17 +38,48 @@ def test_plan_to_outcome_report_through_the_pages(
     visit = Visit.objects.get()
     ref = visit.case.reference
     edit = reverse("visits:edit", args=[ref])
-    client.post(edit, {"part": "guests", "name": "米勒", "foreign_names": "Anna Müller", "sex": "female",
-                       "date_of_birth": "1970-05-01", "nationality": "DE", "rank_class": "minister",
-                       "is_head": "on", "title": "市长"})
-    client.post(edit, {"part": "schedule", "starts_at": f"{arrival}T10:00", "place": "市政府",
-                       "activity": "会见", "kind": "meeting", "city_leader": "王市长",
-                       "leader_requested_on": (arrival - datetime.timedelta(days=10)).isoformat(),
-                       "leader_approved_on": (arrival - datetime.timedelta(days=8)).isoformat()})
+    client.post(
+        edit,
+        {
+            "part": "guests",
+            "name": "米勒",
+            "foreign_names": "Anna Müller",
+            "sex": "female",
+            "date_of_birth": "1970-05-01",
+            "nationality": "DE",
+            "rank_class": "minister",
+            "is_head": "on",
+            "title": "市长",
+        },
+    )
+    client.post(
+        edit,
+        {
+            "part": "schedule",
+            "starts_at": f"{arrival}T10:00",
+            "place": "市政府",
+            "activity": "会见",
+            "kind": "meeting",
+            "city_leader": "王市长",
+            "leader_requested_on": (arrival - datetime.timedelta(days=10)).isoformat(),
+            "leader_approved_on": (arrival - datetime.timedelta(days=8)).isoformat(),
+        },
+    )
     guest = visit.guests.get()
-    client.post(edit, {"part": "gifts", "recipient": guest.pk, "item": "端砚", "value": "380",
-                       "approved_by": "李局长", "approved_on": arrival.isoformat()})
-    bad = client.post(edit, {"part": "schedule", "starts_at": "", "place": "", "activity": "", "kind": "banquet"})
+    client.post(
+        edit,
+        {
+            "part": "gifts",
+            "recipient": guest.pk,
+            "item": "端砚",
+            "value": "380",
+            "approved_by": "李局长",
+            "approved_on": arrival.isoformat(),
+        },
+    )
+    bad = client.post(
+        edit, {"part": "schedule", "starts_at": "", "place": "", "activity": "", "kind": "banquet"}
+    )
     assert bad.status_code == 200 and visit.schedule.count() == 1
     case = do_transition(case=visit.case, transition="submit", actor=liaison)
     assert PlanVersion.objects.filter(visit=visit, number=1).exists()
@@ -55,15 +87,21 @@ def test_plan_to_outcome_report_through_the_pages(
     detail = client.get(reverse("cases:detail", args=[ref])).content.decode()
     assert "hosted_days" in detail
     client.force_login(head)
-    with pytest.raises(Exception):
+    with pytest.raises(TransitionRefused):
         do_transition(case=case, transition="approve", actor=head)
-    client.post(reverse("visits:override", args=[ref]), {"rule_code": "hosted_days", "reason": "对等接待协议待签"})
+    client.post(
+        reverse("visits:override", args=[ref]),
+        {"rule_code": "hosted_days", "reason": "对等接待协议待签"},
+    )
     case = do_transition(case=case, transition="approve", actor=head)
     assert case.status == "approved"
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: arrival)
     case = do_transition(case=case, transition="record_held", actor=liaison)
     client.force_login(liaison)
-    client.post(reverse("visits:outcome", args=[ref]), {"outcome_report": "签署友好交流备忘录", "actual_cost": "18000"})
+    client.post(
+        reverse("visits:outcome", args=[ref]),
+        {"outcome_report": "签署友好交流备忘录", "actual_cost": "18000"},
+    )
     case = do_transition(case=case, transition="submit_report", actor=liaison)
     assert case.status == "reported"
     visit.refresh_from_db()
@@ -75,17 +113,27 @@ def test_a_stale_plan_form_is_refused_and_changes_nothing(
 ) -> None:
     visit = make_visit()
     client.force_login(liaison)
-    form = {"version": visit.version - 1, "purpose": "改动", "country": "DE",
-            "arrival_date": visit.arrival_date.isoformat(), "departure_date": visit.departure_date.isoformat(),
-            "hosting_class": "full"}
-    response = client.post(reverse("visits:edit", args=[visit.case.reference]), {"part": "basics", **form})
+    form = {
+        "version": visit.version - 1,
+        "purpose": "改动",
+        "country": "DE",
+        "arrival_date": visit.arrival_date.isoformat(),
+        "departure_date": visit.departure_date.isoformat(),
+        "hosting_class": "full",
+    }
+    response = client.post(
+        reverse("visits:edit", args=[visit.case.reference]), {"part": "basics", **form}
+    )
     assert response.status_code == 409
     visit.refresh_from_db()
     assert visit.purpose != "改动"
 
 
 def test_the_api_lists_an_agencys_own_visits_only(
-    make_visit: Callable[..., Any], liaison: Any, other_liaison: Any, client: Any,
+    make_visit: Callable[..., Any],
+    liaison: Any,
+    other_liaison: Any,
+    client: Any,
     django_assert_max_num_queries: Any,
 ) -> None:
     mine = make_visit()

@@ -73,7 +73,9 @@ def gift_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The gift is recorded."))
             return redirect(case)
-    return render(request, "visits/gift_new.html", {"title": _("Record a gift received"), "form": form})
+    return render(
+        request, "visits/gift_new.html", {"title": _("Record a gift received"), "form": form}
+    )
 
 
 @require_perm("visits.read_statistics")

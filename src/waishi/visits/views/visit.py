@@ -81,7 +81,9 @@ def visit_new(request: HttpRequest) -> HttpResponse:
             for message in _problems(problem):
                 form.add_error(None, message)
         else:
-            messages.success(request, _("The visit is started. Add the delegation and the schedule."))
+            messages.success(
+                request, _("The visit is started. Add the delegation and the schedule.")
+            )
             return redirect("visits:edit", reference=case.reference)
     return render(request, "visits/new.html", {"title": _("New foreign visit"), "form": form})
 
@@ -129,7 +131,9 @@ def visit_edit(request: HttpRequest, reference: str) -> HttpResponse:
                 return redirect(reverse("visits:edit", args=[reference]) + f"#{part}")
         visit = get_visit(request, reference)
     status = 409 if forms.get("stale") else 200
-    return render(request, "visits/edit.html", _edit_context(request, visit, **forms), status=status)
+    return render(
+        request, "visits/edit.html", _edit_context(request, visit, **forms), status=status
+    )
 
 
 def _basics(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
@@ -142,11 +146,21 @@ def _basics(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
     data.pop("idempotency_key", None)
     try:
         visit = actions.do_save_visit(
-            actor=request.user, visit=visit, expected_version=version, data=data,
-            co_hosts=co_hosts, request=request,
+            actor=request.user,
+            visit=visit,
+            expected_version=version,
+            data=data,
+            co_hosts=co_hosts,
+            request=request,
         )
     except actions.StaleVisit:
-        form.add_error(None, _("Someone changed this visit after you opened it. Your changes were not saved; the page shows the current plan."))
+        form.add_error(
+            None,
+            _(
+                "Someone changed this visit after you opened it. Your changes were not saved; "
+                "the page shows the current plan."
+            ),
+        )
         return False, {"basics_form": form, "stale": True}
     except (ValidationError, PermissionDenied) as problem:
         for message in _problems(problem):
@@ -175,7 +189,9 @@ def _item(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
     if not form.is_valid():
         return False, {"item_form": form}
     try:
-        actions.do_add_schedule_item(actor=request.user, visit=visit, data=form.cleaned_data, request=request)
+        actions.do_add_schedule_item(
+            actor=request.user, visit=visit, data=form.cleaned_data, request=request
+        )
     except (ValidationError, PermissionDenied) as problem:
         for message in _problems(problem):
             form.add_error(None, message)
@@ -191,7 +207,11 @@ def _gift(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
     data = dict(form.cleaned_data)
     try:
         actions.do_add_gift_given(
-            actor=request.user, visit=visit, recipient_pk=data.pop("recipient"), request=request, **data
+            actor=request.user,
+            visit=visit,
+            recipient_pk=data.pop("recipient"),
+            request=request,
+            **data,
         )
     except (ValidationError, PermissionDenied) as problem:
         for message in _problems(problem):
@@ -204,9 +224,15 @@ def _gift(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
 def _remove(request: HttpRequest, visit: Visit) -> tuple[bool, dict[str, Any]]:
     what, pk = request.POST.get("what", ""), request.POST.get("pk", "")
     remove = {
-        "guest": lambda key: actions.do_remove_guest(actor=request.user, visit=visit, guest_pk=key, request=request),
-        "item": lambda key: actions.do_remove_schedule_item(actor=request.user, visit=visit, item_pk=key, request=request),
-        "gift": lambda key: actions.do_remove_gift_given(actor=request.user, visit=visit, gift_pk=key, request=request),
+        "guest": lambda key: actions.do_remove_guest(
+            actor=request.user, visit=visit, guest_pk=key, request=request
+        ),
+        "item": lambda key: actions.do_remove_schedule_item(
+            actor=request.user, visit=visit, item_pk=key, request=request
+        ),
+        "gift": lambda key: actions.do_remove_gift_given(
+            actor=request.user, visit=visit, gift_pk=key, request=request
+        ),
     }.get(what)
     if remove is None or not pk.isdigit():
         messages.error(request, _("Nothing was removed."))
@@ -259,13 +285,19 @@ def outcome(request: HttpRequest, reference: str) -> HttpResponse:
     form = OutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_save_outcome(actor=request.user, visit=visit, data=form.cleaned_data, request=request)
+            actions.do_save_outcome(
+                actor=request.user, visit=visit, data=form.cleaned_data, request=request
+            )
         except (ValidationError, PermissionDenied) as problem:
             for message in _problems(problem):
                 form.add_error(None, message)
         else:
-            messages.success(request, _("The report is saved. Submit it from the case page when it is final."))
+            messages.success(
+                request, _("The report is saved. Submit it from the case page when it is final.")
+            )
             return redirect(case)
     return render(
-        request, "visits/outcome.html", {"title": _("Outcome report"), "form": form, "visit": visit, "case": case}
+        request,
+        "visits/outcome.html",
+        {"title": _("Outcome report"), "form": form, "visit": visit, "case": case},
     )
