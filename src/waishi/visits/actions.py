@@ -127,7 +127,9 @@ def _editable(actor: Any, visit: Visit, *, states: frozenset[str] = EDITABLE_STA
     case = visit.case
     if not actor.has_perm("visits.edit_visit", case):
         raise PermissionDenied(_("You may not change this visit."))
-    if case.status not in states:
+    # The status as it is now, not as it was when the visit was read.
+    status = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    if status not in states:
         raise ValidationError(_("The plan cannot be changed in this state."))
 
 

@@ -113,7 +113,7 @@ class GuestForm(forms.Form):
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE)
     nationality = forms.ChoiceField(label=_("Nationality"))
     rank_class = forms.ChoiceField(label=_("Rank class"), choices=RankClass.choices)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(label=_("Post or title"), max_length=200, required=False)
     is_head = forms.BooleanField(label=_("Head of delegation"), required=False)
     dietary_notes = forms.CharField(label=_("Dietary notes"), max_length=200, required=False)
 
