@@ -273,6 +273,18 @@ class DetailPlan:
     links: list[tuple[str, Any]]
     next_id: int
     choices: dict[Any, list[int]]
+    # Values of required columns without a default (a visit's dates, a gift's value).
+    filled: tuple[Any, ...] = ()
+
+
+# What a required column without a default gets, by its kind: the detail is a stand-in.
+FILLERS: dict[str, Any] = {
+    "DateField": datetime.date(2026, 1, 5),
+    "DecimalField": 0,
+    "IntegerField": 0,
+    "PositiveIntegerField": 0,
+    "PositiveSmallIntegerField": 0,
+}
 
 
 def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
@@ -295,8 +307,23 @@ def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
         for _name, related in links
         if related is not Mission
     }
-    names = ("id", case_field.attname, *(name for name, _related in links))
-    return DetailPlan(model, names, links, loader.next_id(model), choices)
+    required = [
+        f
+        for f in model._meta.concrete_fields
+        if not f.is_relation
+        and not f.null
+        and not f.has_default()
+        and f.get_internal_type() in FILLERS
+        and f.attname != "id"
+    ]
+    names = (
+        "id",
+        case_field.attname,
+        *(name for name, _related in links),
+        *(f.attname for f in required),
+    )
+    filled = tuple(FILLERS[f.get_internal_type()] for f in required)
+    return DetailPlan(model, names, links, loader.next_id(model), choices, filled)
 
 
 @dataclass
@@ -1102,7 +1129,7 @@ class CaseWriter:
     def _detail(
         self, plan: TypePlan, case_id: int, agency: Any, details: dict[Any, list[tuple[Any, ...]]]
     ) -> None:
-        """The detail row of another area's case: its case, required links, nothing else."""
+        """The detail row of another area's case: its case, required links and columns."""
         detail = plan.detail
         assert detail is not None
         values: list[Any] = [detail.next_id, case_id]
@@ -1114,6 +1141,7 @@ class CaseWriter:
                 values.append(self.rng.choice(recent) if recent else None)
             else:
                 values.append(self.rng.choice(detail.choices[related]))
+        values.extend(detail.filled)
         details.setdefault(detail.model, []).append(tuple(values))
 
     def save_counters(self) -> None:

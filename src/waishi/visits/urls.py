@@ -12,5 +12,6 @@ urlpatterns = [
     path("visits/<str:reference>/outcome/", visit.outcome, name="outcome"),
     path("gifts/", gifts.gift_list, name="gifts"),
     path("gifts/new/", gifts.gift_new, name="gift_new"),
+    path("gifts/<str:reference>/declaration.pdf", gifts.declaration_pdf, name="declaration"),
     path("office/visits/statistics/", gifts.statistics, name="statistics"),
 ]

@@ -195,7 +195,7 @@ MATRIX: dict[str, dict[str, int]] = {
                 ("new", "gift_new"),
                 gate(MISSION_FILERS | {Role.DIVISION_OFFICER, Role.DIVISION_HEAD}),
             ),
-            (("edit", "outcome"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("edit", "outcome", "declaration"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
             (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
             (("statistics",), gate(PASSPORT_READERS)),
         ]
@@ -285,6 +285,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
     **{f"visits:{n}": {"reference": "JD-1999-00001"} for n in ("edit", "override", "outcome")},
+    "visits:declaration": {"reference": "LP-1999-00001"},
     "registers:organisation_edit": {"pk": 999999},
     **{
         f"api-v1:{n}": {"reference": "CG-1999-00001"}

@@ -169,3 +169,19 @@ def test_an_agency_records_gifts_of_its_own_people_only(
                 "received_on": RECEIVED,
             },
         )
+
+
+def test_the_declaration_form_is_a_pdf_for_the_agency_and_not_for_another(
+    record: Any, liaison: Any, other_liaison: Any, client: Any
+) -> None:
+    from django.urls import reverse
+
+    case = record("300")
+    url = reverse("visits:declaration", args=[case.reference])
+    client.force_login(liaison)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    client.force_login(other_liaison)
+    assert client.get(url).status_code == 404

@@ -1,18 +1,23 @@
 """The gifts register: gifts received (cases) and gifts given on visits; recording a gift."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from waishi.cases.querysets import access_case_detail
 from waishi.core.views import require_perm
 from waishi.registers.models import Person
 
 from .. import actions
+from ..constants import GIFT_CASE_TYPE
 from ..forms import ReceivedGiftForm
-from ..models import GiftGiven
+from ..models import GiftGiven, ReceivedGift
 from ..querysets import gifts_visible_to, visits_visible_to
 from ..statistics import figures_xlsx, year_figures, years_with_data
 from ..workflow import GIFT_WORKFLOW
@@ -98,3 +103,39 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "visits/statistics.html",
         {"title": _("Visit statistics"), "figures": figures, "years": years, "year": year},
     )
+
+
+def _zh_date(day: datetime.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+@require_perm("visits.read_gifts")
+def declaration_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    """The gift's declaration form (礼品申报单) as a PDF, drawn from the register's record."""
+    from weasyprint import HTML
+
+    from waishi.registers.countries import country_name
+
+    gift: ReceivedGift = access_case_detail(
+        request.user, reference, GIFT_CASE_TYPE, related=("recipient",)
+    )
+    case = gift.case
+    with translation.override("zh-hans"):
+        html = render_to_string(
+            "visits/pdf/declaration.html",
+            {
+                "case": case,
+                "gift": gift,
+                "kind": gift.get_kind_display(),
+                "country": country_name(gift.giver_country, "zh-hans")
+                if gift.giver_country
+                else "",
+                "received": _zh_date(gift.received_on),
+                "returned": _zh_date(gift.returned_on),
+                "declared": _zh_date(gift.declared_on),
+                "due": _zh_date(case.due_date) if gift.declared_on is None else "",
+            },
+        )
+    response = HttpResponse(bytes(HTML(string=html).write_pdf()), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{reference}-declaration.pdf"'
+    return response
