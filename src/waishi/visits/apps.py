@@ -85,7 +85,18 @@ class VisitsConfig(AppConfig):
         self._register_navigation()
 
     def _register_navigation(self) -> None:
-        from waishi.core.navigation import NavItem, registry
+        from waishi.core.navigation import NavItem, Panel, registry
+
+        for face in ("office", "workspace"):
+            registry.add_panel(
+                Panel(
+                    face,
+                    _("Foreign visits and gifts"),
+                    "visits/panels/summary.html",
+                    "visits.read_visits",
+                    order=55,
+                )
+            )
 
         registry.add_nav(
             NavItem("workspace", _("Foreign visits"), "visits:list", "visits.read_visits", order=50)

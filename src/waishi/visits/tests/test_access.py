@@ -98,3 +98,22 @@ def test_the_gifts_register_and_statistics_keep_their_budget(
 def test_the_website_editor_has_no_business_with_visits(client: Any, division: Any) -> None:
     client.force_login(make_user(Role.WEBSITE_EDITOR))
     assert client.get(reverse("visits:list")).status_code == 403
+
+
+def test_the_dashboards_show_coming_visits_to_the_agency_and_the_division(
+    make_visit: Callable[..., Any], liaison: Any, officer: Any, other_liaison: Any, client: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    visit = make_visit(arrival=timezone.localdate() + datetime.timedelta(days=10))
+    for user, home, sees in (
+        (liaison, "accounts:workspace", True),
+        (officer, "accounts:office", True),
+        (other_liaison, "accounts:workspace", False),
+    ):
+        client.force_login(user)
+        page = client.get(reverse(home)).content.decode()
+        assert 'data-testid="visits-panel"' in page
+        assert (visit.case.title in page) is sees
