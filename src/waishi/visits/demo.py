@@ -79,7 +79,27 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
         _visits(rng, liaisons, staff)
     if not ReceivedGift.objects.exists():
         _gifts(rng, liaisons, staff)
+    _list_logins()
     stdout.write("visits: two years of foreign visits and gifts ready\n")
+
+
+def _list_logins() -> None:
+    """Add the division's demo sign-ins to the file the demo prints (once each)."""
+    from waishi.accounts.demo import logins_file
+
+    path = logins_file()
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    listed = {line.split()[0] for line in text.splitlines()[1:] if line.strip()}
+    lines = [
+        f"  {username:<18} {Role(role).label} · {name}"
+        for username, role, name in STAFF
+        if username not in listed
+    ]
+    if lines:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _staff() -> dict[str, User] | None:
