@@ -185,3 +185,15 @@ def test_a_visit_from_plan_to_outcome_report_with_a_gift_declared(
     photograph(page, live_server, folder, "gift-case", f"/cases/{gift_case.reference}/")
     photograph(page, live_server, folder, "gifts-register", "/gifts/")
     photograph(page, live_server, folder, "visits-list", "/visits/")
+
+    # The division sees the visit in the year's figures, by country and by rank.
+    sign_in(page, live_server, head)
+    page.goto(f"/office/visits/statistics/?year={today.year}")
+    assert "德国" in page.get_by_test_id("statistics-country").inner_text()
+    photograph(
+        page,
+        live_server,
+        folder,
+        "visit-statistics",
+        f"/office/visits/statistics/?year={today.year}",
+    )
