@@ -37,9 +37,9 @@ def is_bureau_hosted(user: Any, case: Any) -> bool:
     return bool(visit is not None and visit.bureau_hosts)
 
 
-# The host of a visit: the filing agency's people, or the division's officers when the
-# bureau hosts.
-is_visit_host = is_case_filer | (is_case_division_officer & is_bureau_hosted)
+# The host of a visit: the filing agency's people, or — when the bureau itself hosts — the
+# division's officers alone (the agency on record follows the visit but does not move it).
+is_visit_host = (is_case_filer & ~is_bureau_hosted) | (is_case_division_officer & is_bureau_hosted)
 
 # Filing a visit: an agency's liaison officer or signatory, or the division's staff.
 rules.add_perm("visits.file_visit", is_liaison_officer | is_agency_signatory | is_visits_officer)

@@ -144,3 +144,42 @@ def test_the_api_lists_an_agencys_own_visits_only(
         body = client.get("/api/v1/visits/").json()
     assert [row["reference"] for row in body["items"]] == [mine.case.reference]
     assert client.get("/api/v1/visits/gifts").status_code == 200
+
+
+def test_a_visit_the_bureau_hosts_is_filed_and_moved_by_the_division(
+    make_visit: Callable[..., Any], officer: Any, liaison: Any
+) -> None:
+    visit = make_visit(actor=officer, agency=liaison.agency)
+    assert visit.bureau_hosts
+    case = do_transition(case=visit.case, transition="submit", actor=officer)
+    assert case.status == "review"
+    # The agency on record sees it but does not file the bureau's plan.
+    with pytest.raises(TransitionRefused):
+        do_transition(case=case, transition="cancel", actor=liaison, inputs={"reason": "x"})
+
+
+def test_the_years_figures_download_as_a_workbook(
+    make_visit: Callable[..., Any], head: Any, client: Any
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    visit = make_visit(arrival=datetime.date.today())
+    do_transition(case=visit.case, transition="submit", actor=visit.case.created_by)
+    from waishi.visits import actions
+    from waishi.visits.checking import check_stored_visit
+
+    for warning in check_stored_visit(visit).open:
+        actions.do_override_warning(
+            actor=head, visit=visit, rule_code=warning.rule_code, reason="同意"
+        )
+    do_transition(case=visit.case, transition="approve", actor=head)
+    client.force_login(head)
+    response = client.get(
+        reverse("visits:statistics"), {"year": visit.arrival_date.year, "format": "xlsx"}
+    )
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book.worksheets[0].values)
+    assert rows[-1][1] == 1  # the year's one approved visit
