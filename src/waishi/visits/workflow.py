@@ -86,6 +86,7 @@ VISIT_WORKFLOW = Workflow(
             may=is_visit_host,
             inputs=[REASON],
             style="outline-primary",
+            aside=True,
         ),
         Transition(
             "record_held",
@@ -119,6 +120,7 @@ VISIT_WORKFLOW = Workflow(
             inputs=[REASON],
             style="outline-secondary",
             confirm=_("Cancel this visit? It cannot be reopened."),
+            aside=True,
         ),
     ],
 )
