@@ -453,6 +453,9 @@ def do_record_reveal(*, case: Case, actor: Any, request: HttpRequest | None = No
         return
     with transaction.atomic():
         log_action(
-            action=action, actor=actor, obj=case, after={"reference": case.reference},
+            action=action,
+            actor=actor,
+            obj=case,
+            after={"reference": case.reference},
             request=request,
         )

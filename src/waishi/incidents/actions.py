@@ -131,7 +131,9 @@ def do_file_incident(
         raise PermissionDenied
     now = timezone.now()
     if began_at > now or notice_received_at > now:
-        raise ValidationError(_("The time the incident began and the notice cannot be in the future."))
+        raise ValidationError(
+            _("The time the incident began and the notice cannot be in the future.")
+        )
     if police_report_at is not None and (police_report_at > now or police_report_at < began_at):
         raise ValidationError(_("The police report falls between the incident and now."))
     _check_people(people)
@@ -207,9 +209,13 @@ def _start_clocks(
     if treaty is None:
         return
     clock = start_clock(
-        case, NOTIFICATION_CLOCK, actor=actor, at=began_at, length=notification_days(treaty),
+        case,
+        NOTIFICATION_CLOCK,
+        actor=actor,
+        at=began_at,
+        length=notification_days(treaty),
         record=False,
-    )  # fmt: skip
+    )
     today = timezone.localdate()
     incident = case.incident  # type: ignore[attr-defined]
     person = incident.persons.select_related("person").first()
@@ -219,16 +225,23 @@ def _start_clocks(
         body=StepBody.POLICE,
         body_name=str(PROVINCIAL_POLICE),
         request_text=_("Notify the consulate of %(country)s of the measure against %(name)s.")
-        % {"country": country_name(incident.nationality), "name": person.person.name if person else ""},
+        % {
+            "country": country_name(incident.nationality),
+            "name": person.person.name if person else "",
+        },
         sent_on=today,
         due=Due(DueUnit.DATE, on=max(clock.due_date, today)),
     )
 
 
-def answer_police_step(case: Case, actor: Any, on: datetime.date | None, inputs: Mapping[str, str]) -> None:
+def answer_police_step(
+    case: Case, actor: Any, on: datetime.date | None, inputs: Mapping[str, str]
+) -> None:
     """Record the provincial police's notification as the answer to the step waiting on them."""
     step = (
-        ExternalStep.objects.filter(case_id=case.pk, body=StepBody.POLICE, status=StepStatus.WAITING)
+        ExternalStep.objects.filter(
+            case_id=case.pk, body=StepBody.POLICE, status=StepStatus.WAITING
+        )
         .order_by("sent_on", "id")
         .first()
     )
@@ -248,13 +261,20 @@ def _locked_incident(case: Case, actor: Any) -> Incident:
     from waishi.cases.permissions import is_case_division_officer
 
     if not is_case_division_officer(actor, case):
-        raise TransitionRefused([_("Only the division keeping the case may record this.")], forbidden=True)
+        raise TransitionRefused(
+            [_("Only the division keeping the case may record this.")], forbidden=True
+        )
     Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
     return Incident.objects.select_related("treaty").get(case_id=case.pk)
 
 
 def do_request_visit(
-    *, case: Case, actor: Any, consulate: str, requested_on: datetime.date, request: HttpRequest | None = None
+    *,
+    case: Case,
+    actor: Any,
+    consulate: str,
+    requested_on: datetime.date,
+    request: HttpRequest | None = None,
 ) -> ConsularVisit:
     """Record that the consulate asked to visit; a treaty's visit limit starts its clock.
 
@@ -286,7 +306,12 @@ def do_request_visit(
 
 
 def do_record_visit_held(
-    *, case: Case, actor: Any, visit_pk: int, held_on: datetime.date, note: str = "",
+    *,
+    case: Case,
+    actor: Any,
+    visit_pk: int,
+    held_on: datetime.date,
+    note: str = "",
     request: HttpRequest | None = None,
 ) -> ConsularVisit:
     """Record that a requested visit was held (stops the visit clock). Division staff only."""
@@ -294,7 +319,9 @@ def do_record_visit_held(
         raise ValidationError(_("The visit cannot be dated in the future."))
     with transaction.atomic():
         incident = _locked_incident(case, actor)
-        visit = ConsularVisit.objects.select_for_update().filter(incident=incident, pk=visit_pk).first()
+        visit = (
+            ConsularVisit.objects.select_for_update().filter(incident=incident, pk=visit_pk).first()
+        )
         if visit is None or visit.held_on is not None:
             raise ValidationError(_("This visit is not waiting to be held."))
         if held_on < visit.requested_on:
@@ -313,7 +340,9 @@ def do_record_visit_held(
     return visit
 
 
-def do_set_media_line(*, case: Case, actor: Any, text: str, request: HttpRequest | None = None) -> None:
+def do_set_media_line(
+    *, case: Case, actor: Any, text: str, request: HttpRequest | None = None
+) -> None:
     """Keep the press line agreed for the case. Division staff only."""
     with transaction.atomic():
         incident = _locked_incident(case, actor)

@@ -22,23 +22,29 @@ class IncidentForm(IdempotentFormMixin):
     kind = forms.ChoiceField(label=_("Kind"), choices=IncidentKind.choices)
     notice_source = forms.ChoiceField(label=_("Notice from"), choices=NoticeSource.choices)
     notifying_body = forms.CharField(
-        label=_("Notifying body"), max_length=200,
+        label=_("Notifying body"),
+        max_length=200,
         help_text=_("For example the police station, the hospital or the hotel."),
-    )  # fmt: skip
+    )
     agency = forms.ModelChoiceField(
         label=_("City agency concerned"),
         queryset=Agency.objects.filter(is_active=True),
-        help_text=_("The city's agency the notice came through (usually the public security bureau)."),
+        help_text=_(
+            "The city's agency the notice came through (usually the public security bureau)."
+        ),
     )
     notice_received_at = forms.DateTimeField(label=_("Notice received at"), widget=MOMENT)
     began_at = forms.DateTimeField(
-        label=_("Measure began at (or time of death)"), widget=MOMENT,
+        label=_("Measure began at (or time of death)"),
+        widget=MOMENT,
         help_text=_("Every time limit counts from this moment."),
-    )  # fmt: skip
+    )
     police_report_at = forms.DateTimeField(
-        label=_("Police report received at"), widget=MOMENT, required=False,
+        label=_("Police report received at"),
+        widget=MOMENT,
+        required=False,
         help_text=_("Leave empty while the police's report is awaited (due within 48 hours)."),
-    )  # fmt: skip
+    )
     measure = forms.CharField(label=_("Measure"), max_length=200, required=False)
     organ = forms.CharField(label=_("Organ handling the case"), max_length=200, required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
@@ -52,9 +58,11 @@ class IncidentForm(IdempotentFormMixin):
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DAY)
     nationalities = forms.CharField(
-        label=_("Nationalities claimed"), max_length=60, validators=[validate_country_codes],
+        label=_("Nationalities claimed"),
+        max_length=60,
+        validators=[validate_country_codes],
         help_text=_("Every nationality the person claims, as two-letter codes: US or CN,US."),
-    )  # fmt: skip
+    )
     passport_number = forms.CharField(label=_("Passport number"), max_length=30, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -63,7 +71,9 @@ class IncidentForm(IdempotentFormMixin):
             police = Agency.objects.filter(code="public-security").first()
             if police is not None:
                 self.initial.setdefault("agency", police.pk)
-            self.initial.setdefault("notice_received_at", timezone.localtime().replace(second=0, microsecond=0))
+            self.initial.setdefault(
+                "notice_received_at", timezone.localtime().replace(second=0, microsecond=0)
+            )
 
     def clean_date_of_birth(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["date_of_birth"]
@@ -85,6 +95,8 @@ class VisitHeldForm(forms.Form):
 
 class MediaLineForm(forms.Form):
     text = forms.CharField(
-        label=_("Press line"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        label=_("Press line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
         required=False,
-    )  # fmt: skip
+    )

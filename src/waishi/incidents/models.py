@@ -65,7 +65,9 @@ class ConsularTreaty(TimeStampedModel):
         verbose_name = _("consular treaty")
         verbose_name_plural = _("consular treaties")
         ordering = ["country", "-effective_from"]
-        indexes = [models.Index(fields=["country", "effective_from"], name="incidents_treaty_in_force")]
+        indexes = [
+            models.Index(fields=["country", "effective_from"], name="incidents_treaty_in_force")
+        ]
 
     def __str__(self) -> str:
         return self.country or "VCCR"
@@ -88,9 +90,7 @@ class Incident(models.Model):
         "cases.Case", on_delete=models.CASCADE, related_name="incident", verbose_name=_("case")
     )
     kind = models.CharField(_("kind"), max_length=16, choices=IncidentKind.choices, db_index=True)
-    notice_source = models.CharField(
-        _("notice from"), max_length=16, choices=NoticeSource.choices
-    )
+    notice_source = models.CharField(_("notice from"), max_length=16, choices=NoticeSource.choices)
     notifying_body = models.CharField(_("notifying body"), max_length=200)
     notice_received_at = models.DateTimeField(_("notice received at"))
     measure = models.CharField(_("measure"), max_length=200, blank=True)
@@ -115,18 +115,14 @@ class Incident(models.Model):
     notified_on = models.DateField(_("consulate notified on"), null=True, blank=True)
     notification_channel = models.CharField(_("channel"), max_length=200, blank=True)
     notified_by = models.CharField(_("notified by"), max_length=200, blank=True)
-    refused_notice = models.BooleanField(
-        _("national refused the notice in writing"), default=False
-    )
+    refused_notice = models.BooleanField(_("national refused the notice in writing"), default=False)
     media_line = models.TextField(_("press line"), blank=True)
     court_date = models.DateField(_("court date"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
     outcome_on = models.DateField(_("outcome on"), null=True, blank=True)
     outcome_note = models.TextField(_("outcome"), blank=True)
     # A death (1995 rules, Annex 1).
-    death_notice_on = models.DateField(
-        _("family and consulate notified on"), null=True, blank=True
-    )
+    death_notice_on = models.DateField(_("family and consulate notified on"), null=True, blank=True)
     certificate_kind = models.CharField(
         _("certificate"), max_length=16, choices=CertificateKind.choices, blank=True
     )
@@ -181,7 +177,9 @@ class IncidentPerson(models.Model):
     nationality = models.CharField(_("nationality"), max_length=2)
     # China does not recognise dual nationality (Nationality Law art. 3): a Chinese national
     # holding a foreign passport is flagged for the division to decide how to proceed.
-    dual_national = models.BooleanField(_("Chinese national with a foreign passport"), default=False)
+    dual_national = models.BooleanField(
+        _("Chinese national with a foreign passport"), default=False
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -213,4 +211,6 @@ class ConsularVisit(TimeStampedModel):
         return f"{self.consulate} {self.requested_on}"
 
     def due_on(self, visit_within: int | None) -> datetime.date | None:
-        return None if visit_within is None else self.requested_on + datetime.timedelta(visit_within)
+        return (
+            None if visit_within is None else self.requested_on + datetime.timedelta(visit_within)
+        )

@@ -69,11 +69,17 @@ def year_figures(user: Any, year: int) -> Figures:
         by_kind[kind] += 1
     figures = Figures(year=year, total=len(rows), grid=grid)
     figures.by_nationality = _scaled(
-        [Row(country_name(code), n) for code, n in sorted(nationalities.items(), key=lambda i: (-i[1], i[0]))]
+        [
+            Row(country_name(code), n)
+            for code, n in sorted(nationalities.items(), key=lambda i: (-i[1], i[0]))
+        ]
     )
     figures.by_kind = _scaled([Row(str(k.label), by_kind[k.value]) for k in kinds])
     figures.by_month = _scaled(
-        [Row(_("%(month)s/%(year)s") % {"month": m + 1, "year": year}, sum(grid[m])) for m in range(12)]
+        [
+            Row(_("%(month)s/%(year)s") % {"month": m + 1, "year": year}, sum(grid[m]))
+            for m in range(12)
+        ]
     )
     return figures
 

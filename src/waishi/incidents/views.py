@@ -180,32 +180,45 @@ def _panel_post(
 @require_POST
 def request_visit(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
-        request, reference, VisitRequestForm,
+        request,
+        reference,
+        VisitRequestForm,
         lambda case, data: actions.do_request_visit(
-            case=case, actor=request.user, consulate=data["consulate"],
-            requested_on=data["requested_on"], request=request,
+            case=case,
+            actor=request.user,
+            consulate=data["consulate"],
+            requested_on=data["requested_on"],
+            request=request,
         ),
-    )  # fmt: skip
+    )
 
 
 @consular_only("incidents.record_visit")
 @require_POST
 def visit_held(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
-        request, reference, VisitHeldForm,
+        request,
+        reference,
+        VisitHeldForm,
         lambda case, data: actions.do_record_visit_held(
-            case=case, actor=request.user, visit_pk=data["visit"], held_on=data["held_on"],
-            note=data["note"], request=request,
+            case=case,
+            actor=request.user,
+            visit_pk=data["visit"],
+            held_on=data["held_on"],
+            note=data["note"],
+            request=request,
         ),
-    )  # fmt: skip
+    )
 
 
 @consular_only("incidents.record_visit")
 @require_POST
 def media_line(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
-        request, reference, MediaLineForm,
+        request,
+        reference,
+        MediaLineForm,
         lambda case, data: actions.do_set_media_line(
             case=case, actor=request.user, text=data["text"], request=request
         ),
-    )  # fmt: skip
+    )

@@ -36,17 +36,21 @@ from .constants import (
 
 DATE_HELP = gettext_lazy("Date (YYYY-MM-DD)")
 ON = Input("on", DATE_HELP, multiline=False, max_length=10)
-CHANNEL = Input("channel", gettext_lazy("Channel (note, fax, telephone…)"), multiline=False,
-                max_length=200)  # fmt: skip
+CHANNEL = Input(
+    "channel", gettext_lazy("Channel (note, fax, telephone…)"), multiline=False, max_length=200
+)
 BY = Input("by", gettext_lazy("Notified by"), multiline=False, max_length=200)
 NOTE = Input("note", gettext_lazy("Note"), required=False)
 CERTIFICATE = Input("certificate", gettext_lazy("Certificate"), multiline=False, max_length=16)
 NUMBER = Input("number", gettext_lazy("Certificate number"), multiline=False, max_length=100)
 DECISION = Input("decision", gettext_lazy("Decision"), multiline=False, max_length=16)
 REQUEST_ON = Input(
-    "request_on", gettext_lazy("Written request dated"), required=False, multiline=False,
+    "request_on",
+    gettext_lazy("Written request dated"),
+    required=False,
+    multiline=False,
     max_length=10,
-)  # fmt: skip
+)
 
 
 def parse_day(value: str | None) -> datetime.date | None:
@@ -123,15 +127,23 @@ def record_notification(case: Any, actor: Any, inputs: Mapping[str, str]) -> Non
     from .actions import answer_police_step
 
     on = parse_day(inputs["on"])
-    _save(case, notified_on=on, notification_channel=inputs["channel"].strip(),
-          notified_by=inputs["by"].strip())  # fmt: skip
+    _save(
+        case,
+        notified_on=on,
+        notification_channel=inputs["channel"].strip(),
+        notified_by=inputs["by"].strip(),
+    )
     answer_police_step(case, actor, on, inputs)
 
 
 def record_outcome(outcome: str) -> Any:
     def effect(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
-        _save(case, outcome=outcome, outcome_on=parse_day(inputs["on"]),
-              outcome_note=(inputs.get("note") or "").strip())  # fmt: skip
+        _save(
+            case,
+            outcome=outcome,
+            outcome_on=parse_day(inputs["on"]),
+            outcome_note=(inputs.get("note") or "").strip(),
+        )
 
     return effect
 
@@ -159,8 +171,11 @@ def record_certificate(case: Any, actor: Any, inputs: Mapping[str, str]) -> None
 
 
 def record_decision(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
-    _save(case, family_decision=inputs["decision"],
-          written_request_on=parse_day(inputs.get("request_on")))  # fmt: skip
+    _save(
+        case,
+        family_decision=inputs["decision"],
+        written_request_on=parse_day(inputs.get("request_on")),
+    )
 
 
 def record_permit(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
@@ -188,63 +203,126 @@ WORKFLOW = Workflow(
     final={"closed"},
     transitions=[
         Transition(
-            "record_notification", ["opened"], "notified",
-            gettext_lazy("Record the consular notification"), may=may,
-            guards=[is_detention, day_is_valid], inputs=[ON, CHANNEL, BY], public=False,
-            effects=[record_notification], style="success",
+            "record_notification",
+            ["opened"],
+            "notified",
+            gettext_lazy("Record the consular notification"),
+            may=may,
+            guards=[is_detention, day_is_valid],
+            inputs=[ON, CHANNEL, BY],
+            public=False,
+            effects=[record_notification],
+            style="success",
             clocks=[Stop(NOTIFICATION_CLOCK), Stop(POLICE_REPORT_CLOCK)],
         ),
         Transition(
-            "refer_to_court", ["notified"], "in_court", gettext_lazy("Record the court date"),
-            may=may, guards=[court_day_is_valid], inputs=[ON], public=False,
+            "refer_to_court",
+            ["notified"],
+            "in_court",
+            gettext_lazy("Record the court date"),
+            may=may,
+            guards=[court_day_is_valid],
+            inputs=[ON],
+            public=False,
             effects=[record_court],
         ),
         Transition(
-            "release", OUTCOME_SOURCES, "released", gettext_lazy("Record the release"),
-            may=may, guards=[day_is_valid], inputs=[ON, NOTE], public=False,
+            "release",
+            OUTCOME_SOURCES,
+            "released",
+            gettext_lazy("Record the release"),
+            may=may,
+            guards=[day_is_valid],
+            inputs=[ON, NOTE],
+            public=False,
             effects=[record_outcome(Outcome.RELEASE)],
         ),
         Transition(
-            "deport", OUTCOME_SOURCES, "deported", gettext_lazy("Record the deportation"),
-            may=may, guards=[day_is_valid], inputs=[ON, NOTE], public=False,
+            "deport",
+            OUTCOME_SOURCES,
+            "deported",
+            gettext_lazy("Record the deportation"),
+            may=may,
+            guards=[day_is_valid],
+            inputs=[ON, NOTE],
+            public=False,
             effects=[record_outcome(Outcome.DEPORTATION)],
         ),
         Transition(
-            "sentence", ["in_court"], "sentenced", gettext_lazy("Record the sentence"),
-            may=may, guards=[day_is_valid], inputs=[ON, NOTE], public=False,
+            "sentence",
+            ["in_court"],
+            "sentenced",
+            gettext_lazy("Record the sentence"),
+            may=may,
+            guards=[day_is_valid],
+            inputs=[ON, NOTE],
+            public=False,
             effects=[record_outcome(Outcome.SENTENCE)],
         ),
         Transition(
-            "record_death_notice", ["opened"], "family_notified",
-            gettext_lazy("Record the notice to family and consulate"), may=may,
-            guards=[is_death, day_is_valid], inputs=[ON, BY], public=False,
-            effects=[record_death_notice], style="success",
+            "record_death_notice",
+            ["opened"],
+            "family_notified",
+            gettext_lazy("Record the notice to family and consulate"),
+            may=may,
+            guards=[is_death, day_is_valid],
+            inputs=[ON, BY],
+            public=False,
+            effects=[record_death_notice],
+            style="success",
             clocks=[Stop(DEATH_NOTICE_CLOCK), Stop(POLICE_REPORT_CLOCK)],
         ),
         Transition(
-            "record_certificate", ["family_notified"], "certified",
-            gettext_lazy("Record the death certificate"), may=may,
-            guards=[certificate_is_valid], inputs=[CERTIFICATE, NUMBER], public=False,
+            "record_certificate",
+            ["family_notified"],
+            "certified",
+            gettext_lazy("Record the death certificate"),
+            may=may,
+            guards=[certificate_is_valid],
+            inputs=[CERTIFICATE, NUMBER],
+            public=False,
             effects=[record_certificate],
         ),
         Transition(
-            "record_decision", ["certified"], "decided",
-            gettext_lazy("Record the family's decision"), may=may,
-            guards=[decision_is_valid], inputs=[DECISION, REQUEST_ON], public=False,
+            "record_decision",
+            ["certified"],
+            "decided",
+            gettext_lazy("Record the family's decision"),
+            may=may,
+            guards=[decision_is_valid],
+            inputs=[DECISION, REQUEST_ON],
+            public=False,
             effects=[record_decision],
         ),
         Transition(
-            "cancel_permit", ["decided"], "permit_cancelled",
-            gettext_lazy("Record the residence permit cancelled"), may=may,
-            guards=[day_is_valid], inputs=[ON], public=False, effects=[record_permit],
+            "cancel_permit",
+            ["decided"],
+            "permit_cancelled",
+            gettext_lazy("Record the residence permit cancelled"),
+            may=may,
+            guards=[day_is_valid],
+            inputs=[ON],
+            public=False,
+            effects=[record_permit],
         ),
         Transition(
-            "close", ["released", "deported", "sentenced", "permit_cancelled"], "closed",
-            gettext_lazy("Close"), may=may, public=False, style="secondary",
+            "close",
+            ["released", "deported", "sentenced", "permit_cancelled"],
+            "closed",
+            gettext_lazy("Close"),
+            may=may,
+            public=False,
+            style="secondary",
         ),
         Transition(
-            "close_record", ["opened"], "closed", gettext_lazy("Close the record"), may=may,
-            guards=[is_record_only], public=False, style="secondary",
+            "close_record",
+            ["opened"],
+            "closed",
+            gettext_lazy("Close the record"),
+            may=may,
+            guards=[is_record_only],
+            public=False,
+            style="secondary",
         ),
     ],
 )

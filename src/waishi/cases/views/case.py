@@ -85,7 +85,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "cases/case_detail.html", case_context(request, case))
 
 
-
 @require_perm("cases.view_case")
 def case_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     from ..querysets import visible_to

@@ -5,115 +5,359 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0009_suspension_businesses'),
-        ('registers', '0007_rank_ladder'),
+        ("cases", "0009_suspension_businesses"),
+        ("registers", "0007_rank_ladder"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConsularTreaty',
+            name="ConsularTreaty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('country', models.CharField(blank=True, help_text='Two-letter ISO code; empty for the default under the Vienna Convention.', max_length=2, verbose_name='country')),
-                ('notify_within', models.PositiveSmallIntegerField(blank=True, help_text='Empty: without delay.', null=True, verbose_name='notify within')),
-                ('unit', models.CharField(choices=[('days', 'calendar days'), ('hours', 'hours')], default='days', max_length=8, verbose_name='unit')),
-                ('regardless_of_request', models.BooleanField(default=False, help_text='The consulate is told even if the national asks that it not be.', verbose_name="regardless of the national's request")),
-                ('visit_within', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='consular visit within (days of the request)')),
-                ('death_sentence_notice', models.CharField(blank=True, max_length=100, verbose_name='notice of a death sentence')),
-                ('escalate_after', models.PositiveSmallIntegerField(blank=True, help_text="For a limit of 'without delay': when the bureau escalates.", null=True, verbose_name='internal escalation after (days)')),
-                ('effective_from', models.DateField(verbose_name='effective from')),
-                ('effective_to', models.DateField(blank=True, null=True, verbose_name='effective to')),
-                ('source', models.CharField(max_length=300, verbose_name='source')),
-                ('confidence', models.CharField(choices=[('H', 'High: primary text or several sources'), ('M', 'Medium: one credible or secondary source'), ('L', 'Low: inferred, to confirm with the bureau')], max_length=1, verbose_name='confidence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two-letter ISO code; empty for the default under the Vienna Convention.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "notify_within",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Empty: without delay.",
+                        null=True,
+                        verbose_name="notify within",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[("days", "calendar days"), ("hours", "hours")],
+                        default="days",
+                        max_length=8,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "regardless_of_request",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The consulate is told even if the national asks that it not be.",
+                        verbose_name="regardless of the national's request",
+                    ),
+                ),
+                (
+                    "visit_within",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="consular visit within (days of the request)",
+                    ),
+                ),
+                (
+                    "death_sentence_notice",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="notice of a death sentence"
+                    ),
+                ),
+                (
+                    "escalate_after",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="For a limit of 'without delay': when the bureau escalates.",
+                        null=True,
+                        verbose_name="internal escalation after (days)",
+                    ),
+                ),
+                ("effective_from", models.DateField(verbose_name="effective from")),
+                (
+                    "effective_to",
+                    models.DateField(blank=True, null=True, verbose_name="effective to"),
+                ),
+                ("source", models.CharField(max_length=300, verbose_name="source")),
+                (
+                    "confidence",
+                    models.CharField(
+                        choices=[
+                            ("H", "High: primary text or several sources"),
+                            ("M", "Medium: one credible or secondary source"),
+                            ("L", "Low: inferred, to confirm with the bureau"),
+                        ],
+                        max_length=1,
+                        verbose_name="confidence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consular treaty',
-                'verbose_name_plural': 'consular treaties',
-                'ordering': ['country', '-effective_from'],
-                'indexes': [models.Index(fields=['country', 'effective_from'], name='incidents_treaty_in_force')],
+                "verbose_name": "consular treaty",
+                "verbose_name_plural": "consular treaties",
+                "ordering": ["country", "-effective_from"],
+                "indexes": [
+                    models.Index(
+                        fields=["country", "effective_from"], name="incidents_treaty_in_force"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('criminal', 'Criminal compulsory measure'), ('administrative', 'Administrative detention'), ('civil', 'Civil case'), ('death', 'Death'), ('accident', 'Accident'), ('journalist', 'Journalist matter')], db_index=True, max_length=16, verbose_name='kind')),
-                ('notice_source', models.CharField(choices=[('police', 'Police'), ('hospital', 'Hospital'), ('hotel', 'Hotel'), ('host_unit', 'Host unit'), ('other', 'Other')], max_length=16, verbose_name='notice from')),
-                ('notifying_body', models.CharField(max_length=200, verbose_name='notifying body')),
-                ('notice_received_at', models.DateTimeField(verbose_name='notice received at')),
-                ('measure', models.CharField(blank=True, max_length=200, verbose_name='measure')),
-                ('organ', models.CharField(blank=True, max_length=200, verbose_name='organ handling the case')),
-                ('began_at', models.DateTimeField(db_index=True, verbose_name='began at')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('summary', models.TextField(blank=True, verbose_name='facts')),
-                ('nationality', models.CharField(db_index=True, max_length=2, verbose_name='nationality')),
-                ('dual_national', models.BooleanField(default=False, verbose_name='dual nationality claimed')),
-                ('police_report_at', models.DateTimeField(blank=True, null=True, verbose_name='police report received at')),
-                ('notified_on', models.DateField(blank=True, null=True, verbose_name='consulate notified on')),
-                ('notification_channel', models.CharField(blank=True, max_length=200, verbose_name='channel')),
-                ('notified_by', models.CharField(blank=True, max_length=200, verbose_name='notified by')),
-                ('refused_notice', models.BooleanField(default=False, verbose_name='national refused the notice in writing')),
-                ('media_line', models.TextField(blank=True, verbose_name='press line')),
-                ('court_date', models.DateField(blank=True, null=True, verbose_name='court date')),
-                ('outcome', models.CharField(blank=True, choices=[('release', 'Released'), ('deportation', 'Deported'), ('sentence', 'Sentenced')], max_length=16, verbose_name='outcome')),
-                ('outcome_on', models.DateField(blank=True, null=True, verbose_name='outcome on')),
-                ('outcome_note', models.TextField(blank=True, verbose_name='outcome')),
-                ('death_notice_on', models.DateField(blank=True, null=True, verbose_name='family and consulate notified on')),
-                ('certificate_kind', models.CharField(blank=True, choices=[('hospital', 'Death certificate (hospital)'), ('forensic', 'Forensic death report')], max_length=16, verbose_name='certificate')),
-                ('certificate_number', models.CharField(blank=True, max_length=100, verbose_name='certificate number')),
-                ('family_decision', models.CharField(blank=True, choices=[('cremation', 'Cremation in China'), ('repatriation', 'Repatriation of the body'), ('local_burial', 'Burial in China')], max_length=16, verbose_name="family's decision")),
-                ('written_request_on', models.DateField(blank=True, null=True, verbose_name='written request dated')),
-                ('permit_cancelled_on', models.DateField(blank=True, null=True, verbose_name='residence permit cancelled on')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='incident', to='cases.case', verbose_name='case')),
-                ('treaty', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='incidents', to='incidents.consulartreaty', verbose_name='treaty applied')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("criminal", "Criminal compulsory measure"),
+                            ("administrative", "Administrative detention"),
+                            ("civil", "Civil case"),
+                            ("death", "Death"),
+                            ("accident", "Accident"),
+                            ("journalist", "Journalist matter"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "notice_source",
+                    models.CharField(
+                        choices=[
+                            ("police", "Police"),
+                            ("hospital", "Hospital"),
+                            ("hotel", "Hotel"),
+                            ("host_unit", "Host unit"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="notice from",
+                    ),
+                ),
+                ("notifying_body", models.CharField(max_length=200, verbose_name="notifying body")),
+                ("notice_received_at", models.DateTimeField(verbose_name="notice received at")),
+                ("measure", models.CharField(blank=True, max_length=200, verbose_name="measure")),
+                (
+                    "organ",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="organ handling the case"
+                    ),
+                ),
+                ("began_at", models.DateTimeField(db_index=True, verbose_name="began at")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("summary", models.TextField(blank=True, verbose_name="facts")),
+                (
+                    "nationality",
+                    models.CharField(db_index=True, max_length=2, verbose_name="nationality"),
+                ),
+                (
+                    "dual_national",
+                    models.BooleanField(default=False, verbose_name="dual nationality claimed"),
+                ),
+                (
+                    "police_report_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="police report received at"
+                    ),
+                ),
+                (
+                    "notified_on",
+                    models.DateField(blank=True, null=True, verbose_name="consulate notified on"),
+                ),
+                (
+                    "notification_channel",
+                    models.CharField(blank=True, max_length=200, verbose_name="channel"),
+                ),
+                (
+                    "notified_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="notified by"),
+                ),
+                (
+                    "refused_notice",
+                    models.BooleanField(
+                        default=False, verbose_name="national refused the notice in writing"
+                    ),
+                ),
+                ("media_line", models.TextField(blank=True, verbose_name="press line")),
+                ("court_date", models.DateField(blank=True, null=True, verbose_name="court date")),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("release", "Released"),
+                            ("deportation", "Deported"),
+                            ("sentence", "Sentenced"),
+                        ],
+                        max_length=16,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True, verbose_name="outcome on")),
+                ("outcome_note", models.TextField(blank=True, verbose_name="outcome")),
+                (
+                    "death_notice_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="family and consulate notified on"
+                    ),
+                ),
+                (
+                    "certificate_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("hospital", "Death certificate (hospital)"),
+                            ("forensic", "Forensic death report"),
+                        ],
+                        max_length=16,
+                        verbose_name="certificate",
+                    ),
+                ),
+                (
+                    "certificate_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="certificate number"),
+                ),
+                (
+                    "family_decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cremation", "Cremation in China"),
+                            ("repatriation", "Repatriation of the body"),
+                            ("local_burial", "Burial in China"),
+                        ],
+                        max_length=16,
+                        verbose_name="family's decision",
+                    ),
+                ),
+                (
+                    "written_request_on",
+                    models.DateField(blank=True, null=True, verbose_name="written request dated"),
+                ),
+                (
+                    "permit_cancelled_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="residence permit cancelled on"
+                    ),
+                ),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="incident",
+                        to="cases.case",
+                        verbose_name="case",
+                    ),
+                ),
+                (
+                    "treaty",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents",
+                        to="incidents.consulartreaty",
+                        verbose_name="treaty applied",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'foreign-related incident',
-                'verbose_name_plural': 'foreign-related incidents',
+                "verbose_name": "foreign-related incident",
+                "verbose_name_plural": "foreign-related incidents",
             },
         ),
         migrations.CreateModel(
-            name='ConsularVisit',
+            name="ConsularVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('consulate', models.CharField(max_length=200, verbose_name='consulate')),
-                ('requested_on', models.DateField(verbose_name='requested on')),
-                ('held_on', models.DateField(blank=True, null=True, verbose_name='held on')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='incidents.incident', verbose_name='incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("consulate", models.CharField(max_length=200, verbose_name="consulate")),
+                ("requested_on", models.DateField(verbose_name="requested on")),
+                ("held_on", models.DateField(blank=True, null=True, verbose_name="held on")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="visits",
+                        to="incidents.incident",
+                        verbose_name="incident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consular visit',
-                'verbose_name_plural': 'consular visits',
-                'ordering': ['incident', 'requested_on', 'id'],
+                "verbose_name": "consular visit",
+                "verbose_name_plural": "consular visits",
+                "ordering": ["incident", "requested_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='IncidentPerson',
+            name="IncidentPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nationality', models.CharField(max_length=2, verbose_name='nationality')),
-                ('dual_national', models.BooleanField(default=False, verbose_name='Chinese national with a foreign passport')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='persons', to='incidents.incident', verbose_name='incident')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incident_links', to='registers.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nationality", models.CharField(max_length=2, verbose_name="nationality")),
+                (
+                    "dual_national",
+                    models.BooleanField(
+                        default=False, verbose_name="Chinese national with a foreign passport"
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="persons",
+                        to="incidents.incident",
+                        verbose_name="incident",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incident_links",
+                        to="registers.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person in an incident',
-                'verbose_name_plural': 'persons in incidents',
-                'ordering': ['incident', 'sort_order', 'id'],
+                "verbose_name": "person in an incident",
+                "verbose_name_plural": "persons in incidents",
+                "ordering": ["incident", "sort_order", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['began_at', 'nationality'], name='incidents_began_nat'),
+            model_name="incident",
+            index=models.Index(fields=["began_at", "nationality"], name="incidents_began_nat"),
         ),
     ]

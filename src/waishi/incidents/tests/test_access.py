@@ -14,7 +14,9 @@ ALLOWED = {"officer", "head", "leader"}
 
 
 def views_of(case: Any) -> int:
-    return AuditEvent.objects.filter(action="incidents.incident.view", object_id=str(case.pk)).count()
+    return AuditEvent.objects.filter(
+        action="incidents.incident.view", object_id=str(case.pk)
+    ).count()
 
 
 def test_only_the_consular_staff_and_leaders_see_an_incident(
@@ -63,7 +65,11 @@ def test_the_filing_agency_is_never_notified_of_an_incident(
             case=case,
             transition="record_notification",
             actor=officer,
-            inputs={"on": case.incident.began_at.date().isoformat(), "channel": "照会", "by": "省公安厅"},
+            inputs={
+                "on": case.incident.began_at.date().isoformat(),
+                "channel": "照会",
+                "by": "省公安厅",
+            },
         )
     assert not Notification.objects.filter(recipient=liaison).exists()
 

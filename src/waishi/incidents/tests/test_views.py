@@ -36,7 +36,9 @@ def form_data(agency: Any, **changes: Any) -> dict[str, Any]:
     return data
 
 
-def test_the_officer_opens_an_incident_from_the_form(client: Any, officer: Any, agency: Any) -> None:
+def test_the_officer_opens_an_incident_from_the_form(
+    client: Any, officer: Any, agency: Any
+) -> None:
     client.force_login(officer)
     assert client.get("/office/incidents/new/").status_code == 200
     response = client.post("/office/incidents/new/", form_data(agency))
@@ -47,7 +49,9 @@ def test_the_officer_opens_an_incident_from_the_form(client: Any, officer: Any, 
     assert Case.objects.filter(case_type=CASE_TYPE).count() == 1
 
 
-def test_a_bad_nationality_is_refused_with_a_clear_error(client: Any, officer: Any, agency: Any) -> None:
+def test_a_bad_nationality_is_refused_with_a_clear_error(
+    client: Any, officer: Any, agency: Any
+) -> None:
     client.force_login(officer)
     response = client.post("/office/incidents/new/", form_data(agency, nationalities="Japan"))
     assert response.status_code == 200
@@ -69,7 +73,9 @@ def test_the_leader_reads_the_list_and_figures_but_may_not_file(
     assert client.get("/office/incidents/new/").status_code == 404
 
 
-def test_the_figures_download_as_a_spreadsheet(client: Any, open_incident: Any, officer: Any) -> None:
+def test_the_figures_download_as_a_spreadsheet(
+    client: Any, open_incident: Any, officer: Any
+) -> None:
     from openpyxl import load_workbook
 
     open_incident(nationalities="US")

@@ -30,8 +30,11 @@ def test_every_step_is_the_consular_staffs_and_nothing_is_written_on_refusal(
     open_incident: Any, case_roles: dict[str, Any]
 ) -> None:
     def make(state: str) -> Any:
-        kind = IncidentKind.DEATH if state in {"family_notified", "certified", "decided",
-                                               "permit_cancelled"} else IncidentKind.CRIMINAL
+        kind = (
+            IncidentKind.DEATH
+            if state in {"family_notified", "certified", "decided", "permit_cancelled"}
+            else IncidentKind.CRIMINAL
+        )
         return force_status(open_incident(kind=kind), state)
 
     outcomes = walk_transitions(CASE_TYPE, make, case_roles)
@@ -59,18 +62,27 @@ def test_a_detention_runs_through_notification_court_and_release(
     open_incident: Any, officer: Any
 ) -> None:
     case = open_incident(nationalities="US")
-    case = do_transition(case=case, transition="record_notification", actor=officer,
-                         inputs={"on": today(), "channel": "照会", "by": "广东省公安厅"})  # fmt: skip
+    case = do_transition(
+        case=case,
+        transition="record_notification",
+        actor=officer,
+        inputs={"on": today(), "channel": "照会", "by": "广东省公安厅"},
+    )
     incident = case.incident
     incident.refresh_from_db()
     assert incident.notified_on == timezone.localdate()
     assert Clock.objects.get(case=case, code="consular_notification").state == ClockState.MET
     step = ExternalStep.objects.get(case=case)
     assert step.status == StepStatus.ANSWERED and "广东省公安厅" in step.answer_text
-    case = do_transition(case=case, transition="refer_to_court", actor=officer,
-                         inputs={"on": (timezone.localdate() + datetime.timedelta(days=20)).isoformat()})  # fmt: skip
-    case = do_transition(case=case, transition="release", actor=officer,
-                         inputs={"on": today(), "note": "取保候审"})  # fmt: skip
+    case = do_transition(
+        case=case,
+        transition="refer_to_court",
+        actor=officer,
+        inputs={"on": (timezone.localdate() + datetime.timedelta(days=20)).isoformat()},
+    )
+    case = do_transition(
+        case=case, transition="release", actor=officer, inputs={"on": today(), "note": "取保候审"}
+    )
     case = do_transition(case=case, transition="close", actor=officer)
     assert case.status == "closed" and not case.is_open
     incident.refresh_from_db()
@@ -82,11 +94,18 @@ def test_a_bad_date_is_refused_with_a_reason_and_nothing_written(
 ) -> None:
     case = open_incident()
     events = AuditEvent.objects.count()
-    for bad in ("next week", (timezone.localdate() + datetime.timedelta(days=1)).isoformat(),
-                (case.incident.began_at.date() - datetime.timedelta(days=1)).isoformat()):  # fmt: skip
+    for bad in (
+        "next week",
+        (timezone.localdate() + datetime.timedelta(days=1)).isoformat(),
+        (case.incident.began_at.date() - datetime.timedelta(days=1)).isoformat(),
+    ):
         with pytest.raises(TransitionRefused) as refused:
-            do_transition(case=case, transition="record_notification", actor=officer,
-                          inputs={"on": bad, "channel": "fax", "by": "police"})  # fmt: skip
+            do_transition(
+                case=case,
+                transition="record_notification",
+                actor=officer,
+                inputs={"on": bad, "channel": "fax", "by": "police"},
+            )
         assert refused.value.reasons and not refused.value.forbidden
     assert Case.objects.get(pk=case.pk).status == "opened"
     assert AuditEvent.objects.count() == events
@@ -95,23 +114,46 @@ def test_a_bad_date_is_refused_with_a_reason_and_nothing_written(
 def test_a_death_needs_a_written_request_for_cremation_or_repatriation(
     open_incident: Any, officer: Any
 ) -> None:
-    case = open_incident(kind=IncidentKind.DEATH,
-                         began=moment(timezone.localdate() - datetime.timedelta(days=2)))  # fmt: skip
+    case = open_incident(
+        kind=IncidentKind.DEATH, began=moment(timezone.localdate() - datetime.timedelta(days=2))
+    )
     with pytest.raises(TransitionRefused):
-        do_transition(case=case, transition="record_notification", actor=officer,
-                      inputs={"on": today(), "channel": "x", "by": "y"})  # fmt: skip
-    case = do_transition(case=case, transition="record_death_notice", actor=officer,
-                         inputs={"on": today(), "by": "医院"})  # fmt: skip
+        do_transition(
+            case=case,
+            transition="record_notification",
+            actor=officer,
+            inputs={"on": today(), "channel": "x", "by": "y"},
+        )
+    case = do_transition(
+        case=case,
+        transition="record_death_notice",
+        actor=officer,
+        inputs={"on": today(), "by": "医院"},
+    )
     assert Clock.objects.get(case=case, code="death_notice").state == ClockState.MET
-    case = do_transition(case=case, transition="record_certificate", actor=officer,
-                         inputs={"certificate": "hospital", "number": "ZQ-2026-001"})  # fmt: skip
+    case = do_transition(
+        case=case,
+        transition="record_certificate",
+        actor=officer,
+        inputs={"certificate": "hospital", "number": "ZQ-2026-001"},
+    )
     with pytest.raises(TransitionRefused) as refused:
-        do_transition(case=case, transition="record_decision", actor=officer,
-                      inputs={"decision": "cremation", "request_on": ""})  # fmt: skip
+        do_transition(
+            case=case,
+            transition="record_decision",
+            actor=officer,
+            inputs={"decision": "cremation", "request_on": ""},
+        )
     assert "written request" in str(refused.value.reasons[0])
-    case = do_transition(case=case, transition="record_decision", actor=officer,
-                         inputs={"decision": "repatriation", "request_on": today()})  # fmt: skip
-    case = do_transition(case=case, transition="cancel_permit", actor=officer, inputs={"on": today()})
+    case = do_transition(
+        case=case,
+        transition="record_decision",
+        actor=officer,
+        inputs={"decision": "repatriation", "request_on": today()},
+    )
+    case = do_transition(
+        case=case, transition="cancel_permit", actor=officer, inputs={"on": today()}
+    )
     case = do_transition(case=case, transition="close", actor=officer)
     assert case.status == "closed"
 
@@ -152,14 +194,18 @@ def test_a_double_submit_opens_one_case(open_incident: Any) -> None:
     assert Case.objects.filter(case_type=CASE_TYPE).count() == 1
 
 
-def test_a_korean_visit_request_runs_the_4_day_visit_clock(open_incident: Any, officer: Any) -> None:
+def test_a_korean_visit_request_runs_the_4_day_visit_clock(
+    open_incident: Any, officer: Any
+) -> None:
     from waishi.incidents.actions import do_record_visit_held, do_request_visit
 
-    case = open_incident(nationalities="KR",
-                         began=moment(timezone.localdate() - datetime.timedelta(days=3)))  # fmt: skip
+    case = open_incident(
+        nationalities="KR", began=moment(timezone.localdate() - datetime.timedelta(days=3))
+    )
     requested = timezone.localdate() - datetime.timedelta(days=1)
-    visit = do_request_visit(case=case, actor=officer, consulate="韩国驻广州总领事馆",
-                             requested_on=requested)  # fmt: skip
+    visit = do_request_visit(
+        case=case, actor=officer, consulate="韩国驻广州总领事馆", requested_on=requested
+    )
     clock = Clock.objects.get(case=case, code="consular_visit")
     assert clock.due_date == requested + datetime.timedelta(days=4)
     do_record_visit_held(case=case, actor=officer, visit_pk=visit.pk, held_on=timezone.localdate())
