@@ -57,7 +57,7 @@ def test_a_bad_nationality_is_refused_with_a_clear_error(
     assert response.status_code == 200
     assert "ISO" in response.content.decode()
     response = client.post("/office/incidents/new/", form_data(agency, nationalities="CN"))
-    assert "not a foreign-related case" in response.content.decode()
+    assert "不属于涉外案件" in response.content.decode()
     assert not Case.objects.filter(case_type=CASE_TYPE).exists()
 
 

@@ -144,7 +144,7 @@ def test_a_death_needs_a_written_request_for_cremation_or_repatriation(
             actor=officer,
             inputs={"decision": "cremation", "request_on": ""},
         )
-    assert "written request" in str(refused.value.reasons[0])
+    assert "书面请求" in str(refused.value.reasons[0])
     case = do_transition(
         case=case,
         transition="record_decision",
