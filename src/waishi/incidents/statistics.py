@@ -36,11 +36,12 @@ class Figures:
     # (month, kind) → count, for the table of months by kind.
     grid: list[list[int]] = field(default_factory=list)
 
-    def tables(self) -> list[tuple[str, str, list[Row]]]:
+    def tables(self) -> list[tuple[str, str, str, list[Row]]]:
+        """(key, title, heading of the first column, rows) of each table."""
         return [
-            ("nationality", _("By nationality"), self.by_nationality),
-            ("kind", _("By kind"), self.by_kind),
-            ("month", _("By month"), self.by_month),
+            ("nationality", _("By nationality"), _("Nationality"), self.by_nationality),
+            ("kind", _("By kind"), _("Kind"), self.by_kind),
+            ("month", _("By month"), _("Month"), self.by_month),
         ]
 
 
@@ -89,9 +90,9 @@ def figures_xlsx(figures: Figures) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    for _key, title, rows in figures.tables():
+    for _key, title, column, rows in figures.tables():
         sheet = book.create_sheet(title=title[:31])
-        sheet.append(safe_row([title, _("Cases")]))
+        sheet.append(safe_row([column, _("Cases")]))
         for row in rows:
             sheet.append(safe_row([row.label, row.count]))
         sheet.append(safe_row([_("Total"), figures.total]))

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -76,22 +77,20 @@ def day_is_valid(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
     return _day_reasons(case, inputs.get("on"), _("The date"))
 
 
-def is_detention(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
-    if case.incident.kind not in DETENTION_KINDS:
-        return [_("Only a detention is notified to the consulate under a treaty.")]
-    return []
+# Which branch a case takes follows its kind: the steps of another branch are not offered.
+@rules.predicate
+def is_detention_case(user: Any, case: Any) -> bool:
+    return bool(case is not None and case.incident.kind in DETENTION_KINDS)
 
 
-def is_death(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
-    if case.incident.kind != IncidentKind.DEATH:
-        return [_("This step belongs to a death.")]
-    return []
+@rules.predicate
+def is_death_case(user: Any, case: Any) -> bool:
+    return bool(case is not None and case.incident.kind == IncidentKind.DEATH)
 
 
-def is_record_only(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
-    if case.incident.kind not in RECORD_ONLY_KINDS:
-        return [_("A detention or a death is closed only after its outcome is recorded.")]
-    return []
+@rules.predicate
+def is_record_only_case(user: Any, case: Any) -> bool:
+    return bool(case is not None and case.incident.kind in RECORD_ONLY_KINDS)
 
 
 def certificate_is_valid(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[str]:
@@ -207,8 +206,8 @@ WORKFLOW = Workflow(
             ["opened"],
             "notified",
             gettext_lazy("Record the consular notification"),
-            may=may,
-            guards=[is_detention, day_is_valid],
+            may=may & is_detention_case,
+            guards=[day_is_valid],
             inputs=[ON, CHANNEL, BY],
             public=False,
             effects=[record_notification],
@@ -264,8 +263,8 @@ WORKFLOW = Workflow(
             ["opened"],
             "family_notified",
             gettext_lazy("Record the notice to family and consulate"),
-            may=may,
-            guards=[is_death, day_is_valid],
+            may=may & is_death_case,
+            guards=[day_is_valid],
             inputs=[ON, BY],
             public=False,
             effects=[record_death_notice],
@@ -319,8 +318,7 @@ WORKFLOW = Workflow(
             ["opened"],
             "closed",
             gettext_lazy("Close the record"),
-            may=may,
-            guards=[is_record_only],
+            may=may & is_record_only_case,
             public=False,
             style="secondary",
         ),

@@ -50,7 +50,7 @@ def test_a_detention_from_the_notice_to_the_release(
     page: Any, officer: Any, leader: Any, case_roles: dict[str, Any], screenshot_dir: str
 ) -> None:
     _load_bureau()
-    from waishi.accounts.models import Agency
+    from waishi.accounts.tests.factories import AgencyFactory
 
     from .factories import seed_treaties
 
@@ -58,7 +58,7 @@ def test_a_detention_from_the_notice_to_the_release(
     directories = [screenshot_dir, *([SHOTS] if SHOTS else [])]
     for directory in directories:
         os.makedirs(directory, exist_ok=True)
-    police = Agency.objects.get(code="public-security")
+    police = AgencyFactory(code="public-security", name_zh_hans="肇庆市公安局")
     began = timezone.localtime() - datetime.timedelta(hours=20)
 
     # The consular officer opens the case from the police's notice.

@@ -46,12 +46,18 @@ def test_every_step_is_the_consular_staffs_and_nothing_is_written_on_refusal(
         for role in STAFF
     }
     assert allowed(outcomes) == expected
-    # The rest refuse everyone outside the division as forbidden, and the staff only for the
-    # typed dates, choices or the kind of case.
+    # The steps of another branch are not offered to anyone: from "opened" (a detention
+    # here) the death's notice and the closing of a record-only matter.
+    other_branch = {"record_death_notice", "close_record"}
     for outcome in iter_refused(outcomes, forbidden=False):
+        # Refused for the typed dates or choices only, and only to the staff.
         assert outcome.role in STAFF, outcome
     for outcome in iter_refused(outcomes, forbidden=True):
-        assert outcome.role not in STAFF, outcome
+        assert outcome.role not in STAFF or outcome.transition in other_branch, outcome
+    staff_refused_branch = {
+        (o.transition, o.role) for o in iter_refused(outcomes, forbidden=True) if o.role in STAFF
+    }
+    assert staff_refused_branch == {(t, r) for t in other_branch for r in STAFF}
 
 
 def today() -> str:
@@ -117,13 +123,14 @@ def test_a_death_needs_a_written_request_for_cremation_or_repatriation(
     case = open_incident(
         kind=IncidentKind.DEATH, began=moment(timezone.localdate() - datetime.timedelta(days=2))
     )
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused) as wrong_branch:
         do_transition(
             case=case,
             transition="record_notification",
             actor=officer,
             inputs={"on": today(), "channel": "x", "by": "y"},
         )
+    assert wrong_branch.value.forbidden
     case = do_transition(
         case=case,
         transition="record_death_notice",
