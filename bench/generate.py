@@ -288,6 +288,9 @@ def incident_fields(rng: random.Random, created: float, loader: "Loader") -> tup
     return (kind, "police", "市公安局", began, began, nationality)
 
 
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
+WEIGHTS = {"CG": 3.0, "SW": 0.1}
+
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     "SW": (
@@ -450,7 +453,7 @@ def plan_types(
         plan.detail = detail_plan(kind, loader)
         plan.choices = step_choices(by_state)
         plan.final = frozenset(kind.workflow.final)
-        plan.weight = 3.0 if kind.code == "CG" else 2.0
+        plan.weight = WEIGHTS.get(kind.code, 2.0)
         plans.append(plan)
     return plans
 
