@@ -273,17 +273,52 @@ class DetailPlan:
     links: list[tuple[str, Any]]
     next_id: int
     choices: dict[Any, list[int]]
-    # Values of required columns without a default (a visit's dates, a gift's value).
-    filled: tuple[Any, ...] = ()
+    # Required columns of the area's own, filled by ``AREA_FIELDS`` (values of a case made at
+    # a moment, by a random generator).
+    extra: tuple[str, ...] = ()
 
 
-# What a required column without a default gets, by its kind: the detail is a stand-in.
-FILLERS: dict[str, Any] = {
-    "DateField": datetime.date(2026, 1, 5),
-    "DecimalField": 0,
-    "IntegerField": 0,
-    "PositiveIntegerField": 0,
-    "PositiveSmallIntegerField": 0,
+def incident_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A foreign-related incident's required columns: kind, notice, start, nationality."""
+    began = loader.ts(int(created - rng.uniform(2, 40) * 3600))
+    kind = rng.choice(
+        ["criminal", "administrative", "administrative", "civil", "accident", "death"]
+    )
+    nationality = rng.choice(["US", "JP", "KR", "PH", "AU", "DE", "VN", "TH", "GB", "FR"])
+    return (kind, "police", "市公安局", began, began, nationality)
+
+
+def visit_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A foreign visit's required columns: the delegation's country and its dates."""
+    arrival = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(20, 60))
+    country = rng.choice(["DE", "FR", "JP", "KR", "MY", "AU", "US", "SG"])
+    return (country, arrival, arrival + datetime.timedelta(days=rng.randint(1, 5)))
+
+
+def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A received gift's required columns: item, kind, value, giver, day received."""
+    received = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(0, 20))
+    return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
+
+# Areas whose detail rows have required columns of their own: names and a filler per type.
+AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
+    "SW": (
+        (
+            "kind",
+            "notice_source",
+            "notifying_body",
+            "notice_received_at",
+            "began_at",
+            "nationality",
+        ),
+        incident_fields,
+    ),
+    "JD": (("country", "arrival_date", "departure_date"), visit_fields),
+    "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
 }
 
 
@@ -307,23 +342,9 @@ def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
         for _name, related in links
         if related is not Mission
     }
-    required = [
-        f
-        for f in model._meta.concrete_fields
-        if not f.is_relation
-        and not f.null
-        and not f.has_default()
-        and f.get_internal_type() in FILLERS
-        and f.attname != "id"
-    ]
-    names = (
-        "id",
-        case_field.attname,
-        *(name for name, _related in links),
-        *(f.attname for f in required),
-    )
-    filled = tuple(FILLERS[f.get_internal_type()] for f in required)
-    return DetailPlan(model, names, links, loader.next_id(model), choices, filled)
+    extra = AREA_FIELDS.get(kind.code, ((), None))[0]
+    names = ("id", case_field.attname, *(name for name, _related in links), *extra)
+    return DetailPlan(model, names, links, loader.next_id(model), choices, extra)
 
 
 @dataclass
@@ -447,7 +468,7 @@ def plan_types(
         plan.detail = detail_plan(kind, loader)
         plan.choices = step_choices(by_state)
         plan.final = frozenset(kind.workflow.final)
-        plan.weight = 3.0 if kind.code == "CG" else 2.0
+        plan.weight = WEIGHTS.get(kind.code, 2.0)
         plans.append(plan)
     return plans
 
@@ -903,7 +924,7 @@ class CaseWriter:
                 )
                 state = step.target
             if plan.detail is not None and not is_mission:
-                self._detail(plan, case_id, agency, details)
+                self._detail(plan, case_id, agency, details, created)
             if is_mission:
                 self._mission(
                     case_id,
@@ -1127,9 +1148,14 @@ class CaseWriter:
             )
 
     def _detail(
-        self, plan: TypePlan, case_id: int, agency: Any, details: dict[Any, list[tuple[Any, ...]]]
+        self,
+        plan: TypePlan,
+        case_id: int,
+        agency: Any,
+        details: dict[Any, list[tuple[Any, ...]]],
+        created: float,
     ) -> None:
-        """The detail row of another area's case: its case, required links and columns."""
+        """The detail row of another area's case: its case, required links, nothing else."""
         detail = plan.detail
         assert detail is not None
         values: list[Any] = [detail.next_id, case_id]
@@ -1141,7 +1167,8 @@ class CaseWriter:
                 values.append(self.rng.choice(recent) if recent else None)
             else:
                 values.append(self.rng.choice(detail.choices[related]))
-        values.extend(detail.filled)
+        if detail.extra:
+            values.extend(AREA_FIELDS[plan.kind.code][1](self.rng, created, self.loader))
         details.setdefault(detail.model, []).append(tuple(values))
 
     def save_counters(self) -> None:

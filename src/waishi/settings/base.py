@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "waishi.missions",
     "waishi.passports",
     "waishi.visits",
+    "waishi.incidents",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
