@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waishi.accounts.actions import do_record_login
+from waishi.accounts.second_factor import settle_after_password
 from waishi.cases import actions as case_actions
 from waishi.cases.clocks import clocks_of
 from waishi.cases.constants import ClockOwner
@@ -127,6 +128,8 @@ def sign_up_details(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop(SIGN_UP_SESSION_KEY, None)
             login(request, user, backend="waishi.accounts.backends.LockoutModelBackend")
+            # Applicants need no second factor; the sign-in settles that as a password would.
+            settle_after_password(request, user)
             do_record_login(user=user, request=request, factor="sign-up")
             messages.success(request, _("Welcome! Your account is ready."))
             return redirect("applicants:home")
