@@ -33,3 +33,9 @@ class ConsentKind(models.TextChoices):
 # version, so each recorded consent says which words the person agreed to.
 PRIVACY_NOTICE_VERSION = "2026-12"
 SENSITIVE_CONSENT_VERSION = "2026-12"
+
+# What sign-up records: each consent with the version of its text.
+CONSENT_VERSIONS = (
+    (ConsentKind.PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION),
+    (ConsentKind.SENSITIVE_DATA, SENSITIVE_CONSENT_VERSION),
+)
