@@ -38,7 +38,7 @@ def send_code(client: Any, phone: str = "13712345678") -> Any:
 
 
 def code_in(outbox: list[Any]) -> str:
-    match = re.search(r"\b(\d{6})\b", outbox[-1].text)
+    match = re.search(r"(?<!\d)(\d{6})(?!\d)", outbox[-1].text)
     assert match
     return match.group(1)
 
