@@ -102,7 +102,12 @@ class SignUpForm(forms.Form):
         initial=IdentityKind.RESIDENT,
         widget=forms.RadioSelect,
     )
-    id_number = forms.CharField(label=_("Resident ID number"), max_length=24, required=False)
+    id_number = forms.CharField(
+        label=_("Resident ID number"),
+        max_length=24,
+        required=False,
+        help_text=_("Mainland residents only; others give the passport or permit below."),
+    )
     document_number = forms.CharField(
         label=_("Passport or permit number"),
         max_length=24,
@@ -116,6 +121,7 @@ class SignUpForm(forms.Form):
         label=_("Country or region that issued it"),
         queryset=Country.objects.all(),
         required=False,
+        empty_label=_("(only for a passport or permit)"),
     )
     password1 = forms.CharField(
         label=_("Password"),
@@ -152,7 +158,9 @@ class SignUpForm(forms.Form):
             self.fields["code"].required = True
         else:
             del self.fields["code"]
-        self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
+        self.fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
         style(self)
 
     def clean(self) -> dict[str, Any]:

@@ -103,7 +103,9 @@ class Consent(models.Model):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["given_at", "id"]
-        indexes = [models.Index(fields=["applicant", "given_at", "id"], name="applicants_consent_given")]
+        indexes = [
+            models.Index(fields=["applicant", "given_at", "id"], name="applicants_consent_given")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.version}"

@@ -36,9 +36,7 @@ def applications_visible_to(user: Any) -> QuerySet[Case]:
     if not is_applicant(user):
         return Case.objects.none()
     company_ids = Authorisation.objects.filter(user=user).values("company_id")
-    return Case.objects.filter(
-        Q(filing__person=user) | Q(filing__company_id__in=company_ids)
-    )
+    return Case.objects.filter(Q(filing__person=user) | Q(filing__company_id__in=company_ids))
 
 
 def access_application(user: Any, reference: str) -> Case:

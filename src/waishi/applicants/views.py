@@ -21,7 +21,7 @@ from waishi.cases.constants import ClockOwner
 from waishi.cases.models import Attachment
 from waishi.cases.querysets import public_timeline
 from waishi.cases.refusals import TransitionRefused
-from waishi.core.views import public, require_perm
+from waishi.core.views import AuthenticatedRequest, public, require_perm
 
 from . import actions, codes
 from .constants import PRIVACY_NOTICE_VERSION, SENSITIVE_CONSENT_VERSION, Channel
@@ -280,7 +280,7 @@ def case_file(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 
 
 @require_perm(APPLICANT)
-def companies(request: HttpRequest) -> HttpResponse:
+def companies(request: AuthenticatedRequest) -> HttpResponse:
     rows = list(
         Authorisation.objects.filter(user=request.user)
         .select_related("company")
@@ -356,7 +356,7 @@ def company_invite(request: HttpRequest, company_id: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     else:
         try:
             actions.do_invite(
@@ -404,11 +404,11 @@ def invitation_accept(request: HttpRequest, invitation_id: int) -> HttpResponse:
     return redirect("applicants:company", company_id=authorisation.company_id)
 
 
-# My account (PIPL) ----------------------------------------------------------------------------------
+# My account (PIPL) ---------------------------------------------------------------------------
 
 
 @require_perm(APPLICANT)
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedRequest) -> HttpResponse:
     applicant = (
         Applicant.objects.filter(user=request.user)
         .select_related("nationality")
@@ -480,7 +480,10 @@ def authorisation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     row = Authorisation.objects.filter(pk=pk).select_related("company").first()
     if row is None:
         raise Http404
-    actions.do_confirm_authorisation(actor=request.user, authorisation=row, request=request)  # type: ignore[arg-type]
+    actions.do_confirm_authorisation(
+        actor=request.user,  # type: ignore[arg-type]
+        authorisation=row,
+        request=request,
+    )
     messages.success(request, _("The authorisation is confirmed."))
     return redirect(reverse("applicants:authorisations"))
-

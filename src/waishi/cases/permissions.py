@@ -11,9 +11,9 @@ import rules
 from waishi.accounts.constants import AGENCY_ROLES, Role
 from waishi.accounts.permissions import (
     has_role,
-    is_applicant,
     is_agency_signatory,
     is_agency_user,
+    is_applicant,
     is_bureau_staff,
     is_discipline_inspector,
     is_division_head,

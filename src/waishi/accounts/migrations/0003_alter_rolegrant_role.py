@@ -4,15 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_second_factor_and_unique_names'),
+        ("accounts", "0002_second_factor_and_unique_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='rolegrant',
-            name='role',
-            field=models.CharField(choices=[('liaison_officer', 'Agency liaison officer'), ('agency_signatory', 'Agency signatory'), ('county_officer', 'County office officer'), ('division_officer', 'Division officer'), ('division_head', 'Division head'), ('bureau_leader', 'Bureau leader'), ('discipline_inspector', 'Discipline inspector'), ('website_editor', 'Website editor'), ('system_admin', 'System administrator'), ('security_admin', 'Security administrator'), ('audit_admin', 'Audit administrator'), ('applicant', 'Applicant')], db_index=True, max_length=30, verbose_name='role'),
+            model_name="rolegrant",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("liaison_officer", "Agency liaison officer"),
+                    ("agency_signatory", "Agency signatory"),
+                    ("county_officer", "County office officer"),
+                    ("division_officer", "Division officer"),
+                    ("division_head", "Division head"),
+                    ("bureau_leader", "Bureau leader"),
+                    ("discipline_inspector", "Discipline inspector"),
+                    ("website_editor", "Website editor"),
+                    ("system_admin", "System administrator"),
+                    ("security_admin", "Security administrator"),
+                    ("audit_admin", "Audit administrator"),
+                    ("applicant", "Applicant"),
+                ],
+                db_index=True,
+                max_length=30,
+                verbose_name="role",
+            ),
         ),
     ]

@@ -13,7 +13,7 @@ from .public_type import PUBLIC_CODE, PUBLIC_DIVISION, PUBLIC_TYPE
 
 
 @pytest.fixture(autouse=True)
-def _private_storage(private_storage: Any) -> Any:
+def _private_storage(private_storage: Any) -> Any:  # noqa: F811 (the fixture imported above)
     return private_storage
 
 

@@ -1,7 +1,5 @@
 """Cases filed by applicants: who sees them, and what they do on them."""
 
-from typing import Any
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -127,9 +125,7 @@ def test_a_personal_case_stays_hidden_from_company_colleagues(
     assert client.get(reverse("applicants:case", args=[case.reference])).status_code == 404
 
 
-def test_applicants_see_no_case_on_the_staff_and_agency_pages(
-    client, applicant, public_division
-):
+def test_applicants_see_no_case_on_the_staff_and_agency_pages(client, applicant, public_division):
     case = file_case(applicant)
     assert not visible_to(applicant).exists()
     client.force_login(applicant)
@@ -185,7 +181,9 @@ def test_internal_staff_comments_stay_hidden(client, applicant, make_user, publi
     assert "请于下周前来领取" in page
 
 
-def test_the_applicant_sends_a_message_once_even_when_posted_twice(client, applicant, public_division):
+def test_the_applicant_sends_a_message_once_even_when_posted_twice(
+    client, applicant, public_division
+):
     case = file_case(applicant)
     client.force_login(applicant)
     data = {"text": "材料已寄出", "idempotency_key": "k-1"}
@@ -203,7 +201,9 @@ def test_the_applicant_uploads_requested_material_and_downloads_it(
     case = file_case(applicant)
     client.force_login(applicant)
     upload = SimpleUploadedFile("hukou.pdf", PDF, content_type="application/pdf")
-    response = client.post(reverse("applicants:case_upload", args=[case.reference]), {"file": upload})
+    response = client.post(
+        reverse("applicants:case_upload", args=[case.reference]), {"file": upload}
+    )
     assert response.status_code == 302
     attachment = Attachment.objects.get(case=case)
     assert attachment.is_public

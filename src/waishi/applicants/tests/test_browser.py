@@ -27,7 +27,11 @@ def sign_in(page: Any, live_server: Any, user: Any, language: str = "zh-hans") -
     page.context.clear_cookies()
     page.context.add_cookies(
         [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url},
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
             {"name": "waishi_language", "value": language, "url": live_server.url},
         ]
     )
@@ -82,7 +86,10 @@ def test_a_person_signs_up_with_a_phone_code_and_sends_requested_material(
     case = file_case(person, title="归侨身份确认申请")
     officer = make_user(Role.DIVISION_OFFICER, division=public_division)
     do_transition(
-        case=case, transition="ask_for_material", actor=officer, inputs={"reason": "请补充户口簿复印件。"}
+        case=case,
+        transition="ask_for_material",
+        actor=officer,
+        inputs={"reason": "请补充户口簿复印件。"},
     )
     page.goto("/applicants/")
     page.get_by_role("link", name=case.reference).click()

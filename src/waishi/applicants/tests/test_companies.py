@@ -101,7 +101,9 @@ def test_only_managers_invite(applicant, other_applicant):
     company = make_company(applicant)
     Authorisation.objects.create(company=company, user=other_applicant)
     with pytest.raises(actions.Refused):
-        actions.do_invite(actor=other_applicant, company=company, channel="sms", target="13500135000")
+        actions.do_invite(
+            actor=other_applicant, company=company, channel="sms", target="13500135000"
+        )
     assert not Invitation.objects.exists()
 
 

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_alter_rolegrant_role'),
-        ('cases', '0009_suspension_businesses'),
+        ("accounts", "0003_alter_rolegrant_role"),
+        ("cases", "0009_suspension_businesses"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='case',
-            name='agency',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='accounts.agency', verbose_name='agency'),
+            model_name="case",
+            name="agency",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="accounts.agency",
+                verbose_name="agency",
+            ),
         ),
     ]

@@ -309,8 +309,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{f"applicants:{n}": {"company_id": 999999} for n in ("company", "company_invite")},
     "applicants:invitation_accept": {"invitation_id": 999999},
     **{
-        f"applicants:{n}": {"pk": 999999}
-        for n in ("authorisation_letter", "authorisation_confirm")
+        f"applicants:{n}": {"pk": 999999} for n in ("authorisation_letter", "authorisation_confirm")
     },
     **{
         f"api-v1:{n}": {"reference": "CG-1999-00001"}
