@@ -256,3 +256,16 @@ def test_the_case_page_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(16):
         response = client.get(reverse("applicants:case", args=[case.reference]))
     assert response.status_code == 200
+
+
+def test_staff_see_the_applicant_and_company_on_the_case_page(
+    client, applicant, make_user, public_division
+):
+    company = make_company(applicant)
+    case = file_case(applicant, company)
+    officer = make_user(Role.DIVISION_OFFICER, division=public_division)
+    client.force_login(officer)
+    page = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert "陈丽华" in page
+    assert company.credit_code in page
+    assert client.get(reverse("cases:inbox")).status_code == 200
