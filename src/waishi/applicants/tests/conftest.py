@@ -53,3 +53,9 @@ def applicant(db: Any) -> Any:
 @pytest.fixture
 def other_applicant(db: Any) -> Any:
     return make_applicant("13900139000", "黄志强")
+
+
+@pytest.fixture(autouse=True)
+def _english(client: Any) -> None:
+    # The tests read messages in English (the browser journeys read them in Chinese).
+    client.cookies["waishi_language"] = "en"
