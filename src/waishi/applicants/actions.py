@@ -265,12 +265,6 @@ def _create_applicant(
     )
 
 
-def check_sms_code_only(*, target: str, code: str) -> bool:
-    """Whether ``code`` is the live code for ``target`` (a wrong one counts as a try)."""
-    with transaction.atomic():
-        return codes.check_sms_code(target=target, code=code) is not None
-
-
 # Companies ----------------------------------------------------------------------------------
 
 

@@ -69,7 +69,8 @@ class OneTimeCode(models.Model):
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     purpose = models.CharField(_("purpose"), max_length=20, choices=CodePurpose.choices)
     target_index = models.CharField(_("number or address (keyed hash)"), max_length=64)
-    secret_hash = models.CharField(_("code (keyed hash)"), max_length=64, unique=True)
+    # Not unique: two codes for one number may, rarely, be the same six digits.
+    secret_hash = models.CharField(_("code (keyed hash)"), max_length=64, db_index=True)
     expires_at = models.DateTimeField(_("expires at"))
     attempts = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)

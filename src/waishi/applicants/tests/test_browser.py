@@ -2,11 +2,13 @@
 
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
+import waishi
 from waishi.accounts.constants import Role
 from waishi.applicants.models import Applicant
 from waishi.cases.actions import do_transition
@@ -37,10 +39,31 @@ def sign_in(page: Any, live_server: Any, user: Any, language: str = "zh-hans") -
     )
 
 
+AXE = Path(waishi.__file__).parents[2] / "tests" / "browser" / "axe" / "axe.min.js"
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA findings on the current page."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def shoot(page: Any, screenshot_dir: str, name: str) -> None:
-    """Save the page in each size (kept beside the other screenshots and in SHOTS)."""
+    """Check the page (axe-core, no sideways scrolling on a phone) and save it in each size."""
+    assert not serious_violations(page), (name, serious_violations(page))
     for size, viewport in SIZES.items():
         page.set_viewport_size(viewport)
+        if size == "phone":
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1, (name, width)
         for folder in (screenshot_dir, SHOTS if os.path.isdir(os.path.dirname(SHOTS)) else ""):
             if folder:
                 os.makedirs(folder, exist_ok=True)
