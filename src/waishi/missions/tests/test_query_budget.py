@@ -93,12 +93,15 @@ def test_the_mission_case_page_reads_each_part_once(
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
 # and read the agency's open suspensions, which may cover approvals (one query); approving
-# reads the budget lines the approval document prints (one query).
+# reads the budget lines the approval document prints (one query). After each step the
+# bureau people whose turn the case now is are found (two queries: the staff of the case's
+# division and the leaders, and their roles) and told: on filing, the division's officer and
+# head (eight queries in all with their two notifications).
 APPROVAL_STEPS = (
-    ("submit", "liaison", 23),
-    ("start_review", "officer", 17),
-    ("forward_to_leader", "head", 29),
-    ("approve", "leader", 42),
+    ("submit", "liaison", 31),
+    ("start_review", "officer", 20),
+    ("forward_to_leader", "head", 32),
+    ("approve", "leader", 44),
 )
 
 
