@@ -16,7 +16,7 @@ case change itself has already committed.
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -62,12 +62,23 @@ def unregister_listener(listener: Listener) -> None:
 
 
 def notify(event: CaseEvent) -> None:
-    """Hand ``event`` to every listener. Called only after the change has committed."""
+    """Hand ``event`` to every listener. Called only after the change has committed.
+
+    A case of a type that narrows who sees it (``CaseType.visibility``) is never announced
+    to the filing agency: its events reach only the people the kernel names.
+    """
+    if event.is_public and _is_restricted(event.case):
+        event = replace(event, is_public=False)
     for listener in list(_listeners):
         try:
             listener(event)
         except Exception:  # one broken channel must not silence the others
             logger.exception("Case event listener %r failed for %s", listener, event.kind)
+
+
+def _is_restricted(case: Any) -> bool:
+    kind = getattr(case, "case_type_obj", None)
+    return kind is not None and getattr(kind, "visibility", None) is not None
 
 
 def notify_transition(case: Any, transition: Any, actor: Any, *, text: str = "") -> None:
