@@ -81,6 +81,9 @@ class CaseType:
     # The clocks cases of this type run; a type with ``processing_days`` also runs
     # ``processing`` (the bureau's processing limit, from filing).
     clocks: tuple[ClockSpec, ...] = ()
+    # Cases of this type may be filed by applicants (people and companies outside
+    # government, ``waishi.applicants``) as well as agencies; such a case has no agency.
+    filed_by_applicants: bool = False
     # Who sees cases of this type, for a type more restricted than the kernel's rule (bureau
     # staff all, agencies their own): ``visibility(user)`` returns ``True`` (the kernel's rule
     # applies), ``False`` (none of them) or a ``Q`` on ``Case`` narrowing them. It must not
