@@ -22,9 +22,19 @@ class CasesConfig(AppConfig):
                 "cases:workspace_list",
                 "cases.view_agency_cases",
                 order=20,
+                badge_url="cases:todo_count",
             )
         )
-        registry.add_nav(NavItem("office", _("Inbox"), "cases:inbox", "cases.use_inbox", order=10))
+        registry.add_nav(
+            NavItem(
+                "office",
+                _("Inbox"),
+                "cases:inbox",
+                "cases.use_inbox",
+                order=10,
+                badge_url="cases:todo_count",
+            )
+        )
         for face in ("office", "admin"):
             registry.add_nav(
                 NavItem(
@@ -39,7 +49,7 @@ class CasesConfig(AppConfig):
         registry.add_panel(
             Panel(
                 "office",
-                _("My open tasks"),
+                _("My to-do"),
                 "cases/panels/my_tasks.html",
                 "cases.use_inbox",
                 order=10,
@@ -52,6 +62,15 @@ class CasesConfig(AppConfig):
                 "cases/panels/overdue.html",
                 "cases.use_inbox",
                 order=20,
+            )
+        )
+        registry.add_panel(
+            Panel(
+                "workspace",
+                _("Waiting for us"),
+                "cases/panels/my_tasks.html",
+                "cases.view_agency_cases",
+                order=5,
             )
         )
         registry.add_panel(

@@ -28,8 +28,10 @@ from waishi.core.models import FALLBACK_ORDER, translated
 from .constants import ClockOwner, InboxTab, StepStatus
 from .models import Case, ExternalStep
 from .names import names_starting
+from .permissions import is_case_staff
 from .querysets import visible_to
 from .registry import get_case_type, person_searches
+from .todo import todo_filter, without_drafts
 
 PAGE_SIZE = 50
 # Case ids of a person search passed to the list query as values, not as a subquery.
@@ -285,9 +287,14 @@ def apply_filters(
 ) -> QuerySet[Case]:
     """The visible cases matching cleaned ``CaseFilterForm`` data (tab included)."""
     rows = visible_to(user, cases)
+    if is_case_staff(user):
+        # Unfiled drafts are the agency's work in progress: never in a bureau list.
+        rows = without_drafts(rows)
     tab = filters.get("tab") or ""
     if tab == InboxTab.MINE:
-        rows = rows.filter(assignee_id=user.pk, is_open=True)
+        # The to-do: every open case whose next step is the user's (``cases.todo``).
+        condition = todo_filter(user)
+        rows = rows.filter(condition) if condition is not None else rows.none()
     elif tab == InboxTab.DIVISION:
         # Someone outside any division (a bureau leader) has no division list.
         rows = (
@@ -355,22 +362,38 @@ def page_by_updated(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_
     return Page(found[:size], next_cursor)
 
 
-def page_by_due(cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE) -> Page:
-    """Earliest due date first (the overdue tab), seeking on (due_date, id)."""
-    rows = cases.filter(due_date__isnull=False).order_by("due_date", "id")
+def page_by_due(
+    cases: QuerySet[Case], cursor: str | None, size: int = PAGE_SIZE, *, undated: bool = False
+) -> Page:
+    """Earliest due date first, seeking on (due_date, id).
+
+    Without ``undated`` (the overdue tab) only cases with a due date are listed; with it (the
+    to-do) the cases without one follow, newest first, seeking on the id alone.
+    """
     parts = _decode(cursor) if cursor else None
-    if parts and len(parts) == 2 and parts[1].isdigit():
-        try:
-            due = datetime.date.fromisoformat(parts[0])
-        except ValueError:
-            due = None
-        if due is not None:
-            rows = rows.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=int(parts[1])))
-    found = _rows(rows, size + 1)
+    found: list[CaseRow] = []
+    if not (parts and parts[0] == "u"):
+        rows = cases.filter(due_date__isnull=False).order_by("due_date", "id")
+        if parts and len(parts) == 2 and parts[1].isdigit():
+            try:
+                due = datetime.date.fromisoformat(parts[0])
+            except ValueError:
+                due = None
+            if due is not None:
+                rows = rows.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=int(parts[1])))
+        found = _rows(rows, size + 1)
+    if undated and len(found) <= size:
+        rows = cases.filter(due_date__isnull=True).order_by("-id")
+        if parts and parts[0] == "u" and len(parts) == 2 and parts[1].isdigit():
+            rows = rows.filter(id__lt=int(parts[1]))
+        found.extend(_rows(rows, size + 1 - len(found)))
     next_cursor = None
     if len(found) > size:
         last = found[size - 1]
-        next_cursor = _encode(last.due_date.isoformat(), str(last.pk))  # type: ignore[union-attr]
+        if last.due_date is None:
+            next_cursor = _encode("u", str(last.pk))
+        else:
+            next_cursor = _encode(last.due_date.isoformat(), str(last.pk))
     return Page(found[:size], next_cursor)
 
 
@@ -438,6 +461,9 @@ def _list_page(
         cases = apply_filters(user, filters)
     if overdue:
         return page_by_due(cases, cursor, size)
+    if filters.get("tab") == InboxTab.MINE:
+        # The to-do: the case whose nearest clock runs out first leads; undated ones follow.
+        return page_by_due(cases, cursor, size, undated=True)
     return page_by_updated(cases, cursor, size)
 
 

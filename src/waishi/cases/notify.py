@@ -77,9 +77,17 @@ def notify(event: CaseEvent) -> None:
 
 
 def notify_transition(case: Any, transition: Any, actor: Any, *, text: str = "") -> None:
-    """Tell listeners that ``transition`` ran on ``case``; the assignee is a recipient."""
+    """Tell listeners that ``transition`` ran on ``case``: the assignee and the bureau people
+    whose step the case now waits for (``todo.next_actors``) are recipients."""
+    from .todo import next_actors
+
+    actor_id = getattr(actor, "pk", 0)
     recipients = tuple(
-        uid for uid in (case.assignee_id,) if uid is not None and uid != getattr(actor, "pk", 0)
+        dict.fromkeys(
+            uid
+            for uid in (case.assignee_id, *next_actors(case))
+            if uid is not None and uid != actor_id
+        )
     )
     notify(
         CaseEvent(

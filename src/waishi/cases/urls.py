@@ -13,6 +13,7 @@ urlpatterns = [
     path("office/suspensions/", standing.suspensions, name="suspensions"),
     path("office/suspensions/<int:pk>/lift/", standing.suspension_lift, name="suspension_lift"),
     path("workspace/cases/", lists.workspace_list, name="workspace_list"),
+    path("cases/todo/count/", lists.todo_count, name="todo_count"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
     path("cases/exports/<int:pk>/retry/", lists.export_retry, name="export_retry"),

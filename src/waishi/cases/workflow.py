@@ -66,7 +66,8 @@ class Transition:
     marks the agency's filing with the bureau (submit, resubmit): the kernel refuses it while
     a suspension of the agency covers the case's type (``cases.standing``). ``business``
     names another kind of business the step is (``cases.constants.Business``, e.g. an
-    approval), refused likewise while a suspension covers it.
+    approval), refused likewise while a suspension covers it. ``aside`` marks a step taken at
+    will (withdrawing): holding it does not make the case wait for you.
     """
 
     name: str
@@ -86,6 +87,9 @@ class Transition:
     # applied after the effects.
     clocks: Sequence[Any] = ()
     business: str = ""
+    # A step someone may take at will (withdrawing) rather than one the case waits for: it
+    # does not put the case in their to-do (``cases.todo``).
+    aside: bool = False
 
     @property
     def standing_business(self) -> str:

@@ -17,6 +17,8 @@ class NavItem:
     permission: str
     order: int = 100
     icon: str = ""
+    # A URL name answering a small count badge for the entry, fetched after the page loads.
+    badge_url: str = ""
 
 
 @dataclass(frozen=True)

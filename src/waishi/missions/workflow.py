@@ -201,6 +201,7 @@ WORKFLOW = Workflow(
             inputs=[REASON],
             style="outline-secondary",
             confirm=_("Withdraw this application? It cannot be filed again."),
+            aside=True,
         ),
         Transition(
             "request_change",

@@ -92,6 +92,7 @@ WORKFLOW = Workflow(
             may=is_request_filer,
             inputs=[REASON],
             style="outline-secondary",
+            aside=True,
         ),
     ],
 )

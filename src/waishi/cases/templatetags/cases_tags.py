@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 
 from ..querysets import visible_to
+from ..todo import todo_cases
 
 register = template.Library()
 
@@ -15,21 +16,31 @@ COUNT_CAP = 999
 
 @register.simple_tag
 def my_open_tasks(user: Any) -> list[Any]:
-    """The user's open assigned cases, most recently changed first (a handful)."""
+    """A handful of the user's to-do (``cases.todo``): the nearest clock first."""
+    from django.db.models import F
+
     return list(
-        visible_to(user)
-        .filter(assignee_id=user.pk, is_open=True)
+        todo_cases(user)
         .select_related("agency")
-        .order_by("-updated_at", "-id")[:PANEL_ROWS]
+        .order_by(F("due_date").asc(nulls_last=True), "-id")[:PANEL_ROWS]
     )
+
+
+def capped(count: int) -> str:
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+@register.simple_tag
+def todo_count(user: Any) -> int:
+    """How many cases wait for the user's step (counted up to ``COUNT_CAP`` + 1)."""
+    return todo_cases(user)[: COUNT_CAP + 1].count()
 
 
 @register.simple_tag
 def overdue_count(user: Any) -> str:
     """How many open cases are overdue, capped so the count stays cheap on a large table."""
     rows = visible_to(user).filter(is_open=True, due_date__lt=timezone.localdate())
-    count = rows[: COUNT_CAP + 1].count()
-    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+    return capped(rows[: COUNT_CAP + 1].count())
 
 
 @register.simple_tag

@@ -44,3 +44,14 @@ def new_case(liaison: Any, agency: Any, division: Any) -> Callable[..., Any]:
         return do_create_case(case_type=DEMO_CODE, title=title, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def filed_case(new_case: Callable[..., Any]) -> Callable[..., Any]:
+    """A case the agency has filed (unfiled drafts stay out of the bureau's lists)."""
+    from waishi.cases.testing import force_status
+
+    def make(title: str = "赴新加坡考察教育合作", **kwargs: Any) -> Any:
+        return force_status(new_case(title, **kwargs), "submitted")
+
+    return make

@@ -54,6 +54,7 @@ WORKFLOW = Workflow(
             may=is_case_liaison,
             style="outline-secondary",
             confirm=_("Withdraw this case?"),
+            aside=True,
         ),
         Transition(
             "accept",

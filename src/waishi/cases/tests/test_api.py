@@ -27,8 +27,8 @@ def test_list_shows_only_the_agency_cases(client, new_case, liaison, other_liais
     assert client.get(BASE).json()["items"] == []
 
 
-def test_list_pages_with_a_cursor(client, new_case, officer):
-    refs = {new_case(f"案{n}").reference for n in range(3)}
+def test_list_pages_with_a_cursor(client, filed_case, officer):
+    refs = {filed_case(f"案{n}").reference for n in range(3)}
     client.force_login(officer)
     first = client.get(BASE, {"limit": 2}).json()
     second = client.get(BASE, {"limit": 2, "cursor": first["next"]}).json()

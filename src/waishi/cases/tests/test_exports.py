@@ -12,20 +12,20 @@ from waishi.cases.models import ExportJob
 pytestmark = pytest.mark.django_db
 
 
-def test_small_export_is_inline(client, new_case, officer):
-    case = new_case()
+def test_small_export_is_inline(client, filed_case, officer):
+    case = filed_case()
     client.force_login(officer)
     response = client.post(reverse("cases:export"), {"tab": "recent"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == case.reference and rows[1][3] == "草稿"
+    assert rows[1][0] == case.reference and rows[1][3] == "已提交"
 
 
 def test_large_export_runs_in_the_background(
-    client, new_case, officer, other_liaison, settings, django_capture_on_commit_callbacks
+    client, filed_case, officer, other_liaison, settings, django_capture_on_commit_callbacks
 ):
     settings.WAISHI_CASES_EXPORT_INLINE_ROWS = 1
-    cases = [new_case(f"案件{n}") for n in range(3)]
+    cases = [filed_case(f"案件{n}") for n in range(3)]
     client.force_login(officer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("cases:export"), {"tab": "recent"})

@@ -24,9 +24,9 @@ def test_setting_names_writes_only_the_difference(new_case):
 
 
 @pytest.fixture
-def named(new_case) -> list[Any]:
-    """Seven cases, oldest first; the odd ones name 王伟, every one names 李娜."""
-    made = [new_case(f"赴新加坡考察{n}") for n in range(7)]
+def named(filed_case) -> list[Any]:
+    """Seven filed cases, oldest first; the odd ones name 王伟, every one names 李娜."""
+    made = [filed_case(f"赴新加坡考察{n}") for n in range(7)]
     for number, case in enumerate(made):
         set_case_names(case.pk, ["李娜", *(["王伟"] if number % 2 else [])])
     return made
@@ -58,8 +58,8 @@ def test_filters_apply_to_a_name_search_beyond_the_first_batches(
 
     # Tiny batches: the filter leaves nothing in them, so the rest is asked in one query.
     monkeypatch.setattr(inbox, "NAME_BATCHES", (1, 1))
-    Case.objects.filter(pk__in=[named[0].pk, named[2].pk]).update(status="submitted")
-    page = list_page(officer, {"tab": "recent", "q": "李娜", "status": "submitted"}, None)
+    Case.objects.filter(pk__in=[named[0].pk, named[2].pk]).update(status="in_review")
+    page = list_page(officer, {"tab": "recent", "q": "李娜", "status": "in_review"}, None)
     assert references(page) == [named[2].reference, named[0].reference]
 
 

@@ -39,8 +39,8 @@ def assert_queries(client: Any, url: str, expected: int, **headers: str) -> str:
 
 
 @pytest.fixture
-def cases(new_case: Any, liaison: Any, officer: Any) -> list[Any]:
-    made = [new_case(f"赴新加坡考察{n}") for n in range(3)]
+def cases(filed_case: Any, liaison: Any, officer: Any) -> list[Any]:
+    made = [filed_case(f"赴新加坡考察{n}") for n in range(3)]
     do_comment(case=made[0], actor=officer, text="请补充材料", is_public=True)
     return made
 
@@ -59,7 +59,7 @@ def test_inbox(signed_in):
 def test_inbox_filtered_by_status_agency_and_due_dates(signed_in, agency):
     today = datetime.date.today()
     url = reverse("cases:inbox") + (
-        f"?tab=recent&status=draft&agency={agency.pk}"
+        f"?tab=recent&status=submitted&agency={agency.pk}"
         f"&due_from={today - datetime.timedelta(days=30)}"
         f"&due_to={today + datetime.timedelta(days=60)}"
     )

@@ -374,10 +374,10 @@ def test_an_officer_of_another_division_gets_not_found(client, case, officer, ma
 # --- the inbox -----------------------------------------------------------------------------
 
 
-def test_the_waiting_tab_lists_cases_waiting_on_a_body(client, new_case, officer):
-    waiting = new_case("等外办")
-    answered = new_case("已答复")
-    new_case("无外部步骤")
+def test_the_waiting_tab_lists_cases_waiting_on_a_body(client, filed_case, officer):
+    waiting = filed_case("等外办")
+    answered = filed_case("已答复")
+    filed_case("无外部步骤")
     send(waiting, officer, body_name="广东省外办")
     step = send(answered, officer)
     do_record_answer(

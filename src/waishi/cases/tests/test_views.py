@@ -198,13 +198,18 @@ def test_county_officer_sees_cases_of_agencies_in_the_county(client, make_user, 
     assert client.get(case.get_absolute_url()).status_code == 200
 
 
-def test_inbox_tabs_and_search(client, new_case, officer, head, liaison):
-    mine = new_case("我的案件")
+def test_inbox_tabs_and_search(client, filed_case, officer, head, liaison):
+    mine = filed_case("我的案件")
     do_update_case(case=mine, actor=head, changes={"assignee": officer}, expected_version=1)
-    other = new_case("别人的案件")
+    other = filed_case("别人的案件")
+    do_update_case(case=other, actor=head, changes={"assignee": head}, expected_version=1)
+    waiting = filed_case("待受理的案件")
     client.force_login(officer)
+    # The to-do: the case assigned to the officer and the filing nobody has taken yet; the
+    # one the head took has left it.
     body = client.get(reverse("cases:inbox")).content.decode()
-    assert mine.reference in body and other.reference not in body
+    assert mine.reference in body and waiting.reference in body
+    assert other.reference not in body
     body = client.get(reverse("cases:inbox"), {"tab": "recent", "q": "别人"}).content.decode()
     assert other.reference in body and mine.reference not in body
     body = client.get(
@@ -213,10 +218,10 @@ def test_inbox_tabs_and_search(client, new_case, officer, head, liaison):
     assert other.reference in body and mine.reference not in body
 
 
-def test_person_search_hook_finds_cases(client, new_case, officer):
+def test_person_search_hook_finds_cases(client, filed_case, officer):
     from waishi.cases.registry import register_person_search, unregister_person_search
 
-    case = new_case("出访")
+    case = filed_case("出访")
 
     def hook(text: str) -> list[int]:
         return [case.pk] if text == "张三" else []
@@ -230,10 +235,10 @@ def test_person_search_hook_finds_cases(client, new_case, officer):
         unregister_person_search(hook)
 
 
-def test_inbox_pages_with_a_cursor(client, new_case, officer, settings):
+def test_inbox_pages_with_a_cursor(client, filed_case, officer, settings):
     from waishi.cases import inbox
 
-    cases = [new_case(f"案件{n}") for n in range(5)]
+    cases = [filed_case(f"案件{n}") for n in range(5)]
     client.force_login(officer)
     first = inbox.list_page(officer, {"tab": "recent"}, None, size=2)
     second = inbox.list_page(officer, {"tab": "recent"}, first.next_cursor, size=2)
@@ -242,14 +247,14 @@ def test_inbox_pages_with_a_cursor(client, new_case, officer, settings):
     assert sorted(seen) == sorted(c.pk for c in cases) and third.next_cursor is None
 
 
-def test_overdue_tab(client, new_case, officer, head):
+def test_overdue_tab(client, filed_case, officer, head):
     import datetime
 
-    late = new_case("逾期")
+    late = filed_case("逾期")
     do_update_case(
         case=late, actor=head, changes={"due_date": datetime.date(2020, 1, 2)}, expected_version=1
     )
-    fine = new_case("未逾期")
+    fine = filed_case("未逾期")
     client.force_login(officer)
     body = client.get(reverse("cases:inbox"), {"tab": "overdue"}).content.decode()
     assert late.reference in body and fine.reference not in body
@@ -322,8 +327,8 @@ def test_show_more_returns_only_rows_for_htmx(client, new_case, officer):
     assert body.count("<td") == page.split('<tbody id="case-rows">')[1].count("<td")
 
 
-def test_inbox_rows_escape_what_people_typed(client, new_case, officer):
-    new_case('<b onclick="x()">赴新加坡</b> & 考察')
+def test_inbox_rows_escape_what_people_typed(client, filed_case, officer):
+    filed_case('<b onclick="x()">赴新加坡</b> & 考察')
     client.force_login(officer)
     for headers in ({}, {"HX-Request": "true"}):
         body = client.get(reverse("cases:inbox"), {"tab": "recent"}, headers=headers)

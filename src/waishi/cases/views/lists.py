@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -78,8 +79,19 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_perm("cases.view_agency_cases")
 def workspace_list(request: HttpRequest) -> HttpResponse:
     """The agency's own cases (``visible_to`` keeps other agencies' out)."""
-    return _list(
-        request, template="cases/workspace_list.html", title=_("Our cases"), with_agency=False
+    title = _("Waiting for us") if request.GET.get("tab") == InboxTab.MINE else _("Our cases")
+    return _list(request, template="cases/workspace_list.html", title=title, with_agency=False)
+
+
+@login_required
+def todo_count(request: HttpRequest) -> HttpResponse:
+    """The count of the user's to-do beside the menu entry, fetched after the page loads."""
+    from ..templatetags.cases_tags import COUNT_CAP, capped
+    from ..todo import todo_cases
+
+    count = todo_cases(request.user)[: COUNT_CAP + 1].count()
+    return render(
+        request, "cases/includes/todo_count.html", {"count": count, "shown": capped(count)}
     )
 
 

@@ -151,6 +151,8 @@ MATRIX: dict[str, dict[str, int]] = {
             (("suspensions",), gate(CASE_STAFF)),
             (("suspension_lift",), gate(CASE_WORKERS, ok=405)),
             (("workspace_list",), gate(AGENCY_ROLES)),
+            # The count beside the menu: what waits for the person asking (often nothing).
+            (("todo_count",), {**everyone(200), ANONYMOUS: 302}),
             (("export", "export_retry"), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
             (("by_id", "detail", "attachment_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),

@@ -34,8 +34,10 @@ def test_the_delegation_is_named_in_the_case_and_found_by_name(
         members=[(members[0], True, ""), (newcomer, False, "")],
     )
     assert names_in(mission.case) == {members[0].name, "欧阳明远"}
-    page = list_page(officer, {"tab": "recent", "q": "欧阳"}, None)
+    page = list_page(liaison, {"q": "欧阳"}, None)
     assert [row.reference for row in page.rows] == [mission.case.reference]
+    # Unfiled, the draft is the agency's alone: the bureau's search does not list it.
+    assert list_page(officer, {"tab": "recent", "q": "欧阳"}, None).rows == []
 
 
 def test_renaming_a_traveller_renames_them_in_their_cases(

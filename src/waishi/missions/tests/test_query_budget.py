@@ -94,12 +94,15 @@ def test_the_mission_case_page_reads_each_part_once(
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
 # and read the agency's open suspensions, which may cover approvals (one query); approving
-# reads the budget lines the approval document prints (one query).
+# reads the budget lines the approval document prints (one query). After each step the
+# bureau people whose turn the case now is are found (two queries: the staff of the case's
+# division and the leaders, and their roles) and told: on filing, the division's officer and
+# head (eight queries in all with their two notifications).
 APPROVAL_STEPS = (
-    ("submit", "liaison", 25),
-    ("start_review", "officer", 19),
-    ("forward_to_leader", "head", 31),
-    ("approve", "leader", 44),
+    ("submit", "liaison", 33),
+    ("start_review", "officer", 22),
+    ("forward_to_leader", "head", 34),
+    ("approve", "leader", 46),
 )
 
 

@@ -527,3 +527,25 @@ def test_a_return_on_the_approved_day_needs_no_reason(
     run(mission, "register_return", liaison, returned_on=back.isoformat())
     notes = mission.case.timeline.filter(kind="note")
     assert not [e for e in notes if "extended_stay" in e.changes]
+
+
+def test_a_mission_forwarded_to_the_leader_waits_in_the_leaders_to_do_and_tells_them(
+    confirmed: Callable[..., Any],
+    liaison: Any,
+    officer: Any,
+    head: Any,
+    leader: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from waishi.cases.todo import todo_cases
+    from waishi.notifications.models import Notification
+
+    mission = confirmed()
+    run(mission, "submit", liaison)
+    assert not todo_cases(leader).exists()
+    run(mission, "start_review", officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(mission, "forward_to_leader", head)
+    assert list(todo_cases(leader).values_list("pk", flat=True)) == [mission.case.pk]
+    assert not todo_cases(liaison).exists()
+    assert Notification.objects.filter(recipient=leader, object_id=str(mission.case.pk)).exists()
