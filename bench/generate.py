@@ -273,6 +273,38 @@ class DetailPlan:
     links: list[tuple[str, Any]]
     next_id: int
     choices: dict[Any, list[int]]
+    # Required columns of the area's own, filled by ``AREA_FIELDS`` (values of a case made at
+    # a moment, by a random generator).
+    extra: tuple[str, ...] = ()
+
+
+def incident_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A foreign-related incident's required columns: kind, notice, start, nationality."""
+    began = loader.ts(int(created - rng.uniform(2, 40) * 3600))
+    kind = rng.choice(
+        ["criminal", "administrative", "administrative", "civil", "accident", "death"]
+    )
+    nationality = rng.choice(["US", "JP", "KR", "PH", "AU", "DE", "VN", "TH", "GB", "FR"])
+    return (kind, "police", "市公安局", began, began, nationality)
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
+WEIGHTS = {"CG": 3.0, "SW": 0.1}
+
+# Areas whose detail rows have required columns of their own: names and a filler per type.
+AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
+    "SW": (
+        (
+            "kind",
+            "notice_source",
+            "notifying_body",
+            "notice_received_at",
+            "began_at",
+            "nationality",
+        ),
+        incident_fields,
+    ),
+}
 
 
 def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
@@ -295,8 +327,9 @@ def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
         for _name, related in links
         if related is not Mission
     }
-    names = ("id", case_field.attname, *(name for name, _related in links))
-    return DetailPlan(model, names, links, loader.next_id(model), choices)
+    extra = AREA_FIELDS.get(kind.code, ((), None))[0]
+    names = ("id", case_field.attname, *(name for name, _related in links), *extra)
+    return DetailPlan(model, names, links, loader.next_id(model), choices, extra)
 
 
 @dataclass
@@ -420,7 +453,7 @@ def plan_types(
         plan.detail = detail_plan(kind, loader)
         plan.choices = step_choices(by_state)
         plan.final = frozenset(kind.workflow.final)
-        plan.weight = 3.0 if kind.code == "CG" else 2.0
+        plan.weight = WEIGHTS.get(kind.code, 2.0)
         plans.append(plan)
     return plans
 
@@ -876,7 +909,7 @@ class CaseWriter:
                 )
                 state = step.target
             if plan.detail is not None and not is_mission:
-                self._detail(plan, case_id, agency, details)
+                self._detail(plan, case_id, agency, details, created)
             if is_mission:
                 self._mission(
                     case_id,
@@ -1100,7 +1133,12 @@ class CaseWriter:
             )
 
     def _detail(
-        self, plan: TypePlan, case_id: int, agency: Any, details: dict[Any, list[tuple[Any, ...]]]
+        self,
+        plan: TypePlan,
+        case_id: int,
+        agency: Any,
+        details: dict[Any, list[tuple[Any, ...]]],
+        created: float,
     ) -> None:
         """The detail row of another area's case: its case, required links, nothing else."""
         detail = plan.detail
@@ -1114,6 +1152,8 @@ class CaseWriter:
                 values.append(self.rng.choice(recent) if recent else None)
             else:
                 values.append(self.rng.choice(detail.choices[related]))
+        if detail.extra:
+            values.extend(AREA_FIELDS[plan.kind.code][1](self.rng, created, self.loader))
         details.setdefault(detail.model, []).append(tuple(values))
 
     def save_counters(self) -> None:

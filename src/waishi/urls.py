@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("waishi.cases.urls")),
     path("", include("waishi.passports.urls")),
     path("", include("waishi.missions.urls")),
+    path("", include("waishi.incidents.urls")),
     path("", include("waishi.registers.urls")),
     # The public website's CMS, files and the pages search engines read.
     # Sign-in to the CMS is Waishi's own (lockout, password policy, audit).

@@ -440,3 +440,22 @@ def do_purge_idempotency_keys(*, older_than: datetime.timedelta) -> int:
     cutoff = timezone.now() - older_than
     deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def do_record_reveal(*, case: Case, actor: Any, request: HttpRequest | None = None) -> None:
+    """Record that ``actor`` opened ``case``, where its type asks for it (sensitive cases).
+
+    The caller has already checked that ``actor`` may see the case (``access_case``). Types
+    without ``reveal_audit_action`` write nothing.
+    """
+    action = case.case_type_obj.reveal_audit_action
+    if not action:
+        return
+    with transaction.atomic():
+        log_action(
+            action=action,
+            actor=actor,
+            obj=case,
+            after={"reference": case.reference},
+            request=request,
+        )

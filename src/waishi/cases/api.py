@@ -309,6 +309,7 @@ def get_case(request: HttpRequest, reference: str) -> dict[str, Any]:
     """
     user = _caller(request)
     case = _case(user, reference)
+    actions.do_record_reveal(case=case, actor=user, request=request)
     kind = case.case_type_obj
     timeline = [
         {

@@ -19,7 +19,7 @@ the case change itself goes through.
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
@@ -67,13 +67,24 @@ def unregister_listener(listener: Listener) -> None:
 
 
 def notify(event: CaseEvent) -> None:
-    """Hand ``event`` to every listener, each in a savepoint, inside the change's transaction."""
+    """Hand ``event`` to every listener, each in a savepoint, inside the change's transaction.
+
+    A case of a type that narrows who sees it (``CaseType.visibility``) is never announced
+    to the filing agency: its events reach only the people the kernel names.
+    """
+    if event.is_public and _is_restricted(event.case):
+        event = replace(event, is_public=False)
     for listener in list(_listeners):
         try:
             with transaction.atomic():
                 listener(event)
         except Exception:  # one broken channel must not silence the others
             logger.exception("Case event listener %r failed for %s", listener, event.kind)
+
+
+def _is_restricted(case: Any) -> bool:
+    kind = getattr(case, "case_type_obj", None)
+    return kind is not None and getattr(kind, "visibility", None) is not None
 
 
 def notify_transition(case: Any, transition: Any, actor: Any, *, text: str = "") -> None:

@@ -36,11 +36,13 @@ def visible_to(user: Any, queryset: QuerySet[Case] | None = None) -> QuerySet[Ca
 
     Bureau staff who work cases and the discipline inspector see every case; agency people
     see their agency's cases, county officers also those of agencies in their county; the
-    administrators and everyone else see none.
+    administrators and everyone else see none. A type declaring ``visibility`` narrows its
+    own cases further (``restrict_types``).
     """
     cases = queryset if queryset is not None else Case.objects.all()
     if user is None or not user.is_authenticated or not user.is_active:
         return cases.none()
+    cases = restrict_types(user, cases)
     if is_case_staff(user):
         return cases
     if user.agency_id is not None and user.has_role(*AGENCY_ROLES):
@@ -50,6 +52,32 @@ def visible_to(user: Any, queryset: QuerySet[Case] | None = None) -> QuerySet[Ca
             )
         return cases.filter(agency_id=user.agency_id)
     return cases.none()
+
+
+def restrict_types(user: Any, cases: QuerySet[Case]) -> QuerySet[Case]:
+    """``cases`` without those of restricted types ``user`` may not see.
+
+    Each type with a ``visibility`` rule answers for its own cases: all of them (no filter),
+    none (excluded by type) or those matching its ``Q``. Other types are untouched.
+    """
+    from .registry import restricted_case_types
+
+    hidden: list[str] = []
+    narrowed: list[tuple[str, Q]] = []
+    for kind in restricted_case_types():
+        assert kind.visibility is not None
+        answer = kind.visibility(user)
+        if answer is True:
+            continue
+        if answer is False:
+            hidden.append(kind.code)
+        else:
+            narrowed.append((kind.code, answer))
+    if hidden:
+        cases = cases.exclude(case_type__in=hidden)
+    for code, condition in narrowed:
+        cases = cases.filter(~Q(case_type=code) | condition)
+    return cases
 
 
 def timeline_for(user: Any, case: Case) -> QuerySet[TimelineEntry]:

@@ -81,6 +81,15 @@ class CaseType:
     # The clocks cases of this type run; a type with ``processing_days`` also runs
     # ``processing`` (the bureau's processing limit, from filing).
     clocks: tuple[ClockSpec, ...] = ()
+    # Who sees cases of this type, for a type more restricted than the kernel's rule (bureau
+    # staff all, agencies their own): ``visibility(user)`` returns ``True`` (the kernel's rule
+    # applies), ``False`` (none of them) or a ``Q`` on ``Case`` narrowing them. It must not
+    # query: every list asks it. A type with a rule never tells the filing agency of its
+    # events either (``notify.notify``).
+    visibility: Callable[[Any], "bool | models.Q"] | None = None
+    # When set, each opening of a case page of this type is recorded under this audit action
+    # (``app.noun.verb``): sensitive cases keep a trail of who looked.
+    reveal_audit_action: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def clock_specs(self) -> tuple[ClockSpec, ...]:
@@ -165,6 +174,11 @@ def get_case_type(code: str) -> CaseType:
         return _case_types[code]
     except KeyError:
         raise UnknownCaseType(code) from None
+
+
+def restricted_case_types() -> list[CaseType]:
+    """The registered types that narrow who sees their cases (``CaseType.visibility``)."""
+    return [kind for kind in case_types() if kind.visibility is not None]
 
 
 def case_types() -> list[CaseType]:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "waishi.portal",
     "waishi.missions",
     "waishi.passports",
+    "waishi.incidents",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -81,6 +81,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
 @require_perm("cases.view_case")
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case(request, reference, with_detail=True)
+    actions.do_record_reveal(case=case, actor=request.user, request=request)
     return render(request, "cases/case_detail.html", case_context(request, case))
 
 
