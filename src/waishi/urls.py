@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("waishi.missions.urls")),
     path("", include("waishi.incidents.urls")),
     path("", include("waishi.registers.urls")),
+    path("", include("waishi.applicants.urls")),
     # The public website's CMS, files and the pages search engines read.
     # Sign-in to the CMS is Waishi's own (lockout, password policy, audit).
     path("cms/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

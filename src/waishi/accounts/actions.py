@@ -15,7 +15,7 @@ from waishi.audit.actions import log_action
 from waishi.audit.models import Outcome
 
 from .backends import lockout_settings
-from .constants import ADMIN_ROLES, AGENCY_ROLES, Role
+from .constants import ADMIN_ROLES, AGENCY_ROLES, APPLICANT_ROLES, Role
 from .models import RoleGrant, User
 
 
@@ -32,6 +32,8 @@ def check_role_combination(user: User, roles: set[str]) -> list[str]:
         )
     if admin and roles - ADMIN_ROLES:
         problems.append(_("An administrator account cannot also hold a business role."))
+    if roles & APPLICANT_ROLES and roles - APPLICANT_ROLES:
+        problems.append(_("An applicant's account cannot also hold a staff or agency role."))
     if roles & AGENCY_ROLES and user.agency_id is None:
         problems.append(_("Agency roles need the user to belong to an agency."))
     return problems

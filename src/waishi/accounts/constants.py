@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     SYSTEM_ADMIN = "system_admin", _("System administrator")
     SECURITY_ADMIN = "security_admin", _("Security administrator")
     AUDIT_ADMIN = "audit_admin", _("Audit administrator")
+    APPLICANT = "applicant", _("Applicant")
 
 
 # The "three administrators" separation of duties (三员分立): no account may hold two of these.
@@ -34,6 +35,10 @@ BUREAU_ROLES = frozenset(
         Role.WEBSITE_EDITOR,
     }
 )
+
+# People and companies outside government who file the bureau's public services. Their
+# accounts are made by sign-up (``waishi.applicants``) and hold no other role.
+APPLICANT_ROLES = frozenset({Role.APPLICANT})
 
 
 class AgencyKind(models.TextChoices):

@@ -38,11 +38,14 @@ is_bureau_staff = has_role(*BUREAU_ROLES)
 is_system_admin = has_role(Role.SYSTEM_ADMIN)
 is_security_admin = has_role(Role.SECURITY_ADMIN)
 is_audit_admin = has_role(Role.AUDIT_ADMIN)
+is_applicant = has_role(Role.APPLICANT)
 
 # The agency workspace: people of agencies and county offices.
 rules.add_perm("accounts.use_workspace", is_agency_user)
 # The back office: the bureau's own staff (the discipline inspector reads everything there).
 rules.add_perm("accounts.use_backoffice", is_bureau_staff)
+# The applicants' pages: people and companies outside government who signed up.
+rules.add_perm("accounts.use_applicant_pages", is_applicant)
 # The system administrator manages accounts and organisation data in the admin site.
 rules.add_perm("accounts.manage_users", is_system_admin)
 # The security administrator watches sign-ins and lifts lockouts.

@@ -106,6 +106,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:office")
     if user.has_perm("accounts.use_workspace"):
         return redirect("accounts:workspace")
+    if user.has_perm("accounts.use_applicant_pages"):
+        return redirect("applicants:home")
     if user.has_perm("accounts.manage_users"):
         return redirect("admin:index")
     if user.has_perm("accounts.manage_security"):

@@ -57,7 +57,8 @@ class CaseOut(BaseModel):
     status: str
     status_label: str
     is_open: bool
-    agency: NamedRef
+    # Empty for a case filed by an applicant (``CaseType.filed_by_applicants``).
+    agency: NamedRef | None
     division: NamedRef | None
     assignee: NamedRef | None
     priority: int
@@ -227,7 +228,11 @@ def list_item_out(row: dict[str, Any], labels: dict[tuple[str, str], tuple[str, 
         "status": row["status"],
         "status_label": status_label,
         "is_open": row["is_open"],
-        "agency": {"id": row["agency_id"], "name": translated("name", _Names(row, "agency__"))},
+        "agency": (
+            {"id": row["agency_id"], "name": translated("name", _Names(row, "agency__"))}
+            if row["agency_id"] is not None
+            else None
+        ),
         "division": division,
         "assignee": assignee,
         "priority": row["priority"],

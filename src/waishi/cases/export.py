@@ -67,7 +67,7 @@ def row(case: Case) -> list[Any]:
         str(kind.label),
         case.title,
         str(kind.workflow.state_label(case.status)),
-        str(case.agency),
+        str(case.agency or ""),
         str(case.division) if case.division_id else "",
         case.assignee.display_name if case.assignee_id else "",  # type: ignore[union-attr]
         case.due_date,

@@ -13,6 +13,7 @@ from waishi.accounts.permissions import (
     has_role,
     is_agency_signatory,
     is_agency_user,
+    is_applicant,
     is_bureau_staff,
     is_discipline_inspector,
     is_division_head,
@@ -83,9 +84,10 @@ rules.add_perm("cases.use_inbox", is_case_staff)
 rules.add_perm("cases.export_cases", is_case_staff | is_agency_user)
 # The agency's list of its own cases.
 rules.add_perm("cases.view_agency_cases", is_agency_user)
-# Writing on a case: comments, attachments; the inspector only reads.
-rules.add_perm("cases.comment_case", is_case_worker | is_agency_user)
-rules.add_perm("cases.attach_file", is_case_worker | is_agency_user)
+# Writing on a case: comments, attachments; the inspector only reads. Applicants write on
+# the cases they may see through their own pages (``waishi.applicants.querysets``).
+rules.add_perm("cases.comment_case", is_case_worker | is_agency_user | is_applicant)
+rules.add_perm("cases.attach_file", is_case_worker | is_agency_user | is_applicant)
 # The holiday calendar: bureau staff and the system administrator read it; division heads
 # and the system administrator enter the State Council's notice of a year.
 rules.add_perm("cases.view_holiday_calendar", is_case_staff | is_system_admin)

@@ -81,6 +81,9 @@ class CaseType:
     # The clocks cases of this type run; a type with ``processing_days`` also runs
     # ``processing`` (the bureau's processing limit, from filing).
     clocks: tuple[ClockSpec, ...] = ()
+    # Cases of this type may be filed by applicants (people and companies outside
+    # government, ``waishi.applicants``) as well as agencies; such a case has no agency.
+    filed_by_applicants: bool = False
     # Who sees cases of this type, for a type more restricted than the kernel's rule (bureau
     # staff all, agencies their own): ``visibility(user)`` returns ``True`` (the kernel's rule
     # applies), ``False`` (none of them) or a ``Q`` on ``Case`` narrowing them. It must not
@@ -155,18 +158,29 @@ class UnknownCaseType(LookupError):
     pass
 
 
+_generation = [0]
+
+
 def register_case_type(case_type: CaseType) -> CaseType:
     """Make ``case_type`` known to the kernel (idempotent for the same object)."""
     existing = _case_types.get(case_type.code)
     if existing is not None and existing is not case_type and existing != case_type:
         raise ValueError(f"Case type {case_type.code} is registered twice")
-    _case_types[case_type.code] = case_type
+    if existing is not case_type:
+        _case_types[case_type.code] = case_type
+        _generation[0] += 1
     return case_type
 
 
 def unregister_case_type(code: str) -> None:
     """Forget a case type (tests register their own demo type and remove it afterwards)."""
-    _case_types.pop(code, None)
+    if _case_types.pop(code, None) is not None:
+        _generation[0] += 1
+
+
+def registry_generation() -> int:
+    """A number that changes whenever a case type is registered or forgotten (for memos)."""
+    return _generation[0]
 
 
 def get_case_type(code: str) -> CaseType:

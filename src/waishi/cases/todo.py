@@ -27,7 +27,7 @@ from django.db.models import Q
 from waishi.accounts.constants import AGENCY_ROLES
 
 from .models import Case
-from .registry import case_types
+from .registry import case_types, registry_generation
 
 # What a stand-in case carries for the "someone else's" side of a comparison: no real row
 # has these keys.
@@ -121,6 +121,15 @@ def _officers_may(case_type: str, status: str, transition: Any) -> bool:
     return _someone_may(Role.DIVISION_OFFICER, case_type, status, transition)
 
 
+def _division_may(case_type: str, status: str, transition: Any) -> bool:
+    """Whether the people of the division owning a case (officer or head) may run it."""
+    from waishi.accounts.constants import Role
+
+    return _officers_may(case_type, status, transition) or _someone_may(
+        Role.DIVISION_HEAD, case_type, status, transition
+    )
+
+
 def _agency_may(case_type: str, status: str, transition: Any) -> bool:
     """Whether the filing agency's liaison officer may run ``transition`` on its case."""
     from waishi.accounts.constants import Role
@@ -147,8 +156,9 @@ def _waits_for(user: Any, case_type: str, status: str, transition: Any) -> bool:
     """Whether holding ``transition`` makes a case in ``status`` wait for ``user``.
 
     Not a step taken at will (``aside``); on the bureau's side, not a step the filing agency
-    may take itself (recording a departure is the agency's to do), and for someone outside
-    the divisions (a leader) not one the owning division's officers may take.
+    may take itself (recording a departure is the agency's to do); for someone outside the
+    divisions (a leader) not one the owning division's officers may take; for the division's
+    people, nothing in a state that waits for a leader's approval.
     """
     if transition.aside:
         return False
@@ -156,7 +166,28 @@ def _waits_for(user: Any, case_type: str, status: str, transition: Any) -> bool:
         return True
     if _agency_may(case_type, status, transition):
         return False
-    return _in_division(user) or not _officers_may(case_type, status, transition)
+    if _in_division(user):
+        return not _leaders_state(case_type, status)
+    return not _division_may(case_type, status, transition)
+
+
+def _leaders_state(case_type: str, status: str) -> bool:
+    """Whether a case in ``status`` waits for a bureau leader: a step there is a leader's
+    that nobody of the division may take (an approval); what the division may still do
+    there (take it back) is then not the division's turn."""
+    from waishi.accounts.constants import Role
+
+    from .registry import get_case_type
+
+    for transition in get_case_type(case_type).workflow.from_state(status):
+        if transition.aside or not _someone_may(Role.BUREAU_LEADER, case_type, status, transition):
+            continue
+        if not (
+            _someone_may(Role.DIVISION_OFFICER, case_type, status, transition)
+            or _someone_may(Role.DIVISION_HEAD, case_type, status, transition)
+        ):
+            return True
+    return False
 
 
 def _reach(user: Any, case_type: str, status: str, transition: Any) -> str | None:
@@ -200,27 +231,51 @@ def _holds_own_step(user: Any, case_type: str, status: str, transitions: Iterabl
     return False
 
 
+# The turns of each kind of person (roles, and whether they have a division and an agency:
+# the predicates compare a case's keys with theirs, never read them), kept for the life of
+# the process and computed again when the registered case types change.
+_memo: dict[tuple[Any, ...], list[Turn]] = {}
+MEMO_SIZE = 256
+
+
 def turns_of(user: Any) -> list[Turn]:
-    """Every (case type, state) in which ``user`` may take a step, computed once per user."""
+    """Every (case type, state) in which ``user`` may take a step."""
     cached = getattr(user, "_waishi_turns", None)
     if cached is not None:
         return cached
-    turns: list[Turn] = []
-    if user is not None and user.is_authenticated and user.is_active:
-        for case_type in case_types():
-            workflow = case_type.workflow
-            for status in workflow.states:
-                if workflow.is_final(status):
-                    continue
-                transitions = workflow.from_state(status)
-                reach = reach_of(user, case_type.code, status, transitions)
-                if reach is None:
-                    continue
-                shared = reach == DIVISION and not _holds_own_step(
-                    user, case_type.code, status, transitions
-                )
-                turns.append(Turn(case_type.code, status, reach, shared))
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    key = (
+        user.role_set,
+        user.division_id is not None,
+        user.agency_id is not None,
+        registry_generation(),
+    )
+    turns = _memo.get(key)
+    if turns is None:
+        turns = _turns(user)
+        if len(_memo) >= MEMO_SIZE:
+            _memo.clear()
+        _memo[key] = turns
     user._waishi_turns = turns
+    return turns
+
+
+def _turns(user: Any) -> list[Turn]:
+    turns: list[Turn] = []
+    for case_type in case_types():
+        workflow = case_type.workflow
+        for status in workflow.states:
+            if workflow.is_final(status):
+                continue
+            transitions = workflow.from_state(status)
+            reach = reach_of(user, case_type.code, status, transitions)
+            if reach is None:
+                continue
+            shared = reach == DIVISION and not _holds_own_step(
+                user, case_type.code, status, transitions
+            )
+            turns.append(Turn(case_type.code, status, reach, shared))
     return turns
 
 

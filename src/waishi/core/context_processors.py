@@ -23,13 +23,15 @@ def current_bureau() -> Any:
 
 
 def face_of(user: Any) -> str:
-    """Which face of Waishi a user works in: office, workspace or admin (or none)."""
+    """Which face of Waishi a user works in: office, workspace, applicant or admin (or none)."""
     if user is None or not user.is_authenticated:
         return ""
     if user.has_perm("accounts.use_backoffice"):
         return "office"
     if user.has_perm("accounts.use_workspace"):
         return "workspace"
+    if user.has_perm("accounts.use_applicant_pages"):
+        return "applicant"
     return "admin"
 
 

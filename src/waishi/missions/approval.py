@@ -109,6 +109,8 @@ def document_facts(
     bureau = Bureau.objects.first()
     destinations = list(mission.destinations.all())
     entered = [d.country for d in destinations if not (d.is_transit and d.airside_only)]
+    # Missions are filed by agencies: their cases always have one.
+    assert case.agency is not None
     document = travel_document_type(case.agency.kind, entered)
     members = [
         {

@@ -55,6 +55,7 @@ def visa_note_context(note: VisaNote, *, purpose_en: str) -> dict[str, Any]:
         passports[document.holder_id] = document
     leader = next((m for m in members if m.is_leader), members[0] if members else None)
     agency = mission.case.agency
+    assert agency is not None  # missions are filed by agencies
     values = {
         "embassy_zh": requirement.embassy_zh if requirement else "",
         "embassy_en": requirement.embassy_en if requirement else "",

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "waishi.notifications",
     "waishi.api",
     "waishi.portal",
+    "waishi.applicants",
     "waishi.missions",
     "waishi.passports",
     "waishi.incidents",
@@ -315,6 +316,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # only logs. Links in e-mail and SMS start with WAISHI_SITE_URL.
 WAISHI_SMS_BACKEND = env_str("WAISHI_SMS_BACKEND", "waishi.notifications.sms.ConsoleSmsSender")
 WAISHI_SITE_URL = env_str("WAISHI_SITE_URL", "http://127.0.0.1:8000")
+# Applicants' sign-up codes (waishi.applicants.codes): minutes a code or link lives, wrong
+# tries a code survives, and codes sent per number or address, per client address and in
+# all per window (seconds).
+WAISHI_APPLICANT_CODE_MINUTES = env_int("WAISHI_APPLICANT_CODE_MINUTES", 10)
+WAISHI_APPLICANT_LINK_MINUTES = env_int("WAISHI_APPLICANT_LINK_MINUTES", 1440)
+WAISHI_APPLICANT_CODE_TRIES = env_int("WAISHI_APPLICANT_CODE_TRIES", 5)
+WAISHI_APPLICANT_CODES_PER_TARGET = env_int("WAISHI_APPLICANT_CODES_PER_TARGET", 5)
+WAISHI_APPLICANT_CODES_PER_ADDRESS = env_int("WAISHI_APPLICANT_CODES_PER_ADDRESS", 20)
+WAISHI_APPLICANT_CODES_GLOBAL = env_int("WAISHI_APPLICANT_CODES_GLOBAL", 2000)
+WAISHI_APPLICANT_CODE_WINDOW = env_int("WAISHI_APPLICANT_CODE_WINDOW", 3600)
 # Requests per user (or per address, anonymous) the JSON API accepts; empty turns it off.
 WAISHI_API_RATE = env_str("WAISHI_API_RATE", "600/m")
 

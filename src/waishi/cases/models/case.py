@@ -63,8 +63,15 @@ class Case(models.Model):
     # Kept by the workflow engine: false once the case reaches a final state. The inbox and
     # the deadline sweep look only at open cases.
     is_open = models.BooleanField(_("open"), default=True)
+    # Empty only for a case filed by an applicant (a person or company outside government)
+    # under a type that takes such filings (``CaseType.filed_by_applicants``).
     agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="cases", verbose_name=_("agency")
+        "accounts.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("agency"),
     )
     division = models.ForeignKey(
         "accounts.Division",

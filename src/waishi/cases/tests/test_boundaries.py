@@ -21,6 +21,7 @@ SHARED = {
     "notifications",
     "api",
     "portal",
+    "applicants",
     "settings",
 }
 

@@ -157,7 +157,11 @@ MATRIX: dict[str, dict[str, int]] = {
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
             (("by_id", "detail", "attachment_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
             (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
-            (("comment", "attachment_upload"), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
+            # Applicants may write on cases, but find none here (their own pages serve them).
+            (
+                ("comment", "attachment_upload"),
+                gate(CASE_WORKERS | AGENCY_ROLES | {Role.APPLICANT}, ok=405),
+            ),
             (("edit",), gate(CASE_WORKERS, ok=404)),
             # External steps: POST only; the owning division is checked on the case itself.
             (("step_send", "step_answer", "step_withdraw"), gate(CASE_WORKERS, ok=405)),
@@ -186,6 +190,37 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Applicants: sign-up for visitors; their own pages for applicants alone (the sample
+    # case, company, invitation and file do not exist for them: "not found"); the bureau's
+    # division staff confirm companies' letters of authorisation.
+    "applicants:sign_up": anonymous_only(),
+    "applicants:sign_up_details": anonymous_only(ok=302),
+    "applicants:privacy": everyone(200),
+    "applicants:home": gate(ONLY({Role.APPLICANT})),
+    "applicants:companies": gate(ONLY({Role.APPLICANT})),
+    "applicants:company_new": gate(ONLY({Role.APPLICANT})),
+    "applicants:account": gate(ONLY({Role.APPLICANT})),
+    "applicants:case": gate(ONLY({Role.APPLICANT}), ok=404),
+    "applicants:case_file": gate(ONLY({Role.APPLICANT}), ok=404),
+    "applicants:company": gate(ONLY({Role.APPLICANT}), ok=404),
+    **{
+        f"applicants:{name}": gate(ONLY({Role.APPLICANT}), ok=405)
+        for name in (
+            "case_message",
+            "case_upload",
+            "company_invite",
+            "invitation_accept",
+            "account_data",
+            "account_delete",
+        )
+    },
+    "applicants:authorisations": gate(ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD})),
+    "applicants:authorisation_letter": gate(
+        ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD}), ok=404
+    ),
+    "applicants:authorisation_confirm": gate(
+        ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD}), ok=405
+    ),
     # Shared registers: bureau staff read organisations and countries; division staff edit
     # organisations; agencies have no access. The sample organisation does not exist.
     "registers:organisations": gate(BUREAU_ROLES),
@@ -268,6 +303,16 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
     "registers:organisation_edit": {"pk": 999999},
+    **{
+        f"applicants:{n}": {"reference": "ZZ-1999-00001"}
+        for n in ("case", "case_message", "case_upload")
+    },
+    "applicants:case_file": {"reference": "ZZ-1999-00001", "pk": 999999},
+    **{f"applicants:{n}": {"company_id": 999999} for n in ("company", "company_invite")},
+    "applicants:invitation_accept": {"invitation_id": 999999},
+    **{
+        f"applicants:{n}": {"pk": 999999} for n in ("authorisation_letter", "authorisation_confirm")
+    },
     **{
         f"api-v1:{n}": {"reference": "CG-1999-00001"}
         for n in (

@@ -68,7 +68,9 @@ def build_basics(request: HttpRequest, mission: Mission, post: bool) -> Forms:
         "planned_mission": mission.planned_mission_id,
         "out_of_plan_reason": mission.out_of_plan_reason,
     }
-    form = BasicsForm(**_bound(request, post), initial=initial, agency_id=mission.case.agency_id)
+    agency_id = mission.case.agency_id
+    assert agency_id is not None  # missions are filed by agencies
+    form = BasicsForm(**_bound(request, post), initial=initial, agency_id=agency_id)
     return {"form": form}
 
 
