@@ -1,7 +1,7 @@
 """Every write to a case: filing, transitions, edits, comments, files. Nothing else writes.
 
 Each function takes keyword arguments with an explicit ``actor``, runs in one transaction,
-writes its audit event there, and tells listeners (``cases.notify``) only after commit. The
+writes its audit event there, and tells listeners (``cases.notify``) there too. The
 caller checks that the actor may *see* the case (``querysets.access_case``); these functions
 check what the actor may *do*.
 """
@@ -223,7 +223,7 @@ def do_transition(
         finish_idempotency_key(
             actor, idempotency_key, locked, {"status": locked.status, "version": locked.version}
         )
-        transaction.on_commit(lambda: notify_transition(locked, step, actor, text=text))
+        notify_transition(locked, step, actor, text=text)
     locked.replayed = False  # type: ignore[attr-defined]
     return locked
 
@@ -249,7 +249,7 @@ def do_update_case(
 
     Only case workers may (``cases.change_case``). A stale ``expected_version`` raises
     ``Conflict``; an assignment change also writes an assignment entry and tells the new
-    assignee after commit.
+    assignee in the same transaction.
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -299,7 +299,7 @@ def do_update_case(
             event = CaseEvent(
                 kind="assignment", case=locked, actor=actor, recipients=(locked.assignee_id,)
             )
-            transaction.on_commit(lambda: notify(event))
+            notify(event)
     return locked
 
 
@@ -352,7 +352,7 @@ def do_comment(
             is_public=is_public,
             recipients=recipients,
         )
-        transaction.on_commit(lambda: notify(event))
+        notify(event)
     return entry
 
 

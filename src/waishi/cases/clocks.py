@@ -612,7 +612,7 @@ def _remind(clock: Clock, today: datetime.date) -> str:
         due=clock.due_date,
         subject=label,
     )
-    transaction.on_commit(lambda: notify(event))
+    notify(event)
     return level
 
 

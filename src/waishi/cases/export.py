@@ -4,6 +4,7 @@ Exports list case header fields only (no personal data), always through ``visibl
 the person who asked, so an export never shows more than their own list does.
 """
 
+import datetime
 import io
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -17,6 +18,7 @@ from openpyxl import Workbook
 
 from waishi.audit.actions import log_action
 from waishi.core.spreadsheets import safe_row
+from waishi.core.tasks import enqueue_in_transaction
 
 from .constants import ExportStatus
 from .forms import CaseFilterForm
@@ -135,8 +137,48 @@ def do_start_export(*, actor: Any, data: Mapping[str, Any], request: Any = None)
             after={"filters": filters, "background": True},
             request=request,
         )
-        transaction.on_commit(lambda: export_cases.enqueue(job.pk))
+        enqueue_in_transaction(export_cases, job.pk)
     return job
+
+
+def give_up_after() -> datetime.timedelta:
+    """A background export not finished this long after it was asked for is given up."""
+    return datetime.timedelta(minutes=int(getattr(settings, "WAISHI_CASES_EXPORT_MINUTES", 60)))
+
+
+def _task_failed(job: ExportJob) -> bool:
+    """Whether the job's background task ended failed (an error, or killed too often)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import export_cases
+
+    return DBTaskResult.objects.filter(
+        task_path=export_cases.module_path, status="FAILED", args_kwargs__args=[job.pk]
+    ).exists()
+
+
+def settle_export(job: ExportJob, *, now: datetime.datetime | None = None) -> ExportJob:
+    """Mark a waiting or running job failed when its task failed or it has run too long.
+
+    Its progress page then says so and offers to try again instead of waiting for ever.
+    """
+    if job.status not in (ExportStatus.PENDING, ExportStatus.RUNNING):
+        return job
+    now = now or timezone.now()
+    if job.created_at > now - give_up_after() and not _task_failed(job):
+        return job
+    ExportJob.objects.filter(pk=job.pk, status=job.status).update(
+        status=ExportStatus.FAILED, finished_at=now
+    )
+    job.refresh_from_db()
+    return job
+
+
+def do_retry_export(*, actor: Any, job: ExportJob, request: Any = None) -> ExportJob:
+    """Ask again for a failed export: a new job with the same filters (its owner only)."""
+    if job.user_id != actor.pk or job.status != ExportStatus.FAILED:
+        raise ValueError("Only its owner retries a failed export")
+    return do_start_export(actor=actor, data=job.filters, request=request)
 
 
 def record_inline_export(*, actor: Any, data: Mapping[str, Any], rows: int, request: Any) -> None:

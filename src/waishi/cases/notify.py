@@ -1,7 +1,9 @@
 """The one door from the case kernel to notifications.
 
-The kernel calls these functions after a transaction has committed; the notifications app
-(or any other) registers a listener in its ``AppConfig.ready``::
+The kernel calls these functions inside the transaction that makes the change, so what the
+listeners write (in-app notifications, e-mail and SMS queued as tasks in the same database)
+is committed with the change or not at all. The notifications app (or any other) registers
+a listener in its ``AppConfig.ready``::
 
     from waishi.cases.notify import CaseEvent, register_listener
 
@@ -9,15 +11,18 @@ The kernel calls these functions after a transaction has committed; the notifica
 
     register_listener(send)
 
-A listener receives one ``CaseEvent``. It must not raise for ordinary failures (a mail
-server down); if it does, the error is logged and the other listeners still run — the
-case change itself has already committed.
+A listener receives one ``CaseEvent``. It writes; it does not send (sending is a queued
+task's work, see ``waishi.core.tasks.enqueue_in_transaction``). If it raises, what it wrote
+is rolled back to its own savepoint, the error is logged and the other listeners still run;
+the case change itself goes through.
 """
 
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +67,7 @@ def unregister_listener(listener: Listener) -> None:
 
 
 def notify(event: CaseEvent) -> None:
-    """Hand ``event`` to every listener. Called only after the change has committed.
+    """Hand ``event`` to every listener, each in a savepoint, inside the change's transaction.
 
     A case of a type that narrows who sees it (``CaseType.visibility``) is never announced
     to the filing agency: its events reach only the people the kernel names.
@@ -71,7 +76,8 @@ def notify(event: CaseEvent) -> None:
         event = replace(event, is_public=False)
     for listener in list(_listeners):
         try:
-            listener(event)
+            with transaction.atomic():
+                listener(event)
         except Exception:  # one broken channel must not silence the others
             logger.exception("Case event listener %r failed for %s", listener, event.kind)
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/todo/count/", lists.todo_count, name="todo_count"),
     path("cases/export/", lists.export, name="export"),
     path("cases/exports/<int:pk>/", lists.export_status, name="export_status"),
+    path("cases/exports/<int:pk>/retry/", lists.export_retry, name="export_retry"),
     path("cases/exports/<int:pk>/download/", lists.export_download, name="export_download"),
     path("cases/id/<int:pk>/", case.case_by_id, name="by_id"),
     path("cases/<str:reference>/", case.case_detail, name="detail"),

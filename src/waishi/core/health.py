@@ -3,12 +3,14 @@
 ``/healthz`` answers as soon as the process does (it touches no database). ``/readyz`` says
 whether this process can serve: the database answers, every migration is applied, and the
 task queue is being worked (the oldest task waiting to run is younger than
-``WAISHI_READY_MAX_QUEUE_AGE`` seconds). Both answer JSON without any personal data; where
-``WAISHI_HEALTH_NETWORKS`` lists networks, other addresses get a 404 as if the page did not
-exist.
+``WAISHI_READY_MAX_QUEUE_AGE`` seconds) and, where ``WAISHI_READY_MAX_WORKER_SILENCE`` is set,
+a worker's heartbeat is younger than that many seconds (it is always reported). Both answer
+JSON without any personal data; where ``WAISHI_HEALTH_NETWORKS`` lists networks, other
+addresses get a 404 as if the page did not exist.
 """
 
 import datetime
+import time
 from typing import Any
 
 from django.apps import apps
@@ -61,6 +63,23 @@ def _migrations() -> tuple[bool, str]:
     return not plan, str(len(plan))
 
 
+def _worker() -> tuple[bool, dict[str, Any]]:
+    from .workers import last_heartbeat
+
+    limit = int(getattr(settings, "WAISHI_READY_MAX_WORKER_SILENCE", 0))
+    try:
+        seen = last_heartbeat()
+    except Exception as error:  # the shared cache (Redis) is out of reach
+        return not limit, {
+            "last_seen_seconds": None,
+            "limit_seconds": limit,
+            "detail": type(error).__name__,
+        }
+    silence = max(0, int(time.time() - float(seen["at"]))) if seen else None
+    ok = not limit or (silence is not None and silence <= limit)
+    return ok, {"last_seen_seconds": silence, "limit_seconds": limit}
+
+
 def _queue() -> tuple[bool, dict[str, Any]]:
     model = apps.get_model("django_tasks_database", "DBTaskResult")
     now = timezone.now()
@@ -90,6 +109,8 @@ def readyz(request: HttpRequest) -> JsonResponse:
         checks["migrations"] = {"ok": migrated, "pending": int(pending)}
         queue_ok, queue = _queue()
         checks["task_queue"] = {"ok": queue_ok, **queue}
+        worker_ok, worker = _worker()
+        checks["worker"] = {"ok": worker_ok, **worker}
     ready = all(check["ok"] for check in checks.values())
     return JsonResponse(
         {

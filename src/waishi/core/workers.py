@@ -7,7 +7,9 @@
 - after ``WAISHI_WORKER_MAX_TASKS`` tasks, or once its resident memory passes
   ``WAISHI_WORKER_MAX_MEMORY_MB`` (a large PDF leaves the heap grown), it finishes the task in
   hand and exits cleanly, to be started afresh by its supervisor;
-- it exits on SIGTERM after the task in hand, as django-tasks-db's worker does.
+- it exits on SIGTERM after the task in hand, as django-tasks-db's worker does;
+- while it runs it says so every ``HEARTBEAT_SECONDS`` in the cache every process shares, for
+  ``/readyz`` to tell when no worker has been seen for a while.
 
 ``Supervisor`` keeps one child process running (``waishi serve`` uses it for the worker): a
 child that exits is started again, at once after a clean exit (a recycle), after a growing
@@ -30,6 +32,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
+from .ratelimit import shared_cache
 from .task_leases import lease_seconds, release_lease, renew_lease, take_lease
 
 logger = logging.getLogger("waishi.worker")
@@ -38,6 +41,19 @@ MAX_PAUSE = 30.0
 # A run this long without a failure starts the pauses from one second again.
 STEADY_SECONDS = 60.0
 PR_SET_PDEATHSIG = 1
+HEARTBEAT_SECONDS = 15.0
+HEARTBEAT_KEY = "core:worker-seen"
+
+
+def beat(worker_id: str) -> None:
+    """Record in the shared cache that ``worker_id`` is alive now (read by ``/readyz``)."""
+    shared_cache().set(HEARTBEAT_KEY, {"at": time.time(), "worker": worker_id}, timeout=24 * 3600)
+
+
+def last_heartbeat() -> dict[str, Any] | None:
+    """The latest heartbeat of any worker (``at`` in Unix seconds), or None."""
+    seen = shared_cache().get(HEARTBEAT_KEY)
+    return seen if isinstance(seen, dict) else None
 
 
 def resident_megabytes() -> float:
@@ -64,6 +80,14 @@ class ResilientWorker(Worker):
         self.outages = 0
 
     def run(self) -> None:
+        heart = Heartbeat(self.worker_id)
+        heart.start()
+        try:
+            self._run_through_outages()
+        finally:
+            heart.stop()
+
+    def _run_through_outages(self) -> None:
         pause = 1.0
         while self.running:
             started = time.monotonic()
@@ -104,6 +128,35 @@ class ResilientWorker(Worker):
             )
             # The loop stops when the count of tasks run reaches max_tasks.
             self.max_tasks = self._run_tasks
+
+
+class Heartbeat:
+    """Beats every ``HEARTBEAT_SECONDS`` from a thread of its own while the worker runs."""
+
+    def __init__(self, worker_id: str) -> None:
+        self.worker_id = worker_id
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="heartbeat", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                try:
+                    beat(self.worker_id)
+                except Exception:  # a cache or database away: the next beat tries again
+                    logger.warning("Worker %s could not record its heartbeat", self.worker_id)
+                    connections.close_all()
+                if self._stop.wait(HEARTBEAT_SECONDS):
+                    return
+        finally:
+            connections.close_all()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
 
 
 class LeaseRenewer:

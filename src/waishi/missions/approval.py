@@ -3,9 +3,9 @@
 Issuing is cheap and happens in the approval's transaction: the number from the kernel's
 gapless counter, the facts the document prints (``content``), a public timeline entry and the
 audit event. Drawing the PDF is not: WeasyPrint costs about half a second of CPU and a few
-hundred megabytes, so a background task does it after the approval has committed
-(``tasks.render_approval_document``) and web processes never import WeasyPrint unless a
-download finds a document still undrawn and no worker to do it.
+hundred megabytes, so a background task queued in the approval's transaction does it once that
+has committed (``tasks.render_approval_document``) and web processes never import WeasyPrint
+unless a download finds a document still undrawn and no worker to do it.
 
 The PDF is drawn once, from the recorded facts, and kept with its SHA-256: what the agency
 downloads later is what was approved, however the application changes afterwards. A change
@@ -35,6 +35,7 @@ from waishi.audit.actions import log_action
 from waishi.cases.actions import do_add_timeline_entry
 from waishi.cases.constants import EntryKind
 from waishi.cases.references import next_reference
+from waishi.core.tasks import enqueue_in_transaction
 from waishi.registers.countries import country as country_info
 
 from .constants import BudgetCategory
@@ -237,7 +238,7 @@ def record_document(
 def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
     """Number and record the approval document; call inside the approval's transaction.
 
-    The PDF is drawn by a background task once the approval has committed. The caller (the
+    The PDF is drawn by a background task queued in the approval's transaction. The caller (the
     workflow's approval effects) has checked the actor's right to approve.
     """
     from .checking import transition_mission
@@ -247,15 +248,15 @@ def issue_approval_document(*, case: Any, actor: Any) -> ApprovalDocument:
     document = record_document(
         mission=mission, actor=actor, approved_at=now, render_requested_at=now
     )
-    transaction.on_commit(lambda: enqueue_render(document.pk))
+    enqueue_render(document.pk)
     return document
 
 
 def enqueue_render(document_id: int) -> None:
-    """Queue the drawing of a document's PDF (run after the issuing transaction commits)."""
+    """Queue the drawing of a document's PDF in the caller's transaction (run once it commits)."""
     from .tasks import render_approval_document
 
-    render_approval_document.enqueue(document_id)
+    enqueue_in_transaction(render_approval_document, document_id)
 
 
 def request_render(document: ApprovalDocument) -> bool:
@@ -265,16 +266,17 @@ def request_render(document: ApprovalDocument) -> bool:
     imported one) or whose request was lost asks once, not on every reload.
     """
     now = timezone.now()
-    claimed = (
-        ApprovalDocument.objects.filter(pk=document.pk, file="")
-        .filter(
-            Q(render_requested_at__isnull=True)
-            | Q(render_requested_at__lt=now - RENDER_RETRY_AFTER)
+    with transaction.atomic():
+        claimed = (
+            ApprovalDocument.objects.filter(pk=document.pk, file="")
+            .filter(
+                Q(render_requested_at__isnull=True)
+                | Q(render_requested_at__lt=now - RENDER_RETRY_AFTER)
+            )
+            .update(render_requested_at=now)
         )
-        .update(render_requested_at=now)
-    )
-    if claimed:
-        transaction.on_commit(lambda: enqueue_render(document.pk))
+        if claimed:
+            enqueue_render(document.pk)
     return bool(claimed)
 
 

@@ -202,9 +202,8 @@ def flag_extended_stay(
     case: Any, actor: Any, approved: datetime.date, returned_on: datetime.date, reason: str
 ) -> None:
     """A return after the approved date: an internal entry, and the division and the
-    discipline inspectors are told (after commit)."""
+    discipline inspectors are told (in the same transaction)."""
     from django.contrib.auth import get_user_model
-    from django.db import transaction
 
     from waishi.accounts.constants import Role
     from waishi.cases.constants import EntryKind
@@ -240,7 +239,7 @@ def flag_extended_stay(
         recipients=tuple(sorted(recipients)),
         subject=EXTENDED_STAY,
     )
-    transaction.on_commit(lambda: notify(event))
+    notify(event)
 
 
 EXTENDED_STAY = gettext_lazy("extended stay abroad")

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
+from waishi.core.tasks import enqueue_in_transaction
 
 from .constants import MAX_RECIPIENTS, SMS_MAX_CHARS, Channel
 from .kinds import get_kind
@@ -65,7 +66,8 @@ def notify(
 
     ``title`` and ``body`` may be lazy translations (``gettext_lazy``, ``format_lazy``): they
     are rendered in each recipient's language. In-app rows are written in the caller's
-    transaction; e-mail and SMS are queued as background tasks after it commits. Inactive
+    transaction; e-mail and SMS are queued as background tasks in it too, so the message
+    is sent once the change commits and never for a change rolled back. Inactive
     users and duplicates are skipped. The caller decides who may be told what.
     """
     kind_def = get_kind(kind)
@@ -88,7 +90,8 @@ def notify(
             if Channel.EMAIL in channels[pk] and user.email:
                 outgoing.append(
                     partial(
-                        send_notification_email.enqueue,
+                        enqueue_in_transaction,
+                        send_notification_email,
                         user_id=pk,
                         subject=rendered_title,
                         body=_email_body(rendered_body, link),
@@ -98,7 +101,8 @@ def notify(
             if Channel.SMS in channels[pk] and phone:
                 outgoing.append(
                     partial(
-                        send_notification_sms.enqueue,
+                        enqueue_in_transaction,
+                        send_notification_sms,
                         user_id=pk,
                         text=_sms_text(rendered_title, link),
                     )
@@ -119,7 +123,7 @@ def notify(
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows)
         for send in outgoing:
-            transaction.on_commit(send)
+            send()
     return created
 
 

@@ -4,7 +4,7 @@ standing) that follows unheeded reminders.
 
 Each function takes keyword arguments with an explicit ``actor`` (None for the sweep), checks
 the actor's right itself, runs in one transaction, writes its audit event there and sends
-notifications only after commit. Numbers appear masked in audit records.
+notifications there too. Numbers appear masked in audit records.
 """
 
 import datetime
@@ -501,7 +501,7 @@ def lock_agency(
     )
     if created:
         agency = Agency.objects.get(pk=agency_id)
-        transaction.on_commit(lambda: notify_agency(agency, locked=True, reason=text))
+        notify_agency(agency, locked=True, reason=text)
     return suspension
 
 
@@ -539,5 +539,5 @@ def release_agency_if_clear(*, agency_id: int, actor: Any = None) -> bool:
     from waishi.accounts.models import Agency
 
     agency = Agency.objects.get(pk=agency_id)
-    transaction.on_commit(lambda: notify_agency(agency, locked=False, reason=""))
+    notify_agency(agency, locked=False, reason="")
     return True

@@ -2,7 +2,7 @@
 
 DOMAIN: after a loss "the passport is cancelled; the holder may be barred from official
 travel". The Passport & Visa Division decides (``passports.bar_holder``); each decision is
-audited, and the holder's agency is told after commit.
+audited, and the holder's agency is told in the same transaction.
 """
 
 import datetime
@@ -75,7 +75,7 @@ def do_bar_holder(
             reason=bar.reason,
             request=request,
         )
-        transaction.on_commit(lambda: notify_bar(bar, lifted=False))
+        notify_bar(bar, lifted=False)
     return bar
 
 
@@ -104,5 +104,5 @@ def do_lift_bar(
             reason=locked.lift_reason,
             request=request,
         )
-        transaction.on_commit(lambda: notify_bar(locked, lifted=True))
+        notify_bar(locked, lifted=True)
     return locked

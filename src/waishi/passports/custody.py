@@ -51,7 +51,7 @@ def _remind(out: HandOut, today: datetime.date) -> bool:
         after={"receipt": out.receipt_number, "number": number, "due_date": str(out.due_date)},
         actor_label="sweep_custody",
     )
-    transaction.on_commit(lambda: notify_reminder(out, number))
+    notify_reminder(out, number)
     return True
 
 

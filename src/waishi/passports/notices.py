@@ -1,7 +1,7 @@
 """Whom the passports area tells what: the agency's liaison officers and signatories.
 
-Called after commit by the actions and the custody sweep. Titles are lazy translations, so
-each person reads them in their own language.
+Called by the actions and the custody sweep inside their transactions. Titles are lazy
+translations, so each person reads them in their own language.
 """
 
 from typing import Any

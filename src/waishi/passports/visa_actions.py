@@ -196,7 +196,7 @@ def do_move_visa(
             reason=note.strip(),
             request=request,
         )
-        transaction.on_commit(lambda: notify_visa(locked))
+        notify_visa(locked)
     return locked
 
 

@@ -369,6 +369,8 @@ LOGGING = {
 # the oldest task waiting to run may be before this process says it is not ready.
 WAISHI_HEALTH_NETWORKS = env_list("WAISHI_HEALTH_NETWORKS")
 WAISHI_READY_MAX_QUEUE_AGE = env_int("WAISHI_READY_MAX_QUEUE_AGE", 600)
+# Seconds without any worker's heartbeat before /readyz says not ready (0: only reported).
+WAISHI_READY_MAX_WORKER_SILENCE = env_int("WAISHI_READY_MAX_WORKER_SILENCE", 0)
 # Proxies (addresses or networks) whose X-Forwarded-For is believed: the client address in
 # audit records, rate limits and the network checks below. Empty: the socket's address only.
 WAISHI_TRUSTED_PROXIES = env_list("WAISHI_TRUSTED_PROXIES")

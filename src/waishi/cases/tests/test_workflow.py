@@ -193,19 +193,31 @@ def test_available_transitions_follow_state_and_role(new_case, liaison, officer,
     ]
 
 
-def test_listeners_hear_only_after_commit(new_case, liaison, django_capture_on_commit_callbacks):
+def test_listeners_hear_inside_the_change_and_a_failing_one_is_undone_alone(new_case, liaison):
+    from django.db import connection
+
+    from waishi.audit.actions import log_action
+
     heard: list[Any] = []
-    listener = register_listener(heard.append)
+
+    def broken(event: Any) -> None:
+        log_action(action="cases.test.half_written", actor=liaison, obj=event.case)
+        raise RuntimeError("the listener breaks after writing")
+
+    def listening(event: Any) -> None:
+        heard.append((event.kind, event.transition, connection.in_atomic_block))
+
+    listeners = [register_listener(broken), register_listener(listening)]
     try:
-        case = new_case()
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            do_transition(case=case, transition="submit", actor=liaison)
-        assert heard == []
-        for callback in callbacks:
-            callback()
-        assert [(e.kind, e.transition) for e in heard] == [("transition", "submit")]
+        case = do_transition(case=new_case(), transition="submit", actor=liaison)
     finally:
-        unregister_listener(listener)
+        for listener in listeners:
+            unregister_listener(listener)
+    # Heard in the change's transaction; the broken listener's write is rolled back to its
+    # savepoint, and neither the change nor the other listener suffers from it.
+    assert heard == [("transition", "submit", True)]
+    assert Case.objects.get(pk=case.pk).status == case.status == "submitted"
+    assert not AuditEvent.objects.filter(action="cases.test.half_written").exists()
 
 
 def test_a_broken_listener_does_not_stop_the_others(new_case, liaison):

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,10 +14,12 @@ from waishi.core.views import require_perm
 from ..constants import ExportStatus, InboxTab
 from ..export import (
     count_up_to,
+    do_retry_export,
     do_start_export,
     export_queryset,
     inline_limit,
     record_inline_export,
+    settle_export,
     write_xlsx,
 )
 from ..forms import CaseFilterForm
@@ -121,12 +123,27 @@ def _own_job(request: HttpRequest, pk: int) -> ExportJob:
 
 @require_perm("cases.export_cases")
 def export_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """The job's progress; htmx polls the fragment until the file is ready."""
-    job = _own_job(request, pk)
+    """The job's progress; htmx polls the fragment until the file is ready or the job failed.
+
+    A job whose task failed, or that runs past its time, is shown failed (polling stops) with
+    a button to try again.
+    """
+    job = settle_export(_own_job(request, pk))
     template = (
         "cases/includes/export_status.html" if request.htmx else "cases/export_progress.html"  # type: ignore[attr-defined]
     )
     return render(request, template, {"title": _("Export"), "job": job})
+
+
+@require_perm("cases.export_cases")
+@require_POST
+def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a failed export again with the same filters and show the new job's progress."""
+    job = settle_export(_own_job(request, pk))
+    if job.status != ExportStatus.FAILED:
+        return redirect("cases:export_status", pk=job.pk)
+    again = do_retry_export(actor=request.user, job=job, request=request)
+    return redirect("cases:export_status", pk=again.pk)
 
 
 @require_perm("cases.export_cases")

@@ -164,3 +164,54 @@ def test_a_forged_forwarded_header_does_not_open_the_probes(client: Client) -> N
         reverse("core:healthz"), REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR="10.1.2.3"
     )
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_readyz_reports_the_workers_heartbeat_and_may_require_it(client: Client) -> None:
+    from waishi.core import workers
+    from waishi.core.ratelimit import shared_cache
+
+    shared_cache().delete(workers.HEARTBEAT_KEY)
+    url = reverse("core:readyz")
+    # By default the heartbeat is only reported: a site without a worker is still ready.
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.json()["checks"]["worker"] == {
+        "ok": True,
+        "last_seen_seconds": None,
+        "limit_seconds": 0,
+    }
+    with override_settings(WAISHI_READY_MAX_WORKER_SILENCE=60):
+        assert client.get(url).status_code == 503  # no worker ever seen
+        now = 1_800_000_000.0
+        with mock.patch.object(workers.time, "time", return_value=now - 60):
+            workers.beat("w-1")
+        with mock.patch("waishi.core.health.time.time", return_value=now):
+            ready = client.get(url)
+        assert ready.status_code == 200
+        assert ready.json()["checks"]["worker"]["last_seen_seconds"] == 60
+        with mock.patch("waishi.core.health.time.time", return_value=now + 1):
+            silent = client.get(url)
+        assert silent.status_code == 503
+        assert silent.json()["checks"]["worker"]["ok"] is False
+    shared_cache().delete(workers.HEARTBEAT_KEY)
+
+
+def test_a_running_worker_beats_until_it_stops() -> None:
+    from waishi.core import workers
+
+    beats: list[str] = []
+    with (
+        mock.patch.object(workers, "beat", side_effect=beats.append),
+        mock.patch.object(workers, "HEARTBEAT_SECONDS", 0.01),
+    ):
+        heart = workers.Heartbeat("w-2")
+        heart.start()
+        import time
+
+        time.sleep(0.2)
+        heart.stop()
+        count = len(beats)
+        time.sleep(0.05)
+    assert count >= 2 and set(beats) == {"w-2"}
+    assert len(beats) == count  # nothing after the stop

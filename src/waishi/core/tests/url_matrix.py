@@ -153,7 +153,7 @@ MATRIX: dict[str, dict[str, int]] = {
             (("workspace_list",), gate(AGENCY_ROLES)),
             # The count beside the menu: what waits for the person asking (often nothing).
             (("todo_count",), {**everyone(200), ANONYMOUS: 302}),
-            (("export",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
+            (("export", "export_retry"), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
             (("by_id", "detail", "attachment_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
             (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
@@ -314,7 +314,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     },
     **{
         f"cases:{n}": {"pk": 999999}
-        for n in ("by_id", "export_status", "export_download", "suspension_lift")
+        for n in ("by_id", "export_status", "export_retry", "export_download", "suspension_lift")
     },
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},

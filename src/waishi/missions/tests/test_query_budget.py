@@ -88,8 +88,9 @@ def test_the_mission_case_page_reads_each_part_once(
 # its exact query count over HTTP: the session, the user and the case are read, then in one
 # transaction the case is locked and checked, the change, the timeline entry and the audit
 # event written (with the filing's rule check and verdict, or the approval document, and
-# the approval's one look for passports out for the trip, whose due dates follow it); after
-# commit the people to tell, their channels and languages are read and told. Forwarding and
+# the approval's one look for passports out for the trip, whose due dates follow it); in the
+# same transaction the people to tell, their channels and languages are read and told (the
+# listener in a savepoint of its own: two queries). Forwarding and
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
 # and read the agency's open suspensions, which may cover approvals (one query); approving
@@ -98,10 +99,10 @@ def test_the_mission_case_page_reads_each_part_once(
 # division and the leaders, and their roles) and told: on filing, the division's officer and
 # head (eight queries in all with their two notifications).
 APPROVAL_STEPS = (
-    ("submit", "liaison", 31),
-    ("start_review", "officer", 20),
-    ("forward_to_leader", "head", 32),
-    ("approve", "leader", 44),
+    ("submit", "liaison", 33),
+    ("start_review", "officer", 22),
+    ("forward_to_leader", "head", 34),
+    ("approve", "leader", 46),
 )
 
 

@@ -105,6 +105,32 @@ def test_a_change_that_changes_nothing_writes_nothing(make_user) -> None:
     assert not AuditEvent.objects.filter(action="registers.person.update").exists()
 
 
+def test_a_stale_save_is_refused_and_keeps_the_other_change(make_user) -> None:
+    liaison = make_user(Role.LIAISON_OFFICER)
+    person = register(liaison)
+    opened = person.version
+    # Two people open the same person; the first saves…
+    saved = actions.do_update_person(
+        actor=liaison, person=person, changes={"post": "主任科员"}, expected_version=opened
+    )
+    assert saved.version == opened + 1
+    # …the second's save, made on what they saw, is refused and writes nothing.
+    with pytest.raises(actions.StalePerson) as stale:
+        actions.do_update_person(
+            actor=liaison, person=person, changes={"post": "处长"}, expected_version=opened
+        )
+    assert stale.value.person.post == "主任科员" and stale.value.expected_version == opened
+    person.refresh_from_db()
+    assert (person.post, person.version) == ("主任科员", opened + 1)
+    assert AuditEvent.objects.filter(action="registers.person.update").count() == 1
+    # Made again on the current version, it goes through.
+    actions.do_update_person(
+        actor=liaison, person=person, changes={"post": "处长"}, expected_version=opened + 1
+    )
+    person.refresh_from_db()
+    assert (person.post, person.version) == ("处长", opened + 2)
+
+
 def test_an_unknown_field_is_refused(make_user) -> None:
     liaison = make_user(Role.LIAISON_OFFICER)
     person = register(liaison)
