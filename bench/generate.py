@@ -288,8 +288,21 @@ def incident_fields(rng: random.Random, created: float, loader: "Loader") -> tup
     return (kind, "police", "市公安局", began, began, nationality)
 
 
+def visit_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A foreign visit's required columns: the delegation's country and its dates."""
+    arrival = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(20, 60))
+    country = rng.choice(["DE", "FR", "JP", "KR", "MY", "AU", "US", "SG"])
+    return (country, arrival, arrival + datetime.timedelta(days=rng.randint(1, 5)))
+
+
+def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A received gift's required columns: item, kind, value, giver, day received."""
+    received = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(0, 20))
+    return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
+
+
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1}
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -304,6 +317,8 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
         ),
         incident_fields,
     ),
+    "JD": (("country", "arrival_date", "departure_date"), visit_fields),
+    "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
 }
 
 

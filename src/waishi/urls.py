@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("waishi.cases.urls")),
     path("", include("waishi.passports.urls")),
     path("", include("waishi.missions.urls")),
+    path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),

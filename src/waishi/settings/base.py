@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "waishi.applicants",
     "waishi.missions",
     "waishi.passports",
+    "waishi.visits",
     "waishi.incidents",
     # Public website (Wagtail).
     "wagtail.contrib.forms",

@@ -201,6 +201,25 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Foreign visits and gifts: agency people file their own, division staff file those the
+    # bureau hosts; every case reader reads them (the sample visit does not exist); the
+    # division head and bureau leaders accept warnings (POST only).
+    **{
+        f"visits:{name}": row
+        for names, row in [
+            (("list", "gifts"), gate(PASSPORT_READERS | AGENCY_ROLES)),
+            (
+                ("new", "gift_new"),
+                gate(MISSION_FILERS | {Role.DIVISION_OFFICER, Role.DIVISION_HEAD}),
+            ),
+            (("edit", "outcome", "declaration"), gate(PASSPORT_READERS | AGENCY_ROLES, ok=404)),
+            (("override",), gate(ONLY({Role.DIVISION_HEAD, Role.BUREAU_LEADER}), ok=405)),
+            (("statistics",), gate(PASSPORT_READERS)),
+        ]
+        for name in names
+    },
+    "api-v1:visits": gate(PASSPORT_READERS | AGENCY_ROLES, anon=401),
+    "api-v1:visit_gifts": gate(PASSPORT_READERS | AGENCY_ROLES, anon=401),
     # Applicants: sign-up for visitors; their own pages for applicants alone (the sample
     # case, company, invitation and file do not exist for them: "not found"); the bureau's
     # division staff confirm companies' letters of authorisation.
@@ -317,6 +336,8 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "missions:approval_download": {"reference": "CG-1999-00001", "version": 1},
     **{f"missions:{n}": {"pk": 999999} for n in ("traveller_edit", "plan")},
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
+    **{f"visits:{n}": {"reference": "JD-1999-00001"} for n in ("edit", "override", "outcome")},
+    "visits:declaration": {"reference": "LP-1999-00001"},
     "registers:organisation_edit": {"pk": 999999},
     **{
         f"applicants:{n}": {"reference": "ZZ-1999-00001"}
