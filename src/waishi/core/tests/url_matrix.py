@@ -172,6 +172,17 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Foreign-related incidents: only the consular division's staff and the bureau's leaders
+    # know they exist (the sample users work in no division: "not found"); leaders read the
+    # list and the figures, the consular staff alone record.
+    **{
+        f"incidents:{name}": {**everyone(404), ANONYMOUS: 302, Role.BUREAU_LEADER: 200}
+        for name in ("list", "statistics")
+    },
+    **{
+        f"incidents:{name}": {**everyone(404), ANONYMOUS: 302}
+        for name in ("new", "visit_request", "visit_held", "media_line")
+    },
     # Missions: the filing agency prepares applications and keeps its register and plan;
     # mission staff read them; division heads add rule versions and, with bureau leaders,
     # accept warnings. The sample objects do not exist: people who may look get "not found".
@@ -299,6 +310,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "passports:visas_open": {"reference": "CG-1999-00001"},
     "passports:visa_note": {"reference": "CG-1999-00001", "country": "DE"},
     "passports:request_issue": {"reference": "HZ-1999-00001"},
+    **{
+        f"incidents:{n}": {"reference": "SW-1999-00001"}
+        for n in ("visit_request", "visit_held", "media_line")
+    },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001"}
