@@ -26,8 +26,8 @@ from waishi.cases.names import set_case_names
 from waishi.core.validators import DocumentKind
 from waishi.missions.constants import CASE_TYPE as MISSION_CASE_TYPE
 from waishi.missions.models import Destination, Mission, MissionMember
-from waishi.registers.constants import Rank
-from waishi.registers.models import Person
+from waishi.registers.constants import PersonKind, Rank
+from waishi.registers.models import Person, of_kind
 
 from . import actions
 from .bar_actions import do_bar_holder
@@ -47,7 +47,13 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     liaisons = {
         u.username: u for u in User.objects.filter(username__in=["liaison", "liaison.commerce"])
     }
-    people = list(Person.objects.select_related("agency").order_by("id"))
+    # The agencies' travellers: the register also holds foreign guests and others, who hold
+    # no Chinese official documents.
+    people = list(
+        Person.objects.filter(of_kind(PersonKind.TRAVELLER), agency__isnull=False)
+        .select_related("agency")
+        .order_by("id")
+    )
     if officer is None or len(liaisons) < 2 or not people:
         stdout.write("passports: demo users or travellers missing, skipped\n")
         return

@@ -89,8 +89,9 @@ def test_the_mission_case_page_reads_each_part_once(
 # transaction the case is locked and checked, the change, the timeline entry and the audit
 # event written (with the filing's rule check and verdict, or the approval document, and
 # the approval's one look for passports out for the trip, whose due dates follow it); in the
-# same transaction the people to tell, their channels and languages are read and told (the
-# listener in a savepoint of its own: two queries). Forwarding and
+# same transaction the people to tell, their channels and languages are read and told (each
+# of the two case-event listeners, the notifications' and the gifts register's, in a savepoint
+# of its own: two queries each). Forwarding and
 # approving also run the members' document check passports contributes (seven queries: the
 # destinations, documents, endorsements, flags, bars, the bureau's area and the rules in force)
 # and read the agency's open suspensions, which may cover approvals (one query); approving
@@ -99,10 +100,10 @@ def test_the_mission_case_page_reads_each_part_once(
 # division and the leaders, and their roles) and told: on filing, the division's officer and
 # head (eight queries in all with their two notifications).
 APPROVAL_STEPS = (
-    ("submit", "liaison", 33),
-    ("start_review", "officer", 22),
-    ("forward_to_leader", "head", 34),
-    ("approve", "leader", 46),
+    ("submit", "liaison", 35),
+    ("start_review", "officer", 24),
+    ("forward_to_leader", "head", 36),
+    ("approve", "leader", 48),
 )
 
 
