@@ -138,10 +138,7 @@ def _agency_may(case_type: str, status: str, transition: Any) -> bool:
 
 
 def _someone_may(role: str, case_type: str, status: str, transition: Any) -> bool:
-    from django.contrib.auth import get_user_model
-
-    person = get_user_model()(division_id=ELSEWHERE, agency_id=ELSEWHERE, is_active=True)
-    person._role_set = frozenset({role})
+    person = _stand_in_person(role, division_id=ELSEWHERE, agency_id=ELSEWHERE)
     case = Case(
         case_type=case_type,
         status=status,
@@ -209,13 +206,18 @@ def _reach(user: Any, case_type: str, status: str, transition: Any) -> str | Non
 
 def _division_peer(user: Any) -> Any:
     """A stand-in division officer of ``user``'s division (to tell shared steps from own)."""
-    from django.contrib.auth import get_user_model
-
     from waishi.accounts.constants import Role
 
-    peer = get_user_model()(division_id=user.division_id, is_active=True)
-    peer._role_set = frozenset({Role.DIVISION_OFFICER})
-    return peer
+    return _stand_in_person(Role.DIVISION_OFFICER, division_id=user.division_id)
+
+
+def _stand_in_person(role: str, *, division_id: int | None, agency_id: int | None = None) -> Any:
+    """An unsaved person holding ``role`` alone, for asking predicates without a query."""
+    from django.contrib.auth import get_user_model
+
+    person = get_user_model()(division_id=division_id, agency_id=agency_id, is_active=True)
+    person._role_set = frozenset({role})
+    return person
 
 
 def _holds_own_step(user: Any, case_type: str, status: str, transitions: Iterable[Any]) -> bool:

@@ -318,20 +318,38 @@ def do_add_schedule_item(
 def do_remove_schedule_item(
     *, actor: Any, visit: Visit, item_pk: int, request: HttpRequest | None = None
 ) -> None:
+    _remove_row(
+        actor,
+        visit,
+        related="schedule",
+        pk=item_pk,
+        missing=_("This item is not in the schedule."),
+        action="visits.schedule.remove",
+        key="item",
+        request=request,
+    )
+
+
+def _remove_row(
+    actor: Any,
+    visit: Visit,
+    *,
+    related: str,
+    pk: int,
+    missing: str,
+    action: str,
+    key: str,
+    request: HttpRequest | None,
+) -> None:
+    """Delete one row of the visit's ``related`` rows, bump the version and audit it."""
     _editable(actor, visit)
     with transaction.atomic():
         locked = _lock(visit, None)
-        deleted, _rows = locked.schedule.filter(pk=item_pk).delete()
+        deleted, _rows = getattr(locked, related).filter(pk=pk).delete()
         if not deleted:
-            raise ValidationError(_("This item is not in the schedule."))
+            raise ValidationError(missing)
         _bump(locked)
-        log_action(
-            action="visits.schedule.remove",
-            actor=actor,
-            obj=locked.case,
-            before={"item": item_pk},
-            request=request,
-        )
+        log_action(action=action, actor=actor, obj=locked.case, before={key: pk}, request=request)
 
 
 def do_add_gift_given(
@@ -376,20 +394,16 @@ def do_add_gift_given(
 def do_remove_gift_given(
     *, actor: Any, visit: Visit, gift_pk: int, request: HttpRequest | None = None
 ) -> None:
-    _editable(actor, visit)
-    with transaction.atomic():
-        locked = _lock(visit, None)
-        deleted, _rows = locked.gifts_given.filter(pk=gift_pk).delete()
-        if not deleted:
-            raise ValidationError(_("This gift is not recorded on the visit."))
-        _bump(locked)
-        log_action(
-            action="visits.gift_given.remove",
-            actor=actor,
-            obj=locked.case,
-            before={"gift": gift_pk},
-            request=request,
-        )
+    _remove_row(
+        actor,
+        visit,
+        related="gifts_given",
+        pk=gift_pk,
+        missing=_("This gift is not recorded on the visit."),
+        action="visits.gift_given.remove",
+        key="gift",
+        request=request,
+    )
 
 
 def do_override_warning(
