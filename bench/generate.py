@@ -301,8 +301,19 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
-# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
+def petition_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A complaint's required columns: channel, category, rights, receipt, request, department."""
+    received = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(0, 5))
+    channel = rng.choice(["letter", "letter", "visit", "telephone", "online"])
+    category = rng.choice(["claim", "claim", "claim", "accusation", "suggestion"])
+    area = rng.choice(["housing", "housing", "expropriation", "remittance", "education", "exit"])
+    against = rng.choice(["区住房和城乡建设局", "镇人民政府", "市自然资源局", "区教育局"])
+    return (channel, category, area, received, "请求依法处理。", against)
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
+# rights-protection complaints a few hundred.
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "XF": 0.2}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -319,6 +330,10 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "XF": (
+        ("channel", "category", "rights_area", "received_on", "request", "against_name"),
+        petition_fields,
+    ),
 }
 
 
