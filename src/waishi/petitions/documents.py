@@ -92,6 +92,12 @@ def issue_notice(case: Any, petition: Any, actor: Any, which: str) -> Any:
         transferred_to=petition.transferred_to,
         declined_reason=petition.declined_reason,
     )
+    if petition.accepted_on is not None:
+        from .constants import RuleCode
+        from .rules import rule_number
+
+        facts["conclude_days"] = rule_number(RuleCode.CONCLUDE_DAYS, petition.accepted_on)
+        facts["extension_most"] = rule_number(RuleCode.EXTENSION_DAYS, petition.accepted_on)
     return kernel.issue_document(
         case=case, kind=NOTICE_KINDS[which], actor=actor, facts=facts, language="zh-hans"
     )
