@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Stored in Case.case_type and the reference prefix: XF-2026-00001 (信访).
 CASE_TYPE = "XF"
@@ -45,7 +46,7 @@ class RuleCode(models.TextChoices):
 
 class Channel(models.TextChoices):
     LETTER = "letter", _("Letter")
-    VISIT = "visit", _("Visit")
+    VISIT = "visit", pgettext_lazy("petition", "Visit")
     TELEPHONE = "telephone", _("Telephone")
     ONLINE = "online", _("Online")
 

@@ -14,21 +14,9 @@ from .constants import NOTICE_ACCEPT, NOTICE_DECLINE, NOTICE_TRANSFER, OPINION
 NOTICE_KINDS = {"accept": NOTICE_ACCEPT, "transfer": NOTICE_TRANSFER, "decline": NOTICE_DECLINE}
 
 
-def _kernel() -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module("waishi.cases.documents")
-    except ImportError:  # pragma: no cover - until the kernel's documents are installed
-        return None
-
-
 def register() -> None:
     """Declare the four kinds of document (from ``AppConfig.ready``)."""
-    kernel = _kernel()
-    if kernel is None:
-        return
-    DocumentKind, register_document_kind = kernel.DocumentKind, kernel.register_document_kind
+    from waishi.cases.documents import DocumentKind, register_document_kind
 
     for code, label, number_format, template in (
         (
@@ -82,9 +70,8 @@ def _facts(case: Any, petition: Any) -> dict[str, Any]:
 
 def issue_notice(case: Any, petition: Any, actor: Any, which: str) -> Any:
     """Issue the written notice of acceptance, transfer or non-acceptance."""
-    kernel = _kernel()
-    if kernel is None:
-        return None
+    from waishi.cases.documents import issue_document
+
     facts = _facts(case, petition)
     facts.update(
         accepted_on=petition.accepted_on.isoformat() if petition.accepted_on else "",
@@ -98,16 +85,15 @@ def issue_notice(case: Any, petition: Any, actor: Any, which: str) -> Any:
 
         facts["conclude_days"] = rule_number(RuleCode.CONCLUDE_DAYS, petition.accepted_on)
         facts["extension_most"] = rule_number(RuleCode.EXTENSION_DAYS, petition.accepted_on)
-    return kernel.issue_document(
+    return issue_document(
         case=case, kind=NOTICE_KINDS[which], actor=actor, facts=facts, language="zh-hans"
     )
 
 
 def issue_opinion(case: Any, petition: Any, actor: Any) -> Any:
     """Issue the handling opinion, with the route to a review (复查) within 30 days."""
-    kernel = _kernel()
-    if kernel is None:
-        return None
+    from waishi.cases.documents import issue_document
+
     from .constants import RuleCode
     from .rules import rule_number
 
@@ -120,6 +106,4 @@ def issue_opinion(case: Any, petition: Any, actor: Any) -> Any:
         transferred_to=petition.transferred_to,
         review_days=rule_number(RuleCode.REVIEW_REQUEST_DAYS, petition.replied_on),
     )
-    return kernel.issue_document(
-        case=case, kind=OPINION, actor=actor, facts=facts, language="zh-hans"
-    )
+    return issue_document(case=case, kind=OPINION, actor=actor, facts=facts, language="zh-hans")

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from waishi.accounts.models import Agency, Division
 from waishi.cases.forms import IdempotentFormMixin
@@ -51,7 +52,7 @@ class PetitionForm(IdempotentFormMixin, _AgainstMixin):
         label=_("Received by"),
         choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
     )
-    received_on = forms.DateField(label=_("Received on"), widget=DAY)
+    received_on = forms.DateField(label=pgettext_lazy("petition", "Received on"), widget=DAY)
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     rights_area = forms.ChoiceField(label=_("Rights concerned"), choices=RightsArea.choices)
     people_count = forms.IntegerField(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from waishi.core.models import TimeStampedModel
 
@@ -16,7 +17,9 @@ class Petition(models.Model):
     case = models.OneToOneField(
         "cases.Case", on_delete=models.CASCADE, related_name="petition", verbose_name=_("case")
     )
-    channel = models.CharField(_("received by"), max_length=12, choices=Channel.choices)
+    channel = models.CharField(
+        pgettext_lazy("petition", "received by"), max_length=12, choices=Channel.choices
+    )
     category = models.CharField(
         _("category"), max_length=12, choices=Category.choices, db_index=True
     )
@@ -24,7 +27,7 @@ class Petition(models.Model):
         _("rights concerned"), max_length=16, choices=RightsArea.choices, db_index=True
     )
     # Every clock of the notice counts from the day the complaint arrived (XF art. 22).
-    received_on = models.DateField(_("received on"), db_index=True)
+    received_on = models.DateField(pgettext_lazy("petition", "received on"), db_index=True)
     petitioner = models.ForeignKey(
         "registers.Person",
         on_delete=models.PROTECT,

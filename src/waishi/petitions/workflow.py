@@ -22,7 +22,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from waishi.cases.clocks import Start, Stop
 from waishi.cases.permissions import is_case_division_head, is_case_division_officer
@@ -199,7 +199,7 @@ HANDLING = ["accepted", "extended", "transferred"]
 WORKFLOW = Workflow(
     states={
         "received": gettext_lazy("Received"),
-        "accepted": gettext_lazy("Accepted"),
+        "accepted": pgettext_lazy("petition", "Accepted"),
         "extended": gettext_lazy("Accepted, extended"),
         "transferred": gettext_lazy("Transferred"),
         "not_accepted": gettext_lazy("Not accepted"),
@@ -207,7 +207,7 @@ WORKFLOW = Workflow(
         "review_requested": gettext_lazy("Review requested"),
         "reviewed": gettext_lazy("Reviewed"),
         "rereview_requested": gettext_lazy("Re-review requested"),
-        "closed": gettext_lazy("Closed"),
+        "closed": pgettext_lazy("petition", "Closed"),
     },
     initial="received",
     final={"not_accepted", "closed"},
@@ -216,7 +216,7 @@ WORKFLOW = Workflow(
             "accept",
             ["received"],
             "accepted",
-            gettext_lazy("Accept"),
+            pgettext_lazy("petition", "Accept"),
             may=may,
             guards=[after_receipt],
             inputs=[ON],
@@ -329,7 +329,7 @@ WORKFLOW = Workflow(
             "close",
             ["replied", "reviewed"],
             "closed",
-            gettext_lazy("Close"),
+            pgettext_lazy("petition", "Close"),
             may=may,
             style="secondary",
         ),
