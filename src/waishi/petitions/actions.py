@@ -45,7 +45,7 @@ from .constants import (
     Satisfaction,
 )
 from .models import Hearing, Petition
-from .rules import day_of, rule_number
+from .rules import day_of, result_of, rule_number
 
 
 @dataclass(frozen=True)
@@ -330,7 +330,7 @@ def record_review(case: Case, actor: Any, inputs: Mapping[str, str]) -> None:
     _save(
         case,
         reviewed_on=on,
-        review_result=inputs["result"],
+        review_result=result_of(inputs),
         review_opinion=inputs["opinion"].strip(),
     )
     start_clock(case, REREVIEW_WINDOW_CLOCK, actor=actor, start_on=on, record=False)
@@ -346,7 +346,7 @@ def record_rereview(case: Case, actor: Any, inputs: Mapping[str, str]) -> None:
     _save(
         case,
         rereviewed_on=day_of(inputs),
-        rereview_result=inputs["result"],
+        rereview_result=result_of(inputs),
         rereview_opinion=inputs["opinion"].strip(),
     )
 

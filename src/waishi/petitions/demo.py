@@ -89,11 +89,11 @@ def _petitioner(rng: random.Random) -> PetitionerIn:
 
 
 def _advance(case: Any, officer: User, head: User, rng: random.Random, age: int) -> None:
+    """Take the complaint as far as ``age`` days allow, each step on a plausible day."""
     received = case.petition.received_on
-    today = timezone.localdate()
 
     def on(days: int) -> str:
-        return min(received + datetime.timedelta(days=days), today).isoformat()
+        return (received + datetime.timedelta(days=days)).isoformat()
 
     def run(name: str, actor: User = officer, **inputs: str) -> Any:
         return do_transition(case=case, transition=name, actor=actor, inputs=inputs)
@@ -104,29 +104,41 @@ def _advance(case: Any, officer: User, head: User, rng: random.Random, age: int)
     if branch < 0.1:
         run("decline", reason="该事项属司法程序，请依法向人民法院提起诉讼。")
         return
+    extended = False
     if branch < 0.3:
         case = run("transfer", to=f"{case.petition.against_name}的上级主管部门", on=on(6))
     else:
-        case = run("accept", on=on(rng.randint(3, 12)))
-        if age > 70 and rng.random() < 0.4:
+        case = run("accept", on=on(rng.randint(3, 7)))
+        if age > 55 and rng.random() < 0.5:
+            extended = True
             case = run("extend", actor=head, days="30", reason="需现场核查产权资料，延期办理。")
-    if age < 50:
+    replied = 80 if extended else 45
+    if age < replied + 3:
         return
-    case = run(
-        "reply", opinion="经调查核实，支持信访人的合理诉求，已督促有关部门依法处理。", on=on(45)
-    )
+    opinion = "经调查核实，支持信访人的合理诉求，已督促有关部门依法处理。"
+    case = run("reply", opinion=opinion, on=on(replied))
     do_record_satisfaction(
         case=case,
         actor=officer,
         satisfaction=rng.choice([Satisfaction.SATISFIED] * 3 + [Satisfaction.DISSATISFIED]),
     )
-    if age > 120 and rng.random() < 0.3:
-        case = run("request_review", on=on(60), body="肇庆市人民政府")
-        if age > 160:
-            case = run("record_review", result="upheld", opinion="维持原处理意见。", on=on(85))
+    if age > replied + 25 and rng.random() < 0.5:
+        case = run("request_review", on=on(replied + 20), body="肇庆市人民政府")
+        if age < replied + 50:
+            return
+        case = run(
+            "record_review", result="upheld", opinion="维持原处理意见。", on=on(replied + 45)
+        )
+        if age > replied + 70 and rng.random() < 0.5:
+            body = "广东省人民政府侨务办公室"
+            case = run("request_rereview", on=on(replied + 65), body=body)
+            if age > replied + 95:
+                run("record_rereview", result="upheld", opinion="维持。", on=on(replied + 90))
+            return
+        if age > replied + 80:
             run("close")
         return
-    if age > 90:
+    if age > replied + 35:
         run("close")
 
 
@@ -141,7 +153,7 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
     agencies = {a.code: a for a in Agency.objects.filter(code__in=["education"])}
     made = 0
     for index in range(36):
-        age = rng.randint(1, 300)
+        age = rng.randint(1, 200)
         area, against, agency_code, request = MATTERS[index % len(MATTERS)]
         channel = rng.choice(CHANNELS)
         case = do_record_petition(

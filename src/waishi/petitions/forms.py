@@ -19,6 +19,17 @@ DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 4})
 
 
+def _style(form: forms.Form) -> None:
+    """Bootstrap classes on every visible widget."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.HiddenInput):
+            continue
+        widget.attrs.setdefault(
+            "class", "form-select" if isinstance(widget, forms.Select) else "form-control"
+        )
+
+
 class _AgainstMixin(forms.Form):
     against_agency = forms.ModelChoiceField(
         label=_("Agency complained against"),
@@ -90,6 +101,7 @@ class PetitionForm(IdempotentFormMixin, _AgainstMixin):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _style(self)
         if not self.is_bound:
             self.initial.setdefault("received_on", timezone.localdate())
 
@@ -137,6 +149,10 @@ class OnlinePetitionForm(IdempotentFormMixin, _AgainstMixin):
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
 
     field_order = ["category", "rights_area", "request", "against_agency", "against_name"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
 
     def clean_date_of_birth(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["date_of_birth"]

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from waishi.cases.rule_engine import load_rulebook
 
-from .constants import RULE_AREA
+from .constants import RULE_AREA, ReviewResult
 from .rule_codes import DEFAULTS
 
 
@@ -30,3 +30,22 @@ def parse_day(value: str | None) -> datetime.date | None:
 def day_of(inputs: Mapping[str, str]) -> datetime.date:
     """The day an input names, today when it is left empty (the guards checked its form)."""
     return parse_day(inputs.get("on")) or timezone.localdate()
+
+
+# The words a result may be typed in (the dialog's inputs are text).
+RESULT_WORDS = {
+    **{value: value for value in ReviewResult.values},
+    "维持": ReviewResult.UPHELD,
+    "維持": ReviewResult.UPHELD,
+    "变更": ReviewResult.CHANGED,
+    "變更": ReviewResult.CHANGED,
+    "撤销": ReviewResult.REVOKED,
+    "撤銷": ReviewResult.REVOKED,
+}
+
+
+def result_of(inputs: Mapping[str, str]) -> str | None:
+    """The review result typed in the dialog, in either language (``None`` if unknown)."""
+    word = (inputs.get("result") or "").strip()
+    found = RESULT_WORDS.get(word) or RESULT_WORDS.get(word.lower())
+    return None if found is None else str(found)

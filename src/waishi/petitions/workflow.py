@@ -38,10 +38,9 @@ from .constants import (
     REVIEW_CLOCK,
     REVIEW_WINDOW_CLOCK,
     Category,
-    ReviewResult,
     RuleCode,
 )
-from .rules import day_of, parse_day, rule_number
+from .rules import day_of, parse_day, result_of, rule_number
 
 DATE_HELP = gettext_lazy("Date (YYYY-MM-DD; empty: today)")
 ON = Input("on", DATE_HELP, required=False, multiline=False, max_length=10)
@@ -54,8 +53,12 @@ WHY = Input("reason", gettext_lazy("Reason (the petitioner is told)"))
 OPINION = Input("opinion", gettext_lazy("Handling opinion"), max_length=4000)
 BODY = Input("body", gettext_lazy("Reviewing organ"), multiline=False, max_length=200)
 RESULT = Input(
-    "result", gettext_lazy("Result (upheld, changed, revoked)"), multiline=False, max_length=12
+    "result",
+    gettext_lazy("Result: 维持 (upheld), 变更 (changed) or 撤销 (revoked)"),
+    multiline=False,
+    max_length=12,
 )
+
 REVIEW_TEXT = Input("opinion", gettext_lazy("Opinion"), max_length=4000)
 
 
@@ -178,8 +181,8 @@ def rereview_in_time(case: Any, actor: Any, inputs: Mapping[str, str]) -> list[s
 
 def _opinion_reasons(inputs: Mapping[str, str], since: datetime.date | None) -> list[str]:
     reasons = _day_reasons(inputs.get("on"), since, required=False)
-    if inputs.get("result") not in ReviewResult.values:
-        reasons.append(_("Choose the result: upheld, changed or revoked."))
+    if result_of(inputs) is None:
+        reasons.append(_("Choose the result: 维持 (upheld), 变更 (changed) or 撤销 (revoked)."))
     if not (inputs.get("opinion") or "").strip():
         reasons.append(_("Write the opinion."))
     return reasons

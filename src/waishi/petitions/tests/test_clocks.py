@@ -172,7 +172,9 @@ def test_a_re_review_is_requested_within_30_days_of_the_review(record: Any, offi
     case = _replied(record, officer, days_ago(100))
     run(case, "request_review", officer, on=days_ago(90).isoformat(), body="肇庆市人民政府")
     reviewed = days_ago(70)
-    run(case, "record_review", officer, result="upheld", opinion="维持", on=reviewed.isoformat())
+    run(case, "record_review", officer, result="维持", opinion="维持", on=reviewed.isoformat())
+    case.refresh_from_db()
+    assert case.petition.review_result == "upheld"  # typed in Chinese, kept as the choice
     assert clock(case, REREVIEW_WINDOW_CLOCK).due_date == reviewed + D(days=30)
     before = snapshot(case)
     with pytest.raises(TransitionRefused):

@@ -19,7 +19,7 @@ def test_the_demo_loads_a_year_of_complaints_once(division: Any) -> None:
     petitions = Petition.objects.select_related("case", "petitioner")
     assert petitions.count() == 36
     statuses = {p.case.status for p in petitions}
-    assert statuses >= {"received", "accepted", "replied", "closed"}
+    assert "closed" in statuses and len(statuses) >= 5
     assert petitions.filter(against_agency__code="education").exists()
     assert petitions.exclude(satisfaction="").exists()
     for petition in petitions:
