@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from waishi.core.spreadsheets import safe_row
 
@@ -112,7 +113,7 @@ def figures_xlsx(figures: Figures) -> bytes:
     book = Workbook(write_only=True)
     for _key, title, column, rows in figures.tables():
         sheet = book.create_sheet(title=title[:31])
-        sheet.append(safe_row([column, _("Complaints")]))
+        sheet.append(safe_row([column, pgettext("count", "Complaints")]))
         for row in rows:
             sheet.append(safe_row([row.label, row.count]))
         sheet.append(safe_row([_("Total"), figures.total]))
