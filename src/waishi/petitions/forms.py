@@ -35,6 +35,7 @@ class _AgainstMixin(forms.Form):
         label=_("Agency complained against"),
         queryset=Agency.objects.filter(is_active=True).order_by("name_zh_hans"),
         required=False,
+        empty_label=_("None of the city's agencies"),
         help_text=_("When the department is one of the city's agencies: its people never see it."),
     )
     against_name = forms.CharField(
@@ -78,6 +79,7 @@ class PetitionForm(IdempotentFormMixin, _AgainstMixin):
         label=_("Division of the bureau complained against"),
         queryset=Division.objects.order_by("sort_order", "id"),
         required=False,
+        empty_label=_("None of the bureau's divisions"),
         help_text=_("Its staff never see the complaint; the leaders give it to another division."),
     )
     name = forms.CharField(label=_("Petitioner"), max_length=60)
