@@ -49,9 +49,7 @@ def county(db: Any) -> Any:
 
 @pytest.fixture
 def county_office(county: Any) -> Any:
-    return AgencyFactory(
-        kind=AgencyKind.COUNTY_FAO, parent=county, name_zh_hans="四会市外事侨务局"
-    )
+    return AgencyFactory(kind=AgencyKind.COUNTY_FAO, parent=county, name_zh_hans="四会市外事侨务局")
 
 
 @pytest.fixture
@@ -134,6 +132,27 @@ def file_donation(liaison: Any, agency: Any, donor: Any) -> Callable[..., Any]:
             ledger_entry="2026-记-17",
             agreement=io.BytesIO(PDF) if agreement else None,
             agreement_name="agreement.pdf",
+            idempotency_key=key,
+        )
+
+    return make
+
+
+@pytest.fixture
+def file_project(liaison: Any, agency: Any, donor: Any) -> Callable[..., Any]:
+    """File a donated project as the city donee's liaison officer."""
+    from waishi.donations.actions import do_file_project
+
+    def make(*, title: str = "侨心教学楼", amount: str = "300000", key: str = "") -> Any:
+        return do_file_project(
+            actor=liaison,
+            agency=agency,
+            donor=donor,
+            title=title,
+            purpose=Purpose.EDUCATION,
+            location="端州区某小学",
+            use="教学",
+            donated_rmb=Decimal(amount),
             idempotency_key=key,
         )
 

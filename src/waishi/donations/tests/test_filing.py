@@ -103,9 +103,7 @@ def test_the_filing_is_audited_and_the_agreement_kept(file_donation: Any) -> Non
     assert case.donation.agreement.case_id == case.pk
 
 
-def test_another_agency_cannot_file_for_the_donee(
-    file_donation: Any, other_liaison: Any
-) -> None:
+def test_another_agency_cannot_file_for_the_donee(file_donation: Any, other_liaison: Any) -> None:
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):

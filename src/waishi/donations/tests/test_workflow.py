@@ -27,9 +27,7 @@ def test_below_the_threshold_is_registered_not_reviewed(file_donation: Any, offi
     assert Case.objects.get(pk=case.pk).status == "registered"
 
 
-def test_at_the_threshold_goes_to_the_certificate_review(
-    file_donation: Any, officer: Any
-) -> None:
+def test_at_the_threshold_goes_to_the_certificate_review(file_donation: Any, officer: Any) -> None:
     case = file_donation(amount="100000")
     before = snapshot(case)
     with pytest.raises(TransitionRefused):
