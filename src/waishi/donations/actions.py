@@ -453,12 +453,15 @@ def next_sign_plate(year: int) -> str:
 
 def confirm_project(case: Case, actor: Any, on: datetime.date | None, reference: str) -> None:
     """Record the government's confirmation: date, approval, sign-plate number, certificate."""
+    from .documents import issue_confirmation
+
     project = Project.objects.select_for_update().get(case_id=case.pk)
     day = on or timezone.localdate()
     project.confirmed_on = day
     project.government_approval = reference
     project.sign_plate_number = next_sign_plate(day.year)
     project.save(update_fields=["confirmed_on", "government_approval", "sign_plate_number"])
+    issue_confirmation(case, actor, project)
 
 
 def do_add_milestone(

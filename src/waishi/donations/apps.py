@@ -15,7 +15,7 @@ class DonationsConfig(AppConfig):
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
         from waishi.core.navigation import NavItem, registry
 
-        from . import permissions, rule_codes  # noqa: F401 - registers rules
+        from . import breaches, documents, permissions, rule_codes  # noqa: F401 - rights
         from .api import donation_detail, project_detail
         from .constants import (
             CONFIRMATION_CLOCK,
@@ -31,6 +31,8 @@ class DonationsConfig(AppConfig):
         from .workflow import DONATION_WORKFLOW, PROJECT_WORKFLOW
 
         rule_codes.register()
+        documents.register()
+        breaches.register()
         register_case_type(
             CaseType(
                 code=DONATION_TYPE,

@@ -7,7 +7,7 @@ only the public facts: the donor (or "not published"), the value and the date.
 
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from waishi.registers.countries import is_abroad
@@ -25,7 +25,13 @@ def register() -> None:
             label=_("Donation certificate of overseas Chinese and compatriots"),
             number_format=_("Zhao Qiao Donation Certificate [%(year)s] No. %(number)s"),
             template="donations/documents/certificate.html",
-            public_facts=("donor", "value_rmb", "accepted_on", "donee"),
+            # The donor's name only as the donor agreed to its publicity (DL art. 8).
+            public_facts=(
+                ("donor_public", _("Donor")),
+                "donee",
+                ("value_rmb", _("Value in RMB")),
+                ("accepted_on", _("Accepted on")),
+            ),
         )
     )
     register_document_kind(
@@ -34,9 +40,24 @@ def register() -> None:
             label=_("Confirmation certificate of a donated project"),
             number_format=_("Zhao Qiao Project Confirmation [%(year)s] No. %(number)s"),
             template="donations/documents/confirmation.html",
-            public_facts=("project", "sign_plate_number", "confirmed_on"),
+            public_facts=(
+                ("project", _("Project")),
+                "donee",
+                ("sign_plate_number", _("Sign-plate number")),
+                ("confirmed_on", _("Confirmed on")),
+            ),
         )
     )
+
+
+def language_for(countries: list[str]) -> str:
+    """The certificate's language: English for a donor abroad, Traditional Chinese for
+    compatriots of Hong Kong, Macao and Taiwan, Simplified Chinese otherwise."""
+    if any(is_abroad(c) and c not in ("HK", "MO", "TW") for c in countries):
+        return "en"
+    if any(c in ("HK", "MO", "TW") for c in countries):
+        return "zh-hant"
+    return "zh-hans"
 
 
 def _issuer(county: Any) -> str:
@@ -61,9 +82,22 @@ def issue_certificate(case: Any, actor: Any) -> Any:
         .get(case_id=case.pk)
     )
     donors = [link.donor for link in donation.donor_links.all()]
-    abroad = any(is_abroad(d.country) for d in donors)
+    language = language_for([d.country for d in donors])
     shown = [d.name if d.publicity_consent and not d.confidential else "" for d in donors]
-    facts = {
+    with translation.override(language):
+        facts = _donation_facts(donation, donors, shown)
+    return issue_document(
+        case=case,
+        kind=DONATION_CERTIFICATE,
+        actor=actor,
+        facts=facts,
+        valid_until=None,
+        language=language,
+    )
+
+
+def _donation_facts(donation: Any, donors: list[Any], shown: list[str]) -> dict[str, Any]:
+    return {
         "donor": "、".join(d.name for d in donors),
         "donor_public": "、".join(n for n in shown if n) or "—",
         "donee": str(donation.case.agency),
@@ -78,14 +112,6 @@ def issue_certificate(case: Any, actor: Any) -> Any:
         "issuer": _issuer(donation.county),
         "issued_on": timezone.localdate().isoformat(),
     }
-    return issue_document(
-        case=case,
-        kind=DONATION_CERTIFICATE,
-        actor=actor,
-        facts=facts,
-        valid_until=None,
-        language="en" if abroad else "zh-hans",
-    )
 
 
 def issue_confirmation(case: Any, actor: Any, project: Any) -> Any:
@@ -93,22 +119,24 @@ def issue_confirmation(case: Any, actor: Any, project: Any) -> Any:
     from waishi.cases.documents import issue_document
 
     donor = project.donor
-    facts = {
-        "project": project.display_name,
-        "donor": donor.name,
-        "donee": str(case.agency),
-        "location": project.location,
-        "value_rmb": f"{project.donated_rmb:,.2f}",
-        "sign_plate_number": project.sign_plate_number,
-        "government_approval": project.government_approval,
-        "confirmed_on": project.confirmed_on.isoformat(),
-        "issuer": _issuer(project.county),
-    }
+    language = language_for([donor.country])
+    with translation.override(language):
+        facts = {
+            "project": project.display_name,
+            "donor": donor.name,
+            "donee": str(case.agency),
+            "location": project.location,
+            "value_rmb": f"{project.donated_rmb:,.2f}",
+            "sign_plate_number": project.sign_plate_number,
+            "government_approval": project.government_approval,
+            "confirmed_on": project.confirmed_on.isoformat(),
+            "issuer": _issuer(project.county),
+        }
     return issue_document(
         case=case,
         kind=CONFIRMATION_CERTIFICATE,
         actor=actor,
         facts=facts,
         valid_until=None,
-        language="en" if is_abroad(donor.country) else "zh-hans",
+        language=language,
     )

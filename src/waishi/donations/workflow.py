@@ -135,6 +135,7 @@ DONATION_WORKFLOW = Workflow(
             gettext_lazy("Issue the donation certificate"),
             may=is_case_issuer,
             guards=[agreement_attached, at_threshold],
+            effects=[issue_certificate],
             style="success",
             confirm=gettext_lazy("Issue the numbered certificate to the donor?"),
         ),
