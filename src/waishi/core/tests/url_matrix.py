@@ -190,6 +190,32 @@ MATRIX: dict[str, dict[str, int]] = {
         f"incidents:{name}": {**everyone(404), ANONYMOUS: 302}
         for name in ("new", "visit_request", "visit_held", "media_line")
     },
+    # Donations: donees file and read their own, county offices their county's, the bureau
+    # all; the figures and flags for the bureau, the inspector and county offices; the
+    # exchange rates for the bureau. The project panel's forms take POST only.
+    **{
+        f"donations:{name}": row
+        for names, row in [
+            (("list", "archive"), gate(CASE_STAFF | AGENCY_ROLES)),
+            (("new", "project_new"), gate(MISSION_FILERS)),
+            (("statistics", "flags"), gate(CASE_STAFF | {Role.COUNTY_OFFICER})),
+            (("rates",), gate(CASE_STAFF)),
+            (
+                (
+                    "milestone",
+                    "naming",
+                    "naming_decision",
+                    "name",
+                    "change",
+                    "change_decision",
+                    "use_report",
+                    "flag",
+                ),
+                gate(CASE_STAFF | AGENCY_ROLES, ok=405),
+            ),
+        ]
+        for name in names
+    },
     # Rights-protection complaints: only the Division of Overseas Chinese Affairs' staff and the
     # bureau's leaders know they exist (the sample users work in no division: "not found");
     # leaders read the list and the figures, the division alone records. Applicants file
@@ -334,6 +360,19 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{
         f"incidents:{n}": {"reference": "SW-1999-00001"}
         for n in ("visit_request", "visit_held", "media_line")
+    },
+    **{
+        f"donations:{n}": {"reference": "JX-1999-00001"}
+        for n in (
+            "milestone",
+            "naming",
+            "naming_decision",
+            "name",
+            "change",
+            "change_decision",
+            "use_report",
+            "flag",
+        )
     },
     **{
         f"petitions:{n}": {"reference": "XF-1999-00001"}
