@@ -301,8 +301,14 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
-# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
+def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A discipline inspection's text columns: opened on grounds, nothing recorded yet."""
+    return ("", "", "", "", "", rng.choice(["群众举报", "日常检查", "专项检查"]), "", "", "")
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
+# discipline inspections fewer.
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "JC": 0.05}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -319,6 +325,20 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "JC": (
+        (
+            "breach_source",
+            "breach_key",
+            "breach_what",
+            "breach_case",
+            "citation",
+            "grounds",
+            "findings",
+            "requirements",
+            "outcome",
+        ),
+        inspection_fields,
+    ),
 }
 
 
