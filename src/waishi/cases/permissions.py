@@ -41,7 +41,7 @@ def is_of_case_agency(user: Any, case: Any) -> bool:
     if user.has_role(Role.COUNTY_OFFICER):
         from .querysets import county_agency_ids
 
-        return case.agency_id in county_agency_ids(user)
+        return county_agency_ids(user).filter(pk=case.agency_id).exists()
     return False
 
 
@@ -142,3 +142,7 @@ rules.add_perm("cases.manage_rules", is_division_head & heads_rule_area)
 def can_manage_rules(user: Any, area: str) -> bool:
     """Whether ``user`` may add versions of ``area``'s rules (``cases.manage_rules``)."""
     return bool(user.has_perm("cases.manage_rules", area))
+
+
+# Revoking an issued official document: the head of the division that owns the case.
+rules.add_perm("cases.revoke_document", is_case_division_head)
