@@ -352,6 +352,11 @@ def project_fields(rng: random.Random, created: float, loader: "Loader") -> tupl
     )
 
 
+def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A discipline inspection's text columns: opened on grounds, nothing recorded yet."""
+    return ("", "", "", "", "", rng.choice(["群众举报", "日常检查", "专项检查"]), "", "", "")
+
+
 def petition_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
     """A complaint's required columns: channel, category, rights, receipt, request, department."""
     received = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(0, 5))
@@ -363,8 +368,17 @@ def petition_fields(rng: random.Random, created: float, loader: "Loader") -> tup
 
 
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
-# rights-protection complaints a few hundred.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "JZ": 0.2, "JX": 0.05, "XF": 0.2}
+# discipline inspections fewer, rights-protection complaints a few hundred.
+WEIGHTS = {
+    "CG": 3.0,
+    "SW": 0.1,
+    "JD": 0.3,
+    "LP": 0.3,
+    "JZ": 0.2,
+    "JX": 0.05,
+    "JC": 0.05,
+    "XF": 0.2,
+}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -419,6 +433,20 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
             "use",
         ),
         project_fields,
+    ),
+    "JC": (
+        (
+            "breach_source",
+            "breach_key",
+            "breach_what",
+            "breach_case",
+            "citation",
+            "grounds",
+            "findings",
+            "requirements",
+            "outcome",
+        ),
+        inspection_fields,
     ),
     "XF": (
         ("channel", "category", "rights_area", "received_on", "request", "against_name"),

@@ -216,6 +216,27 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Discipline supervision: the inspector, the leaders and the discipline division's staff
+    # (no sample user works there) read the workbench and the reports; the inspector opens
+    # inspections; the division takes measures; leaders prepare and send reports.
+    **{
+        f"supervision:{name}": row
+        for names, row in [
+            (("workbench", "reports"), gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}))),
+            (
+                ("report", "report_xlsx", "report_pdf"),
+                gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}), ok=404),
+            ),
+            (
+                ("export",),
+                gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}), ok=405),
+            ),
+            (("new_inspection",), gate(ONLY({Role.DISCIPLINE_INSPECTOR}))),
+            (("measure",), gate(ONLY(set()), ok=405)),
+            (("report_send",), gate(ONLY({Role.BUREAU_LEADER}), ok=405)),
+        ]
+        for name in names
+    },
     # Rights-protection complaints: only the Division of Overseas Chinese Affairs' staff and the
     # bureau's leaders know they exist (the sample users work in no division: "not found");
     # leaders read the list and the figures, the division alone records. Applicants file
@@ -379,6 +400,11 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         for n in ("hearing_start", "hearing_end", "satisfaction")
     },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
+    "supervision:measure": {"reference": "JC-1999-00001"},
+    **{
+        f"supervision:{n}": {"pk": 999999}
+        for n in ("report", "report_xlsx", "report_pdf", "report_send")
+    },
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001"}
         for n in ("detail", "edit", "comment", "attachment_upload")
