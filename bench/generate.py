@@ -301,8 +301,32 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
-# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
+def directive_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A directive's required columns: kind, text, the replies' due day."""
+    due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(10, 30))
+    kind = rng.choice(["notice", "guidance", "half_year_report", "annual_report"])
+    return (kind, "请各县（市、区）外事部门按期报送。", due)
+
+
+def task_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A task from above's required columns: source, document number, what is asked, due day."""
+    due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(5, 40))
+    source = rng.choice(["city_party_committee", "city_government", "provincial_fao"])
+    number = f"肇府办函〔{due.year}〕{rng.randint(1, 400)}号"
+    return (source, number, "报送有关工作进展。", due)
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year;
+# a directive goes to ten counties (ten replies); tasks from above come a few a month.
+WEIGHTS = {
+    "CG": 3.0,
+    "SW": 0.1,
+    "JD": 0.3,
+    "LP": 0.3,
+    "ZD": 0.02,
+    "HF": 0.2,
+    "RW": 0.05,
+}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -319,6 +343,8 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "ZD": (("kind", "body", "reply_due"), directive_fields),
+    "RW": (("source", "document_number", "asked", "due_on"), task_fields),
 }
 
 
