@@ -84,7 +84,7 @@ def load(*, stdout: TextIO, rng: random.Random) -> None:
 
 
 def _county_offices(rng: random.Random) -> list[Agency]:
-    for code, parent_code, kind, parent, parent_en, office, office_en in ZONES:
+    for code, parent_code, kind, parent, parent_en, name, name_en in ZONES:
         owner, _ = Agency.objects.get_or_create(
             code=parent_code,
             defaults={
@@ -100,9 +100,9 @@ def _county_offices(rng: random.Random) -> list[Agency]:
             defaults={
                 "kind": AgencyKind.COUNTY_FAO,
                 "parent": owner,
-                "name_zh_hans": office,
-                "name_zh_hant": to_traditional(office),
-                "name_en": office_en,
+                "name_zh_hans": name,
+                "name_zh_hant": to_traditional(name),
+                "name_en": name_en,
                 "sort_order": owner.sort_order + 1,
             },
         )
@@ -128,11 +128,13 @@ def _county_offices(rng: random.Random) -> list[Agency]:
 
 
 def _officer_of(office: Agency) -> User:
-    return (
+    found = (
         User.objects.filter(agency=office, role_grants__role=Role.COUNTY_OFFICER)
         .order_by("pk")
         .first()
-    )  # type: ignore[return-value]
+    )
+    assert found is not None
+    return found
 
 
 def _issue(officer: Any, head: Any, offices: list[Agency], **fields: Any) -> Any:
