@@ -36,7 +36,7 @@ class DirectiveForm(IdempotentFormMixin, StyledForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=DirectiveKind.choices)
     document_number = forms.CharField(
-        label=_("Document number"),
+        label=_("Official document number"),
         max_length=60,
         required=False,
         help_text=_("For example 肇外侨〔2026〕12号."),
@@ -71,7 +71,7 @@ class ReplyForm(IdempotentFormMixin, StyledForm):
 class TaskForm(IdempotentFormMixin, StyledForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     source = forms.ChoiceField(label=_("Assigned by"), choices=TaskSource.choices)
-    document_number = forms.CharField(label=_("Document number"), max_length=60)
+    document_number = forms.CharField(label=_("Official document number"), max_length=60)
     document_date = forms.DateField(label=_("Document date"), required=False, widget=DAY)
     asked = forms.CharField(label=_("What is asked"), widget=forms.Textarea(attrs={"rows": 5}))
     due_on = forms.DateField(label=_("Due on"), widget=DAY)

@@ -24,7 +24,7 @@ class Directive(models.Model):
         "cases.Case", on_delete=models.CASCADE, related_name="directive", verbose_name=_("case")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=DirectiveKind.choices)
-    document_number = models.CharField(_("document number"), max_length=60, blank=True)
+    document_number = models.CharField(_("official document number"), max_length=60, blank=True)
     body = models.TextField(_("text"))
     reply_due = models.DateField(_("replies due"))
     report_year = models.PositiveSmallIntegerField(_("year reported on"), null=True, blank=True)
@@ -91,7 +91,7 @@ class Task(models.Model):
         "cases.Case", on_delete=models.CASCADE, related_name="task", verbose_name=_("case")
     )
     source = models.CharField(_("assigned by"), max_length=30, choices=TaskSource.choices)
-    document_number = models.CharField(_("document number"), max_length=60)
+    document_number = models.CharField(_("official document number"), max_length=60)
     document_date = models.DateField(_("document date"), null=True, blank=True)
     asked = models.TextField(_("what is asked"))
     helpers = models.ManyToManyField(
