@@ -31,6 +31,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -301,6 +302,56 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
+def donation_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A donation's required columns: donor country, donee, money valued in RMB, dates."""
+    accepted = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(1, 40))
+    country = rng.choice(["HK", "HK", "MO", "MY", "SG", "US", "CA", "AU", "TH"])
+    value = Decimal(rng.choice([5000, 20000, 50000, 99999, 100000, 300000, 1200000]))
+    due = accepted + datetime.timedelta(days=30)
+    filed = datetime.date.fromtimestamp(created)
+    purpose = rng.choice(["education", "health", "infrastructure", "relief", "culture"])
+    return (
+        country,
+        "institution",
+        "money",
+        "",
+        "CNY",
+        value,
+        accepted,
+        value,
+        purpose,
+        "教学楼",
+        "R-0001",
+        "记-0001",
+        Decimal(100000),
+        value >= 100000,
+        due,
+        filed,
+        filed > due,
+    )
+
+
+def project_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A donated project's required columns: name, place, amount, year, use."""
+    year = datetime.date.fromtimestamp(created).year
+    purpose = rng.choice(["education", "health", "infrastructure", "culture"])
+    amount = Decimal(rng.choice([150000, 300000, 800000, 2000000]))
+    return (
+        "侨心教学楼",
+        "",
+        "HK",
+        purpose,
+        "某镇",
+        amount,
+        year,
+        "",
+        False,
+        "",
+        "",
+        "教学",
+    )
+
+
 def directive_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
     """A directive's required columns: kind, text, the replies' due day."""
     due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(10, 30))
@@ -323,6 +374,8 @@ WEIGHTS = {
     "SW": 0.1,
     "JD": 0.3,
     "LP": 0.3,
+    "JZ": 0.2,
+    "JX": 0.05,
     "ZD": 0.02,
     "HF": 0.2,
     "RW": 0.05,
@@ -343,6 +396,45 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "JZ": (
+        (
+            "donor_country",
+            "donee_kind",
+            "gift_form",
+            "goods_description",
+            "currency",
+            "amount",
+            "accepted_on",
+            "rmb_value",
+            "purpose",
+            "use",
+            "receipt_number",
+            "ledger_entry",
+            "threshold",
+            "needs_certificate",
+            "filing_due",
+            "filed_on",
+            "late_filing",
+        ),
+        donation_fields,
+    ),
+    "JX": (
+        (
+            "title",
+            "approved_name",
+            "donor_country",
+            "purpose",
+            "location",
+            "donated_rmb",
+            "year",
+            "construction_approval",
+            "late_confirmation",
+            "government_approval",
+            "sign_plate_number",
+            "use",
+        ),
+        project_fields,
+    ),
     "ZD": (("kind", "body", "reply_due"), directive_fields),
     "RW": (("source", "document_number", "asked", "due_on"), task_fields),
 }
