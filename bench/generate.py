@@ -352,6 +352,11 @@ def project_fields(rng: random.Random, created: float, loader: "Loader") -> tupl
     )
 
 
+def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A discipline inspection's text columns: opened on grounds, nothing recorded yet."""
+    return ("", "", "", "", "", rng.choice(["群众举报", "日常检查", "专项检查"]), "", "", "")
+
+
 def directive_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
     """A directive's required columns: kind, text, the replies' due day."""
     due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(10, 30))
@@ -367,8 +372,9 @@ def task_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return (source, number, "报送有关工作进展。", due)
 
 
-# Missions are most of the bureau's business; foreign-related incidents a few dozen a year;
-# a directive goes to ten counties (ten replies); tasks from above come a few a month.
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
+# discipline inspections fewer; a directive goes to ten counties (ten replies); tasks from
+# above come a few a month.
 WEIGHTS = {
     "CG": 3.0,
     "SW": 0.1,
@@ -376,6 +382,7 @@ WEIGHTS = {
     "LP": 0.3,
     "JZ": 0.2,
     "JX": 0.05,
+    "JC": 0.05,
     "ZD": 0.02,
     "HF": 0.2,
     "RW": 0.05,
@@ -434,6 +441,20 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
             "use",
         ),
         project_fields,
+    ),
+    "JC": (
+        (
+            "breach_source",
+            "breach_key",
+            "breach_what",
+            "breach_case",
+            "citation",
+            "grounds",
+            "findings",
+            "requirements",
+            "outcome",
+        ),
+        inspection_fields,
     ),
     "ZD": (("kind", "body", "reply_due"), directive_fields),
     "RW": (("source", "document_number", "asked", "due_on"), task_fields),
