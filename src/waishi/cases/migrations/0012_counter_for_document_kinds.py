@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0011_official_documents'),
+        ("cases", "0011_official_documents"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='referencecounter',
-            name='case_type',
-            field=models.CharField(max_length=80, verbose_name='case type'),
+            model_name="referencecounter",
+            name="case_type",
+            field=models.CharField(max_length=80, verbose_name="case type"),
         ),
     ]
