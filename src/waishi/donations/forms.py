@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from waishi.cases.forms import IdempotentFormMixin
+from waishi.core.widgets import DayInput
 from waishi.registers.constants import Sex
 from waishi.registers.countries import country_choices
 
 from .constants import DoneeKind, DonorType, GiftForm, Purpose
 from .models import Donor
 
-DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DAY = DayInput()
 
 
 def _not_future(day: datetime.date | None) -> datetime.date | None:
