@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "waishi.incidents",
     "waishi.donations",
     "waishi.supervision",
+    "waishi.directives",
     "waishi.petitions",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
