@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("waishi.missions.urls")),
     path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
+    path("", include("waishi.honours.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),
     # The public website's CMS, files and the pages search engines read.
@@ -35,6 +36,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("waishi.honours.portal_urls")),
     path("", include("waishi.portal.urls")),
     prefix_default_language=True,
 )
