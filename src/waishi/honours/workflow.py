@@ -22,6 +22,7 @@ from waishi.cases.permissions import is_case_division_head, is_case_division_off
 from waishi.cases.workflow import REASON, Input, Transition, Workflow
 
 from . import rules
+from .permissions import is_award_staff
 
 DATE_HELP = gettext_lazy("Date (YYYY-MM-DD)")
 ON = Input("on", DATE_HELP, multiline=False, max_length=10)
@@ -294,7 +295,9 @@ WORKFLOW = Workflow(
             ["recommended"],
             "notice",
             gettext_lazy("Put on public notice"),
-            may=officer,
+            # The round's notice is published by the division keeping the award, for the
+            # foreigners' nominations too.
+            may=officer | is_award_staff,
             guards=[notice_is_running],
         ),
         Transition(

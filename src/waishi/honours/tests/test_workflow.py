@@ -274,3 +274,43 @@ def test_a_second_nominee_does_not_block_the_first(
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "notice" and second.status == "filed"
+
+
+def test_the_notice_is_a_portal_page_in_three_languages_with_its_dates(
+    client: Any, nominate: Any, officer: Any, head: Any, round_: Any, portal: Any
+) -> None:
+    from waishi.portal.models import NewsPage
+
+    recommended(nominate, officer, head)
+    round_ = do_close_call(actor=officer, round_=round_)
+    day = TODAY()
+    round_ = do_publish_notice(actor=officer, round_=round_, notice_from=day)
+    source = NewsPage.objects.get(pk=round_.notice_page_id)
+    assert source.live and source.category == "notice" and source.locale.language_code == "zh-hans"
+    last = day + datetime.timedelta(days=6)
+    zh = client.get(source.url).content.decode()
+    assert "陈海文" in zh and f"{last.year}年{last.month}月{last.day}日" in zh
+    assert "第五届肇庆市荣誉市民评选拟授予人选公示" in zh
+    pages = {
+        p.locale.language_code: p
+        for p in NewsPage.objects.filter(translation_key=source.translation_key)
+    }
+    assert set(pages) == {"zh-hans", "zh-hant", "en"} and all(p.live for p in pages.values())
+    hant = client.get(pages["zh-hant"].url).content.decode()
+    assert "陳海文" in hant and "公示" in hant
+    en = client.get(pages["en"].url).content.decode()
+    assert "CHAN, Hoi Man" in en and last.strftime("%-d %B %Y") in en
+
+
+def test_a_foreigners_nomination_goes_on_the_rounds_notice_too(
+    nominate: Any, officer: Any, foreign_officer: Any, foreign_head: Any, round_: Any, portal: Any
+) -> None:
+    case = nominate(nominee_type="foreign", person=nominee("史密斯", nationalities="US"))
+    case = run(case, "start_checks", foreign_officer)
+    answer_steps(case, foreign_officer)
+    case = run(case, "pass_review", foreign_head, opinion="符合条件")
+    case = run(case, "record_vote", foreign_officer, **votes(15, 12))
+    round_ = do_close_call(actor=officer, round_=round_)
+    do_publish_notice(actor=officer, round_=round_, notice_from=TODAY())
+    case.refresh_from_db()
+    assert case.status == "notice"
