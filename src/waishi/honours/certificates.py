@@ -7,17 +7,27 @@ from the rule ``certificate_signer`` in force on the day the title was conferred
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+from waishi.cases.documents import (
+    DocumentKind,
+    issue_document,
+    register_document_kind,
+    revoke_document,
+)
+from waishi.cases.models import OfficialDocument
+
 from .constants import CERTIFICATE_KIND, NomineeType, RuleCode
 from .models import HonoraryCitizen
 from .rules import rule_value
 
-
-def documents_available() -> bool:
-    try:
-        from waishi.cases import documents  # noqa: F401
-    except ImportError:
-        return False
-    return True
+KIND = DocumentKind(
+    code=CERTIFICATE_KIND,
+    label=_("Honorary Citizen of Zhaoqing certificate"),
+    number_format=_("Zhaoqing Honorary Citizen [%(year)s] No. %(number)s"),
+    template="honours/documents/certificate.html",
+    public_facts=("name", ("conferred_on", _("Conferred on")), ("decision", _("Decision"))),
+)
 
 
 def certificate_facts(citizen: HonoraryCitizen) -> dict[str, Any]:
@@ -40,14 +50,12 @@ def certificate_facts(citizen: HonoraryCitizen) -> dict[str, Any]:
     }
 
 
-def issue_certificate(case: Any, citizen: HonoraryCitizen, actor: Any) -> Any:
-    """Issue the certificate inside the caller's transaction; keeps its printed number."""
-    if not documents_available():
-        return None
-    from waishi.cases.documents import issue_document
+def issue_certificate(case: Any, citizen: HonoraryCitizen, actor: Any) -> OfficialDocument:
+    """Issue the certificate inside the caller's transaction; keeps its printed number.
 
-    # A nominee abroad without a Chinese name reads the certificate in English.
-    language = "zh-hans" if citizen.nomination.nominee_type != NomineeType.FOREIGN else "en"
+    A foreign holder's certificate is printed in English, everyone else's in Chinese.
+    """
+    language = "en" if citizen.nomination.nominee_type == NomineeType.FOREIGN else "zh-hans"
     document = issue_document(
         case=case,
         kind=CERTIFICATE_KIND,
@@ -56,38 +64,22 @@ def issue_certificate(case: Any, citizen: HonoraryCitizen, actor: Any) -> Any:
         valid_until=None,
         language=language,
     )
-    citizen.certificate_number = document.number
+    citizen.certificate_number = str(document.number)
     citizen.save(update_fields=["certificate_number", "updated_at"])
     return document
 
 
 def revoke_certificate(case: Any, actor: Any, reason: str) -> None:
-    """Revoke the case's valid certificate (a revoked or ended title)."""
-    if not documents_available():
-        return
-    from waishi.cases.documents import revoke_document
-    from waishi.cases.models import OfficialDocument  # type: ignore[attr-defined]
-
+    """Revoke the case's current certificate (a revoked or ended title)."""
     for document in OfficialDocument.objects.filter(
-        case_id=case.pk, kind=CERTIFICATE_KIND, state="valid"
+        case_id=case.pk,
+        kind=CERTIFICATE_KIND,
+        revoked_at__isnull=True,
+        superseded_at__isnull=True,
     ):
         revoke_document(document=document, actor=actor, reason=reason)
 
 
 def register_certificate() -> None:
     """Declare the certificate's document kind (from ``HonoursConfig.ready``)."""
-    if not documents_available():
-        return
-    from django.utils.translation import gettext_lazy as _
-
-    from waishi.cases.documents import DocumentKind, register_document_kind
-
-    register_document_kind(
-        DocumentKind(
-            code=CERTIFICATE_KIND,
-            label=_("Honorary Citizen of Zhaoqing certificate"),
-            number_format=_("Zhaoqing Honorary Citizen [%(year)s] No. %(number)s"),
-            template="honours/documents/certificate.html",
-            public_facts=("name", "conferred_on"),
-        )
-    )
+    register_document_kind(KIND)

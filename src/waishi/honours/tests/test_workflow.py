@@ -245,6 +245,32 @@ def test_the_standing_committees_decision_makes_the_honorary_citizen(
     step = ExternalStep.objects.get(case=case, body=StepBody.PEOPLES_CONGRESS)
     assert step.status == StepStatus.ANSWERED and step.their_reference == "肇常〔2026〕9号"
     assert AuditEvent.objects.filter(action="honours.citizen.confer").exists()
+    # The certificate: numbered by the kernel, signed per the rule, drawn after the commit.
+    from waishi.cases.models import OfficialDocument
+    from waishi.cases.testing import render_documents_now
+
+    document = OfficialDocument.objects.get(case=case, kind="honours.certificate")
+    assert citizen.certificate_number == str(document.number)
+    assert f"{today.year}" in citizen.certificate_number
+    assert document.facts["signer"] == "肇庆市人民政府市长"
+    assert document.facts["name"] == "陈海文" and document.language == "zh-hans"
+    assert render_documents_now() == 1
+    document.refresh_from_db()
+    assert document.file.name.endswith(".pdf")
+    # Revoking the title revokes the certificate.
+    from waishi.honours.actions import do_change_status
+
+    do_change_status(
+        actor=officer,
+        citizen=citizen,
+        status="revoked",
+        on=today,
+        reason="受到刑事处罚",
+        ground="criminal",
+        decision="肇常〔2026〕30号",
+    )
+    document.refresh_from_db()
+    assert document.revoked_at is not None
 
 
 def test_a_rejection_by_the_standing_committee_makes_no_citizen(
