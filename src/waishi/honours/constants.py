@@ -12,7 +12,7 @@ RULE_AREA = "honours"
 OVERSEAS_DIVISION = "overseas-chinese"
 FOREIGN_DIVISION = "external-contact"
 # The official document kind of the certificate (``waishi.cases.documents``).
-CERTIFICATE_KIND = "honours.certificate"
+CERTIFICATE_KIND = "honours.cert"
 
 
 class NomineeType(models.TextChoices):

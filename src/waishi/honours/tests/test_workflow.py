@@ -249,7 +249,7 @@ def test_the_standing_committees_decision_makes_the_honorary_citizen(
     from waishi.cases.models import OfficialDocument
     from waishi.cases.testing import render_documents_now
 
-    document = OfficialDocument.objects.get(case=case, kind="honours.certificate")
+    document = OfficialDocument.objects.get(case=case, kind="honours.cert")
     assert citizen.certificate_number == str(document.number)
     assert f"{today.year}" in citizen.certificate_number
     assert document.facts["signer"] == "肇庆市人民政府市长"
