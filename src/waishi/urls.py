@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
     path("", include("waishi.honours.urls")),
+    path("", include("waishi.donations.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),
     # The public website's CMS, files and the pages search engines read.

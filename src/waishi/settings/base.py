@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "waishi.visits",
     "waishi.incidents",
     "waishi.honours",
+    "waishi.donations",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
