@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "waishi.incidents",
     "waishi.honours",
     "waishi.donations",
+    "waishi.supervision",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
