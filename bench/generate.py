@@ -382,7 +382,16 @@ def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> t
 
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
 # discipline inspections fewer.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "JZ": 0.2, "JX": 0.05, "JC": 0.05, "RY": 0.05}
+WEIGHTS = {
+    "CG": 3.0,
+    "SW": 0.1,
+    "JD": 0.3,
+    "LP": 0.3,
+    "JZ": 0.2,
+    "JX": 0.05,
+    "JC": 0.05,
+    "RY": 0.05,
+}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
