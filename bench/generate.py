@@ -380,8 +380,24 @@ def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> t
     return ("", "", "", "", "", rng.choice(["群众举报", "日常检查", "专项检查"]), "", "", "")
 
 
+def directive_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A directive's required columns: kind, text, the replies' due day."""
+    due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(10, 30))
+    kind = rng.choice(["notice", "guidance", "half_year_report", "annual_report"])
+    return (kind, "请各县（市、区）外事部门按期报送。", due)
+
+
+def task_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A task from above's required columns: source, document number, what is asked, due day."""
+    due = datetime.date.fromtimestamp(created) + datetime.timedelta(days=rng.randint(5, 40))
+    source = rng.choice(["city_party_committee", "city_government", "provincial_fao"])
+    number = f"肇府办函〔{due.year}〕{rng.randint(1, 400)}号"
+    return (source, number, "报送有关工作进展。", due)
+
+
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
-# discipline inspections fewer.
+# discipline inspections fewer; a directive goes to ten counties (ten replies); tasks from
+# above come a few a month.
 WEIGHTS = {
     "CG": 3.0,
     "SW": 0.1,
@@ -390,6 +406,9 @@ WEIGHTS = {
     "JZ": 0.2,
     "JX": 0.05,
     "JC": 0.05,
+    "ZD": 0.02,
+    "HF": 0.2,
+    "RW": 0.05,
     "RY": 0.05,
 }
 
@@ -474,6 +493,8 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
         ),
         inspection_fields,
     ),
+    "ZD": (("kind", "body", "reply_due"), directive_fields),
+    "RW": (("source", "document_number", "asked", "due_on"), task_fields),
 }
 
 

@@ -80,8 +80,9 @@ def do_create_case(
     (``standing.AgencySuspended``); nothing is written.
     """
     kind = get_case_type(case_type)
-    if agency is None and not kind.filed_by_applicants:
-        # Only types that take applicants' filings have cases without an agency.
+    if agency is None and not (kind.filed_by_applicants or kind.opened_by_bureau):
+        # Only types that take applicants' filings, or that the bureau opens itself, have
+        # cases without an agency.
         raise ValueError(f"Case type {case_type} needs the filing agency")
     with transaction.atomic():
         earlier = claim_idempotency_key(

@@ -45,6 +45,9 @@ class CasesConfig(AppConfig):
                     order=90,
                 )
             )
+        registry.add_nav(
+            NavItem("office", _("Cockpit"), "cases:cockpit", "cases.view_cockpit", order=5)
+        )
         registry.add_nav(NavItem("office", _("Rules"), "cases:rules", "cases.read_rules", order=50))
         registry.add_panel(
             Panel(

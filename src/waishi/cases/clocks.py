@@ -14,12 +14,12 @@ fields themselves.
 
 Reminders (``sweep_clocks``): before the due date (``remind_before`` working days), on it, and
 after it (escalation, repeated every ``repeat_overdue`` working days when the type asks for
-it), to the people of the clock's owner: the agency's liaison officers and signatories, the
-applicant, or the bureau's assignee (else the division's officers), the division head joining
-on escalation. Each clock keeps the day its next reminder is due, so the sweep reads one
-index; a ``ClockReminder`` row unique per (clock, level, due date, sequence) makes each
-reminder go out once however many machines sweep at the same moment, and each clock is
-claimed with ``SELECT … FOR UPDATE SKIP LOCKED``.
+it), to the people of the clock's owner: the agency's liaison officers, signatories and
+county officers, the applicant, or the bureau's assignee (else the division's officers), the
+division head joining on escalation. Each clock keeps the day its next reminder is due, so the
+sweep reads one index; a ``ClockReminder`` row unique per (clock, level, due date, sequence)
+makes each reminder go out once however many machines sweep at the same moment, and each clock
+is claimed with ``SELECT … FOR UPDATE SKIP LOCKED``.
 """
 
 import datetime
@@ -531,7 +531,11 @@ def recipients(case: Case, clock: Clock, level: str) -> list[int]:
     if clock.owner == ClockOwner.AGENCY:
         people = _people(
             agency_id=case.agency_id,
-            role_grants__role__in=(Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY),
+            role_grants__role__in=(
+                Role.LIAISON_OFFICER,
+                Role.AGENCY_SIGNATORY,
+                Role.COUNTY_OFFICER,
+            ),
         )
         if level == ReminderLevel.OVERDUE:
             people += _bureau_people(case)

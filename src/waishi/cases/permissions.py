@@ -101,6 +101,8 @@ rules.add_perm("cases.manage_external_steps", can_manage_external_steps)
 # Agency standing: staff read the suspensions; who may lift which one is ``standing.can_lift``.
 rules.add_perm("cases.view_suspensions", is_case_staff)
 rules.add_perm("cases.lift_suspension", is_case_worker)
+# The leaders' cockpit: bureau leaders for their portfolio, division heads for their division.
+rules.add_perm("cases.view_cockpit", has_role(Role.BUREAU_LEADER, Role.DIVISION_HEAD))
 # Running transitions: every transition also checks its own predicate.
 rules.add_perm("cases.transition_case", is_case_worker | is_agency_user)
 

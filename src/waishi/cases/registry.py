@@ -84,6 +84,9 @@ class CaseType:
     # Cases of this type may be filed by applicants (people and companies outside
     # government, ``waishi.applicants``) as well as agencies; such a case has no agency.
     filed_by_applicants: bool = False
+    # Cases of this type are opened by the bureau itself (a directive to the counties, a task
+    # from above): they have no filing agency, and no agency sees them.
+    opened_by_bureau: bool = False
     # Who sees cases of this type, for a type more restricted than the kernel's rule (bureau
     # staff all, agencies their own): ``visibility(user)`` returns ``True`` (the kernel's rule
     # applies), ``False`` (none of them) or a ``Q`` on ``Case`` narrowing them. It must not

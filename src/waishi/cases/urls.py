@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import calendar, case, documents, lists, rules, standing, steps
+from .views import calendar, case, cockpit, documents, lists, rules, standing, steps
 
 app_name = "cases"
 
 urlpatterns = [
     path("office/inbox/", lists.inbox, name="inbox"),
+    path("office/cockpit/", cockpit.cockpit, name="cockpit"),
     path("office/calendar/", calendar.calendar_years, name="calendar"),
     path("office/calendar/<int:year>/", calendar.calendar_notice, name="calendar_notice"),
     path("office/rules/", rules.rule_list, name="rules"),

@@ -747,3 +747,83 @@ def do_raise_flag(
         raise TransitionRefused([_("You may not flag this case.")], forbidden=True)
     with transaction.atomic():
         return _flag(case, FlagKind.MISUSE, text.strip(), actor)
+
+
+# --- The city's existing archive -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PastProject:
+    """A project of the archive the city kept before this system (PREF: the census)."""
+
+    title: str
+    purpose: str
+    location: str
+    use: str
+    donated_rmb: Decimal
+    year: int
+    status: str
+    approved_name: str = ""
+    completed_on: datetime.date | None = None
+    confirmed_on: datetime.date | None = None
+    government_approval: str = ""
+
+
+def do_import_project(
+    *, actor: Any, agency: Any, donor: Donor, past: PastProject, request: HttpRequest | None = None
+) -> Case:
+    """Record a project of the existing archive in the state the archive shows.
+
+    Checks ``donations.import_archive`` (the division's staff); the demo loader passes no
+    actor. A confirmed project gets its sign-plate number; one in use runs its yearly
+    use-report clock from the last report. No certificate is drawn for the past.
+    """
+    from .constants import USE_REPORT_CLOCK
+    from .workflow import PROJECT_WORKFLOW
+
+    if actor is not None and not actor.has_perm("donations.import_archive"):
+        raise PermissionDenied
+    if past.status not in PROJECT_WORKFLOW.states:
+        raise ValidationError(_("Unknown state of the project."))
+    with transaction.atomic():
+        case = do_file_project(
+            actor=None,
+            agency=agency,
+            donor=donor,
+            title=past.title,
+            purpose=past.purpose,
+            location=past.location,
+            use=past.use,
+            donated_rmb=past.donated_rmb,
+            year=past.year,
+        )
+        project = Project.objects.get(case_id=case.pk)
+        project.approved_name = past.approved_name
+        project.completed_on = past.completed_on
+        if past.confirmed_on is not None:
+            project.confirmation_applied_on = past.confirmed_on - datetime.timedelta(days=30)
+            project.confirmed_on = past.confirmed_on
+            project.government_approval = past.government_approval
+            project.sign_plate_number = next_sign_plate(past.confirmed_on.year)
+        project.save()
+        final = PROJECT_WORKFLOW.is_final(past.status)
+        Case.objects.filter(pk=case.pk).update(status=past.status, is_open=not final)
+        case.status, case.is_open = past.status, not final
+        if past.status == "in_use" and past.confirmed_on is not None:
+            # The last yearly report: spread over the past year so that reports fall due
+            # through the coming months.
+            back = datetime.timedelta(days=20 + (past.year * 37 + len(past.title) * 11) % 330)
+            last = max(past.confirmed_on, timezone.localdate() - back)
+            start_clock(case, USE_REPORT_CLOCK, actor=actor, start_on=last, record=False)
+        log_action(
+            action="donations.project.import",
+            actor=actor,
+            obj=case,
+            after={
+                "status": past.status,
+                "year": past.year,
+                "sign_plate": project.sign_plate_number,
+            },
+            request=request,
+        )
+    return case

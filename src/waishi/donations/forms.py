@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from waishi.cases.forms import IdempotentFormMixin
+from waishi.core.widgets import DayInput
 from waishi.registers.constants import Sex
 from waishi.registers.countries import country_choices
 
 from .constants import DoneeKind, DonorType, GiftForm, Purpose
 from .models import Donor
 
-DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DAY = DayInput()
 
 
 def _not_future(day: datetime.date | None) -> datetime.date | None:
@@ -25,18 +26,37 @@ def _not_future(day: datetime.date | None) -> datetime.date | None:
     return day
 
 
+class StyledMixin(forms.Form):
+    """Bootstrap's classes on every widget (the pages render fields one by one)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            elif isinstance(widget, forms.HiddenInput):
+                continue
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
 class DonorChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.get_donor_type_display()})"
 
 
-class DonorFieldsMixin(forms.Form):
+class DonorFieldsMixin(StyledMixin):
     """A donor already registered by the donee, or a new one."""
 
     donor = DonorChoiceField(
         label=_("Donor already registered"),
         queryset=Donor.objects.none(),
         required=False,
+        empty_label="—",
         help_text=_("Or register a new donor below."),
     )
     donor_type = forms.ChoiceField(
@@ -119,7 +139,7 @@ class DonationForm(IdempotentFormMixin, DonorFieldsMixin):
         return str(self.cleaned_data["currency"]).strip().upper()
 
 
-class ProjectForm(IdempotentFormMixin):
+class ProjectForm(IdempotentFormMixin, StyledMixin):
     donor = DonorChoiceField(label=_("Principal donor"), queryset=Donor.objects.none())
     title = forms.CharField(label=_("Project"), max_length=200)
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
@@ -197,7 +217,7 @@ class FlagForm(forms.Form):
     text = forms.CharField(label=_("What was found"), max_length=500)
 
 
-class RateForm(forms.Form):
+class RateForm(StyledMixin):
     currency = forms.CharField(label=_("Currency"), max_length=3)
     on = forms.DateField(label=_("Date"), widget=DAY)
     rate = forms.DecimalField(

@@ -88,6 +88,8 @@ rules.add_perm(
 # The exchange-rate table: the bureau reads it; the division keeps it.
 rules.add_perm("donations.read_rates", is_oc_staff | is_bureau_leader | is_discipline_inspector)
 rules.add_perm("donations.manage_rates", is_oc_staff)
+# Recording projects of the city's existing archive: the division's staff.
+rules.add_perm("donations.import_archive", is_oc_staff)
 # On a project (object: the case): milestones by the donee or the reviewer; naming requests
 # and their answers by the bureau's division (external steps are the division's); changes of
 # use and use reports filed by the donee, decided by the reviewer; misuse flags raised by the

@@ -65,6 +65,7 @@ def figures(user: Any, first_year: int, last_year: int) -> Figures:
         .values_list(
             "year",
             "county__name_zh_hans",
+            "county__name_zh_hant",
             "county__name_en",
             "purpose",
             "donor_country",
@@ -73,15 +74,16 @@ def figures(user: Any, first_year: int, last_year: int) -> Figures:
     )
     from django.utils.translation import get_language
 
-    english = (get_language() or "").startswith("en")
+    language = get_language() or ""
     years: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal("0")])
     counties: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal("0")])
     purposes: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal("0")])
     countries: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal("0")])
     labels = dict(Purpose.choices)
     out = Figures(first_year=first_year, last_year=last_year, total=Row(_("Total")))
-    for year, county_zh, county_en, purpose, country, amount in rows:
-        county = (county_en if english else county_zh) or _("City level")
+    for year, county_hans, county_hant, county_en, purpose, country, amount in rows:
+        names = {"en": county_en, "zh-hant": county_hant}
+        county = names.get(language) or county_hans or _("City level and zones")
         for groups, key in (
             (years, str(year)),
             (counties, county),

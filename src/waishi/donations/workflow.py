@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from waishi.cases.clocks import Start, Stop
 from waishi.cases.workflow import REASON, Input, Transition, Workflow
@@ -83,7 +83,7 @@ def issue_certificate(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
 
 DONATION_WORKFLOW = Workflow(
     states={
-        "filed": gettext_lazy("Filed"),
+        "filed": pgettext_lazy("donation state", "Filed"),
         "returned": gettext_lazy("Returned to the donee"),
         "registered": gettext_lazy("Registered"),
         "certificate_review": gettext_lazy("Certificate review"),
@@ -218,7 +218,7 @@ def confirm_project(case: Any, actor: Any, inputs: Mapping[str, str]) -> None:
 
 PROJECT_WORKFLOW = Workflow(
     states={
-        "filed": gettext_lazy("Filed"),
+        "filed": pgettext_lazy("donation state", "Filed"),
         "approved": gettext_lazy("Construction approved"),
         "completed": gettext_lazy("Completed"),
         "confirmation_applied": gettext_lazy("Confirmation applied for"),

@@ -92,3 +92,17 @@ class IncidentsConfig(AppConfig):
         registry.add_nav(
             NavItem("office", _("Incidents"), "incidents:list", "incidents.read_incidents", 45)
         )
+        from waishi.cases.cockpit import CockpitPanel, register_cockpit_panel
+
+        from .cockpit import newest_incidents
+
+        register_cockpit_panel(
+            CockpitPanel(
+                key="incidents",
+                title=_("Newest foreign-related incidents"),
+                template="incidents/cockpit_panel.html",
+                load=newest_incidents,
+                permission="incidents.read_incidents",
+                order=40,
+            )
+        )

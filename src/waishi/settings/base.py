@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "waishi.honours",
     "waishi.donations",
     "waishi.supervision",
+    "waishi.directives",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

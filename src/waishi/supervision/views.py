@@ -58,6 +58,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         else None
     )
     agency = next((a for a in agencies if a.pk == filters.agency_id), None)
+    under = open_inspections()
     history = None
     if person is not None or agency is not None:
         inspections = Inspection.objects.select_related("case").order_by("-case__created_at")
@@ -70,7 +71,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         request,
         "supervision/workbench.html",
         {
-            "rows": rows,
+            "rows": [(b, under.get(b.uid, "")) for b in rows],
             "filters": filters,
             "labels": labels(),
             "areas": area_choices(),
@@ -79,7 +80,6 @@ def workbench(request: HttpRequest) -> HttpResponse:
             "person": person,
             "agency": agency,
             "history": history,
-            "under_inspection": open_inspections(),
             "limit": PAGE_ROWS,
             "can_open": request.user.has_perm("supervision.open_inspection"),
             "query": request.GET.urlencode(),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -105,8 +106,16 @@ def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResp
     # The action reads and locks the whole row; the view needs only the key.
     case = get_case(request, reference, key_only=True)
     inputs = {
-        k: str(v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")
+        k: str(v)
+        for k, v in request.POST.items()
+        if k not in ("csrfmiddlewaretoken", "version", "next")
     }
+    # A page other than the case's (the leaders' cockpit) may ask to be shown again after.
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or not back.startswith("/"):
+        back = ""
     try:
         expected = int(request.POST.get("version", ""))
     except ValueError:
@@ -125,7 +134,7 @@ def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResp
             raise Http404 from None
         for reason in refused.reasons:
             messages.error(request, reason)
-        return redirect(case)
+        return redirect(back or case)
     except Conflict as conflict:
         transition = case.case_type_obj.workflow.transition(name)
         return render(
@@ -146,7 +155,7 @@ def case_transition(request: HttpRequest, reference: str, name: str) -> HttpResp
         _("%(reference)s is now “%(status)s”.")
         % {"reference": case.reference, "status": case.status_label},
     )
-    return redirect(case)
+    return redirect(back or case)
 
 
 @require_perm("cases.comment_case")

@@ -36,6 +36,8 @@ HOME = dict.fromkeys(VIEWERS, 302)
 PASSPORT_READERS = ONLY(
     {Role.DIVISION_OFFICER, Role.DIVISION_HEAD, Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR}
 )
+# The divisions' own staff (officers and heads).
+DIVISION_STAFF = ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD})
 # The agency people who file mission applications.
 MISSION_FILERS = ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY})
 
@@ -149,6 +151,9 @@ MATRIX: dict[str, dict[str, int]] = {
         f"cases:{name}": row
         for names, row in [
             (("inbox",), gate(CASE_STAFF)),
+            # The leaders' cockpit: leaders and division heads (the sample head works in a
+            # division; the sample leader has no portfolio and sees the whole bureau).
+            (("cockpit",), gate(ONLY({Role.BUREAU_LEADER, Role.DIVISION_HEAD}))),
             # The rules of every area: the whole bureau reads them; a division head opens the
             # form, which finds only the areas their division keeps (none for the sample).
             (("rules",), gate(BUREAU_ROLES)),
@@ -211,6 +216,27 @@ MATRIX: dict[str, dict[str, int]] = {
         for name in names
     },
     "honours_public_list": everyone(200),
+    # Directives, tasks from above and briefs: the divisions' staff write them, every case
+    # reader reads directives and tasks, county officers answer their own; leaders read and
+    # mark briefs. The sample objects do not exist: people who may look get "not found".
+    **{
+        f"directives:{name}": row
+        for names, row in [
+            (("list", "tasks"), gate(CASE_STAFF)),
+            (("new", "task_new", "brief_new"), gate(DIVISION_STAFF)),
+            (("remind",), gate(DIVISION_STAFF, ok=405)),
+            (("task_extend", "task_report"), gate(DIVISION_STAFF, ok=405)),
+            (("briefs",), gate(DIVISION_STAFF | {Role.BUREAU_LEADER})),
+            (("brief",), gate(DIVISION_STAFF | {Role.BUREAU_LEADER}, ok=404)),
+            (("brief_edit",), gate(DIVISION_STAFF, ok=404)),
+            (("brief_submit",), gate(DIVISION_STAFF, ok=405)),
+            (("brief_review",), gate(ONLY({Role.DIVISION_HEAD}), ok=405)),
+            (("brief_mark",), gate(ONLY({Role.BUREAU_LEADER}), ok=405)),
+            (("county_replies",), gate(ONLY({Role.COUNTY_OFFICER}))),
+            (("reply",), gate(ONLY({Role.COUNTY_OFFICER}), ok=404)),
+        ]
+        for name in names
+    },
     # Donations: donees file and read their own, county offices their county's, the bureau
     # all; the figures and flags for the bureau, the inspector and county offices; the
     # exchange rates for the bureau. The project panel's forms take POST only.
@@ -429,6 +455,14 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{
         f"cases:{n}": {"pk": 999999}
         for n in ("by_id", "export_status", "export_retry", "export_download", "suspension_lift")
+    },
+    **{
+        f"directives:{n}": {"reference": "ZD-1999-00001"}
+        for n in ("remind", "task_extend", "task_report", "reply")
+    },
+    **{
+        f"directives:{n}": {"pk": 999999}
+        for n in ("brief", "brief_edit", "brief_submit", "brief_review", "brief_mark")
     },
     **{f"missions:{n}": {"reference": "CG-1999-00001"} for n in ("report", "override")},
     "missions:step": {"reference": "CG-1999-00001", "step": "basics"},
