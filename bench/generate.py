@@ -302,6 +302,29 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
+def nomination_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """An honorary-citizen nomination's required columns: the nominee's kind, the nominator,
+    the criteria, the contribution and the nominee's consent (given before filing)."""
+    consented = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(1, 20))
+    kind = rng.choice(["overseas_chinese", "hong_kong", "macao", "taiwan", "foreign"])
+    criteria = rng.choice(['["economy"]', '["philanthropy"]', '["science_culture", "opening_up"]'])
+    return (kind, "unit", "推荐单位", criteria, "主要贡献", consented, "本人签署同意书", False)
+
+
+def ensure_honours_round() -> None:
+    """The round the generated nominations belong to (the bench database starts without one)."""
+    from waishi.honours.models import HonoraryRound
+
+    if not HonoraryRound.objects.exists():
+        HonoraryRound.objects.create(
+            number=1,
+            title="基准测试届",
+            title_en="Benchmark round",
+            call_opened_on=datetime.date(2020, 1, 1),
+            deadline=datetime.date(2030, 12, 31),
+        )
+
+
 def donation_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
     """A donation's required columns: donor country, donee, money valued in RMB, dates."""
     accepted = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(1, 40))
@@ -396,6 +419,7 @@ WEIGHTS = {
     "ZD": 0.02,
     "HF": 0.2,
     "RW": 0.05,
+    "RY": 0.05,
     "XF": 0.2,
 }
 
@@ -414,6 +438,19 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "RY": (
+        (
+            "nominee_type",
+            "nominated_by",
+            "nominator_name",
+            "criteria",
+            "contribution",
+            "consent_on",
+            "consent_note",
+            "publish_consent",
+        ),
+        nomination_fields,
+    ),
     "JZ": (
         (
             "donor_country",
@@ -483,6 +520,8 @@ def detail_plan(kind: Any, loader: "Loader") -> DetailPlan | None:
     model = kind.detail_model
     if model is None or kind.code == "CG":
         return None
+    if kind.code == "RY":
+        ensure_honours_round()
     case_field = next(
         f for f in model._meta.concrete_fields if f.is_relation and f.related_model is Case
     )

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("waishi.missions.urls")),
     path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
+    path("", include("waishi.honours.urls")),
     path("", include("waishi.donations.urls")),
     path("", include("waishi.supervision.urls")),
     path("", include("waishi.directives.urls")),
@@ -39,6 +40,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("waishi.honours.portal_urls")),
     path("", include("waishi.portal.urls")),
     prefix_default_language=True,
 )

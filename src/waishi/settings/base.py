@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "waishi.passports",
     "waishi.visits",
     "waishi.incidents",
+    "waishi.honours",
     "waishi.donations",
     "waishi.supervision",
     "waishi.directives",

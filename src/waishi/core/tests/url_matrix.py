@@ -41,6 +41,9 @@ DIVISION_STAFF = ONLY({Role.DIVISION_OFFICER, Role.DIVISION_HEAD})
 # The agency people who file mission applications.
 MISSION_FILERS = ONLY({Role.LIAISON_OFFICER, Role.AGENCY_SIGNATORY})
 
+# Readers of the honorary citizens' pages among the sample users (who work in no division).
+READERS_OF_HONOURS = ONLY({Role.BUREAU_LEADER, Role.DISCIPLINE_INSPECTOR})
+
 # Wagtail's admin lets in website editors only; others are sent to sign in.
 CMS = {**everyone(302), Role.WEBSITE_EDITOR: 200}
 
@@ -195,6 +198,24 @@ MATRIX: dict[str, dict[str, int]] = {
         f"incidents:{name}": {**everyone(404), ANONYMOUS: 302}
         for name in ("new", "visit_request", "visit_held", "media_line")
     },
+    # Honorary citizens: the two divisions that work nominations (the sample users work in
+    # no division), the leaders and the inspector read; the Overseas Chinese Affairs Division
+    # keeps rounds and the register (POST only); agencies nominate, applicants self-nominate.
+    # The sample round and citizen do not exist: people who may look get "not found".
+    **{
+        f"honours:{name}": row
+        for names, row in [
+            (("dashboard", "citizens", "statistics"), gate(READERS_OF_HONOURS)),
+            (("round", "citizen"), gate(READERS_OF_HONOURS, ok=404)),
+            (("round_new",), gate(ONLY())),
+            (("round_close", "round_notice"), gate(ONLY(), ok=405)),
+            (("citizen_status", "citizen_ceremony", "citizen_contact"), gate(ONLY(), ok=405)),
+            (("nominate", "workspace_nominate"), gate(MISSION_FILERS)),
+            (("self_nominate",), gate(ONLY({Role.APPLICANT}))),
+        ]
+        for name in names
+    },
+    "honours_public_list": everyone(200),
     # Directives, tasks from above and briefs: the divisions' staff write them, every case
     # reader reads directives and tasks, county officers answer their own; leaders read and
     # mark briefs. The sample objects do not exist: people who may look get "not found".
@@ -467,6 +488,11 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "missions:plan_entry_remove": {"pk": 999999, "entry_pk": 1},
     **{f"visits:{n}": {"reference": "JD-1999-00001"} for n in ("edit", "override", "outcome")},
     "visits:declaration": {"reference": "LP-1999-00001"},
+    **{f"honours:{n}": {"number": 999} for n in ("round", "round_close", "round_notice")},
+    **{
+        f"honours:{n}": {"pk": 999999}
+        for n in ("citizen", "citizen_status", "citizen_ceremony", "citizen_contact")
+    },
     "registers:organisation_edit": {"pk": 999999},
     **{
         f"applicants:{n}": {"reference": "ZZ-1999-00001"}

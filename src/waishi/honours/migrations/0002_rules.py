@@ -1,0 +1,19 @@
+"""The award's rules as first seeded (see ``waishi.honours.rule_data``)."""
+
+from django.db import migrations
+
+
+def forward(apps, schema_editor):  # type: ignore[no-untyped-def]
+    from waishi.honours.rule_data import seed
+
+    seed(apps.get_model("cases", "Rule"))
+
+
+def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
+    apps.get_model("cases", "Rule").objects.filter(area="honours").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("honours", "0001_initial"), ("cases", "0009_suspension_businesses")]
+
+    operations = [migrations.RunPython(forward, backward)]
