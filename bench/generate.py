@@ -395,9 +395,19 @@ def task_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return (source, number, "报送有关工作进展。", due)
 
 
+def petition_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A complaint's required columns: channel, category, rights, receipt, request, department."""
+    received = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(0, 5))
+    channel = rng.choice(["letter", "letter", "visit", "telephone", "online"])
+    category = rng.choice(["claim", "claim", "claim", "accusation", "suggestion"])
+    area = rng.choice(["housing", "housing", "expropriation", "remittance", "education", "exit"])
+    against = rng.choice(["区住房和城乡建设局", "镇人民政府", "市自然资源局", "区教育局"])
+    return (channel, category, area, received, "请求依法处理。", against)
+
+
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
 # discipline inspections fewer; a directive goes to ten counties (ten replies); tasks from
-# above come a few a month.
+# above come a few a month; rights-protection complaints a few hundred.
 WEIGHTS = {
     "CG": 3.0,
     "SW": 0.1,
@@ -410,6 +420,7 @@ WEIGHTS = {
     "HF": 0.2,
     "RW": 0.05,
     "RY": 0.05,
+    "XF": 0.2,
 }
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
@@ -495,6 +506,10 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "ZD": (("kind", "body", "reply_due"), directive_fields),
     "RW": (("source", "document_number", "asked", "due_on"), task_fields),
+    "XF": (
+        ("channel", "category", "rights_area", "received_on", "request", "against_name"),
+        petition_fields,
+    ),
 }
 
 

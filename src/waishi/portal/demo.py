@@ -193,6 +193,6 @@ def load_guides(index: Page, en: Locale) -> None:
             guide["slug"],
             **guide["zh"],
             where_and_when=WHERE_ZH,
-            online_url=ONLINE_FILING_URL,
+            online_url=guide.get("online_url", ONLINE_FILING_URL),
         )
         add_english(page, en, **guide["en"], where_and_when=WHERE_EN)

@@ -321,4 +321,81 @@ GUIDES: list[dict[str, Any]] = [
             "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
         },
     },
+    {
+        "slug": "overseas-chinese-complaints",
+        # Complaints are filed online on the applicants' page of their own.
+        "online_url": "/applicants/petitions/new/",
+        "zh": {
+            "title": "侨务信访（归侨侨眷权益保护投诉）",
+            "search_description": "归侨、侨眷和华侨反映合法权益受到侵害的信访事项的受理和办理。",
+            "legal_basis": ul(
+                "《中华人民共和国归侨侨眷权益保护法》及其实施办法",
+                "《广东省华侨权益保护条例》第三十一条",
+                "《信访工作条例》（2022年5月1日起施行）",
+            ),
+            "applicants": "<p>合法权益受到侵害的归侨、侨眷、华侨及其委托的代理人。</p>",
+            "conditions": ul(
+                "反映的事项涉及侨房、征收拆迁、宅基地、侨汇、继承、投资、子女入学、出境探亲、"
+                "境外领取养老金等归侨侨眷或华侨权益；",
+                "多人反映共同事项的，推选代表，代表人数不超过5人；",
+                "已经或者依法应当通过诉讼、仲裁、行政复议解决的事项，依照有关规定办理。",
+            ),
+            "materials": ul(
+                "信访人姓名（名称）、住址和联系方式；",
+                "诉求、事实和理由；",
+                "身份证明及有关证明材料（如房屋产权证明、侨眷身份证明等）。",
+            ),
+            "procedure": ol(
+                "通过网上信访、来信、来访或来电提出；",
+                "自收到之日起15日内书面告知是否受理（或转送有权处理的部门）；",
+                "受理后60日内办结并出具信访处理意见书，情况复杂的经批准可延长不超过30日，"
+                "并告知延期理由；",
+                "对处理意见不服的，可自收到之日起30日内请求上一级机关复查；"
+                "对复查意见不服的，可自收到之日起30日内请求复核。",
+            ),
+            "time_limit": "受理后60日内办结（可延长不超过30日）",
+            "fees": "不收费",
+            "contact": "侨务科 0758 2828903",
+        },
+        "en": {
+            "title": "Rights-protection complaints of overseas Chinese",
+            "search_description": "Complaints of returned overseas Chinese, their relatives and "
+            "overseas Chinese whose lawful rights were harmed.",
+            "legal_basis": ul(
+                "Law on the Protection of the Rights and Interests of Returned Overseas Chinese "
+                "and the Relatives of Overseas Chinese, and its implementing measures",
+                "Guangdong Regulations on the Protection of the Rights of Overseas Chinese, "
+                "art. 31",
+                "Regulations on Petition Work (in force 1 May 2022)",
+            ),
+            "applicants": "<p>Returned overseas Chinese, relatives of overseas Chinese and "
+            "overseas Chinese whose lawful rights were harmed, or their agents.</p>",
+            "conditions": ul(
+                "The matter concerns their rights: housing, expropriation, homesteads, "
+                "remittances, inheritance, investment, school admission, exit for family "
+                "visits, pensions abroad and others;",
+                "several people raising one matter choose at most 5 representatives;",
+                "matters that are or must be settled by a court, arbitration or administrative "
+                "reconsideration follow those procedures.",
+            ),
+            "materials": ul(
+                "The petitioner's name, address and contact details;",
+                "the request, the facts and the reasons;",
+                "proof of identity and supporting documents (title deeds, proof of status).",
+            ),
+            "procedure": ol(
+                "File online, by letter, in person or by telephone;",
+                "within 15 days of receipt you are told in writing whether the complaint is "
+                "accepted (or transferred to the competent department);",
+                "an accepted complaint is concluded within 60 days with a written handling "
+                "opinion; a complex one may be extended by at most 30 days, and you are told "
+                "why;",
+                "if you disagree, you may ask the organ one level above for a review within 30 "
+                "days, and for a re-review of the review opinion within 30 days.",
+            ),
+            "time_limit": "Concluded within 60 days of acceptance (extendable by 30 days)",
+            "fees": "Free of charge",
+            "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
+        },
+    },
 ]

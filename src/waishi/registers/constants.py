@@ -75,3 +75,4 @@ class PersonKind(models.TextChoices):
     DONOR = "donor", _("Donor")
     NOMINEE = "nominee", _("Nominee for an honour")
     DETAINEE = "detainee", _("Person detained abroad or in the city")
+    PETITIONER = "petitioner", _("Petitioner (rights-protection complaint)")

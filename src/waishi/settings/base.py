@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "waishi.donations",
     "waishi.supervision",
     "waishi.directives",
+    "waishi.petitions",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

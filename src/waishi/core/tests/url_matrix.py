@@ -284,6 +284,19 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Rights-protection complaints: only the Division of Overseas Chinese Affairs' staff and the
+    # bureau's leaders know they exist (the sample users work in no division: "not found");
+    # leaders read the list and the figures, the division alone records. Applicants file
+    # theirs online.
+    **{
+        f"petitions:{name}": {**everyone(404), ANONYMOUS: 302, Role.BUREAU_LEADER: 200}
+        for name in ("list", "statistics")
+    },
+    **{
+        f"petitions:{name}": {**everyone(404), ANONYMOUS: 302}
+        for name in ("new", "hearing_start", "hearing_end", "satisfaction")
+    },
+    "petitions:apply": {**everyone(404), ANONYMOUS: 302, Role.APPLICANT: 200},
     # Missions: the filing agency prepares applications and keeps its register and plan;
     # mission staff read them; division heads add rule versions and, with bureau leaders,
     # accept warnings. The sample objects do not exist: people who may look get "not found".
@@ -428,6 +441,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
             "use_report",
             "flag",
         )
+    },
+    **{
+        f"petitions:{n}": {"reference": "XF-1999-00001"}
+        for n in ("hearing_start", "hearing_end", "satisfaction")
     },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
     "supervision:measure": {"reference": "JC-1999-00001"},
