@@ -183,6 +183,23 @@ MATRIX: dict[str, dict[str, int]] = {
         f"incidents:{name}": {**everyone(404), ANONYMOUS: 302}
         for name in ("new", "visit_request", "visit_held", "media_line")
     },
+    # Overseas Chinese affairs: the register is seen only by the Division of Overseas Chinese
+    # Affairs and the county officers it names (the sample users are neither: "not found").
+    **{
+        f"overseas:{name}": {**everyone(404), ANONYMOUS: 302}
+        for name in (
+            "register",
+            "export",
+            "person_new",
+            "person",
+            "standing_add",
+            "standing_end",
+            "standing_death",
+            "reveal",
+            "organisations",
+            "access",
+        )
+    },
     # Missions: the filing agency prepares applications and keeps its register and plan;
     # mission staff read them; division heads add rule versions and, with bureau leaders,
     # accept warnings. The sample objects do not exist: people who may look get "not found".
@@ -313,6 +330,10 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     **{
         f"incidents:{n}": {"reference": "SW-1999-00001"}
         for n in ("visit_request", "visit_held", "media_line")
+    },
+    **{
+        f"overseas:{n}": {"pk": 999999}
+        for n in ("person", "standing_add", "standing_end", "standing_death", "reveal")
     },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
     **{
