@@ -301,8 +301,25 @@ def gift_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[A
     return ("纪念品", "goods", rng.choice([80, 150, 260, 680]), "外国代表团", received)
 
 
+def identity_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """An identity certificate's required columns: standing, hukou evidence, decider, purpose."""
+    purpose = rng.choice(["school_admission", "welfare_housing", "family_visit", "employment"])
+    return (
+        rng.choice(["guiqiao", "qiaojuan", "qiaojuan"]),
+        "户口簿",
+        "county",
+        purpose,
+        "接收单位",
+    )
+
+
+def settlement_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A return-to-settle application's required columns: country and day of application."""
+    return (rng.choice(["MY", "MY", "AU", "SG", "US"]), datetime.date.fromtimestamp(created))
+
+
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3}
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "QS": 0.4, "DJ": 0.05}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -319,6 +336,11 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     ),
     "JD": (("country", "arrival_date", "departure_date"), visit_fields),
     "LP": (("item", "kind", "value", "giver", "received_on"), gift_fields),
+    "QS": (
+        ("category", "hukou_evidence", "decider", "purpose", "receiving_unit"),
+        identity_fields,
+    ),
+    "DJ": (("country", "applied_on"), settlement_fields),
 }
 
 

@@ -126,7 +126,8 @@ def do_register_person(
 
 def _current(person: Any) -> Standing | None:
     return (
-        Standing.objects.select_for_update()
+        Standing.objects.select_for_update(of=("self",))
+        .order_by()
         .filter(person_id=getattr(person, "pk", person), ended_on__isnull=True)
         .first()
     )
@@ -315,7 +316,7 @@ def do_end_standing(
     if ended_on < standing.valid_from:
         raise ValidationError(_("The standing cannot end before it started."))
     with transaction.atomic():
-        row = Standing.objects.select_for_update().get(pk=standing.pk)
+        row = Standing.objects.select_for_update(of=("self",)).order_by().get(pk=standing.pk)
         if expected_version is not None and row.version != expected_version:
             raise StaleStanding
         if row.ended_on is not None:
@@ -348,7 +349,7 @@ def do_record_death(
     if died_on > timezone.localdate():
         raise ValidationError(_("The day of death cannot be in the future."))
     with transaction.atomic():
-        row = Standing.objects.select_for_update().get(pk=standing.pk)
+        row = Standing.objects.select_for_update(of=("self",)).order_by().get(pk=standing.pk)
         row.died_on = died_on
         row.version += 1
         row.save(update_fields=["died_on", "version", "updated_at"])
@@ -466,7 +467,7 @@ def do_revoke_county_officer(
 ) -> None:
     _require(actor, "overseas.manage_access")
     with transaction.atomic():
-        row = CountyAccess.objects.select_for_update().get(pk=access.pk)
+        row = CountyAccess.objects.select_for_update(of=("self",)).order_by().get(pk=access.pk)
         if row.revoked_at is not None:
             return
         row.revoked_at = timezone.now()
@@ -565,3 +566,549 @@ def do_record_organisation(
             request=request,
         )
     return profile
+
+
+# Certificates -------------------------------------------------------------------------------
+
+PROVINCE = _("Guangdong Provincial Overseas Chinese Affairs Office")
+
+
+def _county_office(county: Any) -> Any:
+    """The county's foreign-affairs office (the agency its officers belong to), if any."""
+    from waishi.accounts.models import Agency
+
+    return Agency.objects.filter(parent=county, kind=AgencyKind.COUNTY_FAO, is_active=True).first()
+
+
+def decider_for(county: Any, day: datetime.date) -> str:
+    """Who decides an identity certificate for a household registered in ``county``."""
+    from .constants import Decider
+
+    value, _citation = rule_value("city_decides_for", day)
+    return Decider.CITY if county.code in set(value.get("units", [])) else Decider.COUNTY
+
+
+def _filing_agency(actor: Any, county: Any, *, for_county: bool) -> Any:
+    """The office a case is filed at: the actor's own county office, or the county's."""
+    if actor.has_role(Role.COUNTY_OFFICER):
+        if county_of(actor.agency) is None or county_of(actor.agency).pk != county.pk:
+            raise ValidationError(
+                _("File at the office of the county-level unit concerned: this one is not yours.")
+            )
+        return actor.agency
+    return _county_office(county) if for_county else None
+
+
+def _applicant_case(
+    *, actor: Any, case_type: str, agency: Any, title: str, build: Any, key: str, request: Any
+) -> Any:
+    from waishi.cases.actions import do_create_case
+
+    if actor.has_role(Role.APPLICANT):
+        from waishi.applicants.actions import do_file_application
+
+        return do_file_application(
+            actor=actor,
+            case_type=case_type,
+            title=title,
+            build_detail=build,
+            idempotency_key=key,
+            request=request,
+        )
+    return do_create_case(
+        actor=actor,
+        case_type=case_type,
+        agency=agency,
+        title=title,
+        build_detail=build,
+        idempotency_key=key,
+        request=request,
+    )
+
+
+def do_file_identity(
+    *,
+    actor: Any,
+    person: Person,
+    category: str,
+    hukou_county: Any,
+    hukou_evidence: str,
+    purpose: str,
+    receiving_unit: str,
+    principal: Person | None = None,
+    relation: str = "",
+    relation_evidence: str = "",
+    support_proof: str = "",
+    purpose_other: str = "",
+    idempotency_key: str = "",
+    request: HttpRequest | None = None,
+) -> Any:
+    """File an application for an identity certificate (归侨/侨眷身份证明书).
+
+    By the applicant themselves, by a named county officer of the household registration
+    place, or by the division. The deciding office follows the rule ``city_decides_for``;
+    a county's case is filed at its office, so its officers see and decide it. A 侨眷 must
+    be related to a 华侨 or 归侨 of the register by a relation from the legal list (long-term
+    support only with a notarised proof). Raises ``ValidationError``; nothing is written.
+    """
+    from waishi.cases.clocks import start_clock
+    from waishi.cases.names import set_case_names
+
+    from .constants import (
+        CERTIFIED_CATEGORIES,
+        IDENTITY_CASE_TYPE,
+        PROCESSING_CLOCK,
+        Decider,
+        Purpose,
+    )
+    from .models import IdentityApplication
+
+    if not actor.has_role(Role.APPLICANT) and not actor.has_perm("overseas.file_certificate"):
+        raise PermissionDenied(_("You may not do this."))
+    if not actor.has_role(Role.APPLICANT) and not may_work_on_county(actor, hukou_county):
+        raise PermissionDenied(_("You may not do this."))
+    reasons = []
+    if category not in CERTIFIED_CATEGORIES:
+        reasons.append(_("The certificate confirms a returned overseas Chinese or a relative."))
+    if purpose not in Purpose.values:
+        reasons.append(_("Choose the purpose from the list."))
+    elif purpose == Purpose.OTHER and not purpose_other.strip():
+        reasons.append(_("Say what the certificate is for."))
+    if not receiving_unit.strip():
+        reasons.append(_("Name the unit the certificate is for."))
+    if not hukou_evidence.strip():
+        reasons.append(_("Give the household registration evidence."))
+    if category == Category.QIAOJUAN:
+        if principal is None:
+            reasons.append(_("Name the overseas Chinese or returned overseas Chinese."))
+        else:
+            reasons += relative_reasons(
+                relation=relation,
+                principal_category=principal_category(principal),
+                support_proof=support_proof,
+            )
+    if reasons:
+        raise ValidationError(reasons)
+    today = timezone.localdate()
+    decider = decider_for(hukou_county, today)
+    agency = (
+        None
+        if actor.has_role(Role.APPLICANT)
+        else _filing_agency(actor, hukou_county, for_county=decider == Decider.COUNTY)
+    )
+    title = f"{Category(category).label} · {pii.mask(person.name)} · {Purpose(purpose).label}"
+
+    def build(case: Any) -> None:
+        IdentityApplication.objects.create(
+            case=case,
+            person=person,
+            category=category,
+            principal=principal if category == Category.QIAOJUAN else None,
+            relation=relation if category == Category.QIAOJUAN else "",
+            relation_evidence=relation_evidence.strip(),
+            support_proof=support_proof.strip() if relation == Relation.LONG_TERM_SUPPORT else "",
+            hukou_county=hukou_county,
+            hukou_evidence=hukou_evidence.strip(),
+            decider=decider,
+            purpose=purpose,
+            purpose_other=purpose_other.strip(),
+            receiving_unit=receiving_unit.strip(),
+        )
+        set_case_names(case.pk, [person.name])
+
+    with transaction.atomic():
+        case = _applicant_case(
+            actor=actor,
+            case_type=IDENTITY_CASE_TYPE,
+            agency=agency,
+            title=str(title)[:200],
+            build=build,
+            key=idempotency_key,
+            request=request,
+        )
+        if not getattr(case, "replayed", False):
+            start_clock(case, PROCESSING_CLOCK, actor=actor)
+    return case
+
+
+def parse_stays(stays: Any) -> list[Any]:
+    from .rules import Stay
+
+    return [Stay(arrived, left) for arrived, left in stays]
+
+
+def do_file_settlement(
+    *,
+    actor: Any,
+    person: Person,
+    country: str,
+    county: Any,
+    applied_on: datetime.date,
+    stays: list[tuple[datetime.date, datetime.date]],
+    housing_evidence: str = "",
+    livelihood_evidence: str = "",
+    idempotency_key: str = "",
+    request: HttpRequest | None = None,
+) -> Any:
+    """File an application for a return-to-settle certificate (GDQ art. 8).
+
+    The presence test runs at once with the rule in force on the day of application and its
+    result is kept with the case; the housing and livelihood checks come later.
+    """
+    from waishi.cases.clocks import start_clock
+    from waishi.cases.names import set_case_names
+
+    from .constants import PROCESSING_CLOCK, SETTLEMENT_CASE_TYPE
+    from .models import SettlementApplication
+    from .rules import presence_test
+
+    if not actor.has_role(Role.APPLICANT) and not (
+        actor.has_perm("overseas.file_certificate") and may_work_on_county(actor, county)
+    ):
+        raise PermissionDenied(_("You may not do this."))
+    country = (country or "").strip().upper()
+    if country in ("", CHINA):
+        raise ValidationError(_("Give the country of residence abroad."))
+    if applied_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    for arrived, left in stays:
+        if left < arrived or left > applied_on:
+            raise ValidationError(
+                _("Each stay ends after it starts and by the day of application.")
+            )
+    value, citation = rule_value("settlement_presence", applied_on)
+    result = presence_test(parse_stays(stays), applied_on, value, citation)
+    agency = (
+        None if actor.has_role(Role.APPLICANT) else _filing_agency(actor, county, for_county=True)
+    )
+
+    def build(case: Any) -> None:
+        SettlementApplication.objects.create(
+            case=case,
+            person=person,
+            country=country,
+            county=county,
+            applied_on=applied_on,
+            stays=[{"arrived": a.isoformat(), "left": b.isoformat()} for a, b in stays],
+            presence_met=result.met,
+            presence_note=" ".join(result.reasons)[:500],
+            housing_evidence=housing_evidence.strip(),
+            livelihood_evidence=livelihood_evidence.strip(),
+        )
+        set_case_names(case.pk, [person.name])
+
+    with transaction.atomic():
+        case = _applicant_case(
+            actor=actor,
+            case_type=SETTLEMENT_CASE_TYPE,
+            agency=agency,
+            title=f"{_('Return to settle')} · {pii.mask(person.name)}"[:200],
+            build=build,
+            key=idempotency_key,
+            request=request,
+        )
+        if not getattr(case, "replayed", False):
+            start_clock(case, PROCESSING_CLOCK, actor=actor)
+    return case
+
+
+def do_record_checks(
+    *,
+    actor: Any,
+    case: Any,
+    housing_checked: bool,
+    housing_evidence: str,
+    livelihood_checked: bool,
+    livelihood_evidence: str,
+    request: HttpRequest | None = None,
+) -> Any:
+    """Record the housing and livelihood checks of a return-to-settle application."""
+    from waishi.cases.models import Case
+    from waishi.cases.refusals import TransitionRefused
+    from waishi.cases.workflow import may_act
+
+    from .models import SettlementApplication
+    from .workflow import SETTLEMENT_WORKFLOW
+
+    if not may_act(actor, case, SETTLEMENT_WORKFLOW.transition("issue")):
+        raise TransitionRefused(
+            [_("Only the deciding office may record the checks.")], forbidden=True
+        )
+    if case.status not in ("submitted", "material_requested"):
+        raise ValidationError(_("The application is no longer being decided."))
+    if housing_checked and not housing_evidence.strip():
+        raise ValidationError(_("Record the evidence of the housing checked."))
+    if livelihood_checked and not livelihood_evidence.strip():
+        raise ValidationError(_("Record the evidence of the livelihood checked."))
+    with transaction.atomic():
+        Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+        detail = SettlementApplication.objects.get(case_id=case.pk)
+        detail.housing_checked = housing_checked
+        detail.housing_evidence = housing_evidence.strip()
+        detail.livelihood_checked = livelihood_checked
+        detail.livelihood_evidence = livelihood_evidence.strip()
+        detail.save(
+            update_fields=[
+                "housing_checked",
+                "housing_evidence",
+                "livelihood_checked",
+                "livelihood_evidence",
+            ]
+        )
+        log_action(
+            action="overseas.settlement.checks",
+            actor=actor,
+            obj=case,
+            after={"housing": housing_checked, "livelihood": livelihood_checked},
+            request=request,
+        )
+    return detail
+
+
+def certificate_valid_until(issued_on: datetime.date) -> datetime.date:
+    """The last day of validity: ``years`` (rule ``certificate_validity``) less a day."""
+    from .rules import add_years
+
+    value, _citation = rule_value("certificate_validity", issued_on)
+    return add_years(issued_on, int(value["years"])) - datetime.timedelta(days=1)
+
+
+IDENTITY_DOCUMENT = "overseas.identity"
+SETTLEMENT_DOCUMENT = "overseas.settlement"
+
+
+def issue_identity_certificate(case: Any, actor: Any) -> Any:
+    """Inside the ``issue`` transition: the numbered certificate, valid one year (rule data),
+    naming the purpose and the receiving unit; the portal verifies it by its QR code."""
+    from waishi.cases.documents import issue_document
+    from waishi.registers.countries import country_name
+
+    from .constants import Decider, Purpose
+
+    detail = case.identity_application
+    valid_until = certificate_valid_until(timezone.localdate())
+    purpose = str(Purpose(detail.purpose).label)
+    if detail.purpose_other:
+        purpose = f"{purpose}（{detail.purpose_other}）"
+    principal_country = (
+        Standing.objects.filter(person_id=detail.principal_id)
+        .order_by("ended_on", "-valid_from")
+        .values_list("country", flat=True)
+        .first()
+        if detail.principal_id
+        else ""
+    )
+    person = detail.person
+    document = issue_document(
+        case=case,
+        kind=IDENTITY_DOCUMENT,
+        actor=actor,
+        facts={
+            "name": person.name,
+            "sex": str(person.get_sex_display()),
+            "id_number": person.id_number,
+            "standing": str(Category(detail.category).label),
+            "principal": detail.principal.name if detail.principal_id else "",
+            "relation": str(Relation(detail.relation).label) if detail.relation else "",
+            "principal_country": country_name(principal_country) if principal_country else "",
+            "hukou": str(detail.hukou_county),
+            "purpose": purpose,
+            "receiving_unit": detail.receiving_unit,
+            "decided_by": str(
+                case.agency if detail.decider == Decider.COUNTY and case.agency_id else ""
+            ),
+        },
+        valid_until=valid_until,
+    )
+    detail.valid_until = valid_until
+    detail.certificate_number = str(document.number)[:100]
+    detail.save(update_fields=["valid_until", "certificate_number"])
+    return document
+
+
+def issue_settlement_certificate(case: Any, actor: Any) -> Any:
+    """Inside the ``issue`` transition of a return-to-settle application: the certificate."""
+    from waishi.cases.documents import issue_document
+    from waishi.registers.countries import country_name
+
+    detail = case.settlement_application
+    person = detail.person
+    document = issue_document(
+        case=case,
+        kind=SETTLEMENT_DOCUMENT,
+        actor=actor,
+        facts={
+            "name": person.name,
+            "sex": str(person.get_sex_display()),
+            "date_of_birth": person.date_of_birth.isoformat(),
+            "passport_number": person.passport_number,
+            "country": country_name(detail.country),
+            "county": str(detail.county),
+        },
+    )
+    detail.certificate_number = str(document.number)[:100]
+    detail.save(update_fields=["certificate_number"])
+    return document
+
+
+def send_reconsideration(case: Any, actor: Any, inputs: Any) -> None:
+    """The applicant applied to the province for reconsideration: the bureau tracks it."""
+    from waishi.cases.constants import DueUnit, StepBody
+    from waishi.cases.steps import Due, do_send_step
+
+    do_send_step(
+        case=case,
+        actor=actor,
+        body=StepBody.OTHER,
+        body_name=str(PROVINCE),
+        request_text=_("Administrative reconsideration of the refusal: %(reason)s")
+        % {"reason": inputs.get("reason", "")},
+        sent_on=timezone.localdate(),
+        # Administrative Reconsideration Law art. 62: decided within 60 days of acceptance.
+        due=Due(DueUnit.DAYS, 60),
+    )
+
+
+def send_to_police(case: Any, actor: Any) -> None:
+    """Hand the return-to-settle certificate to the police for household registration."""
+    from waishi.cases.constants import DueUnit, StepBody
+    from waishi.cases.steps import Due, do_send_step
+
+    detail = case.settlement_application
+    do_send_step(
+        case=case,
+        actor=actor,
+        body=StepBody.POLICE,
+        body_name=_("Public security bureau of %(county)s") % {"county": detail.county},
+        request_text=_("Household registration on the return-to-settle certificate %(number)s.")
+        % {"number": detail.certificate_number or case.reference},
+        sent_on=timezone.localdate(),
+        due=Due(DueUnit.WORKDAYS, 20),
+    )
+
+
+def answer_waiting_step(case: Any, actor: Any, text: str) -> None:
+    """Record the outside body's answer to the step the case waits on."""
+    from waishi.cases.constants import StepStatus
+    from waishi.cases.models import ExternalStep
+    from waishi.cases.steps import do_record_answer
+
+    step = (
+        ExternalStep.objects.filter(case_id=case.pk, status=StepStatus.WAITING)
+        .order_by("-sent_on", "-id")
+        .first()
+    )
+    if step is None:
+        return
+    do_record_answer(
+        case=case,
+        step_pk=step.pk,
+        actor=actor,
+        answered_on=max(timezone.localdate(), step.sent_on),
+        answer_text=text.strip() or "—",
+    )
+
+
+# Survey campaigns ---------------------------------------------------------------------------
+
+
+def do_open_campaign(
+    *, actor: Any, year: int, county: Any, request: HttpRequest | None = None
+) -> Any:
+    """Open the survey of ``county`` for ``year`` (the division); one per year and county."""
+    from .models import SurveyCampaign
+
+    _require(actor, "overseas.open_campaign")
+    if not 2000 <= year <= timezone.localdate().year + 1:
+        raise ValidationError(_("Choose a year from 2000 to next year."))
+    with transaction.atomic():
+        if SurveyCampaign.objects.filter(year=year, county=county).exists():
+            raise ValidationError(_("This county-level unit already has a survey for this year."))
+        campaign = SurveyCampaign.objects.create(year=year, county=county, created_by=actor)
+        log_action(
+            action="overseas.campaign.open",
+            actor=actor,
+            obj=campaign,
+            after={"year": year, "county": county.pk},
+            request=request,
+        )
+    return campaign
+
+
+def _campaign_for(actor: Any, campaign: Any) -> Any:
+    from .models import SurveyCampaign
+
+    _require_county(actor, campaign.county_id)
+    row = SurveyCampaign.objects.select_for_update(of=("self",)).order_by().get(pk=campaign.pk)
+    if row.closed_at is not None:
+        raise ValidationError(_("This survey is closed."))
+    return row
+
+
+def do_add_record(
+    *, actor: Any, campaign: Any, values: dict[str, Any], request: HttpRequest | None = None
+) -> Any:
+    """Enter one person of the survey (county officers of the county, or the division)."""
+    from .models import SurveyRecord
+    from .surveys import category_by_text, parse_row
+
+    record, errors = parse_row(values, 1, category_by_text())
+    if errors:
+        raise ValidationError([e.split(": ", 1)[-1] for e in errors])
+    with transaction.atomic():
+        row = _campaign_for(actor, campaign)
+        created = SurveyRecord.objects.create(campaign=row, entered_by=actor, **record)
+        log_action(
+            action="overseas.survey.enter",
+            actor=actor,
+            obj=row,
+            after={"record": created.pk, "category": created.category, "country": created.country},
+            request=request,
+        )
+    return created
+
+
+def do_import_records(
+    *, actor: Any, campaign: Any, content: bytes, request: HttpRequest | None = None
+) -> int:
+    """Import a filled-in template: every row is checked; one bad row writes nothing."""
+    from .models import SurveyRecord
+    from .surveys import parse_xlsx
+
+    parsed = parse_xlsx(content)
+    if parsed.errors:
+        raise ValidationError(parsed.errors[:50])
+    with transaction.atomic():
+        row = _campaign_for(actor, campaign)
+        SurveyRecord.objects.bulk_create(
+            [SurveyRecord(campaign=row, entered_by=actor, **values) for values in parsed.rows]
+        )
+        log_action(
+            action="overseas.survey.import",
+            actor=actor,
+            obj=row,
+            after={"rows": len(parsed.rows)},
+            request=request,
+        )
+    return len(parsed.rows)
+
+
+def do_verify_campaign(*, actor: Any, campaign: Any, request: HttpRequest | None = None) -> int:
+    """The division verifies the records entered in a campaign."""
+    from .constants import SurveyStatus
+    from .models import SurveyRecord
+
+    _require(actor, "overseas.verify_survey")
+    with transaction.atomic():
+        row = _campaign_for(actor, campaign)
+        count = SurveyRecord.objects.filter(campaign=row, status=SurveyStatus.ENTERED).update(
+            status=SurveyStatus.VERIFIED, verified_by=actor, verified_at=timezone.now()
+        )
+        log_action(
+            action="overseas.survey.verify",
+            actor=actor,
+            obj=row,
+            after={"verified": count},
+            request=request,
+        )
+    return count

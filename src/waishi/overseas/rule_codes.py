@@ -58,6 +58,13 @@ DEFINITIONS = [
         unit=RuleUnit.WORKING_DAYS,
     ),
     RuleDefinition(
+        "settlement_processing",
+        _("Return-to-settle certificate: working days to decide"),
+        record({"workdays": POSITIVE}, ["workdays"]),
+        {"workdays": 20},
+        unit=RuleUnit.WORKING_DAYS,
+    ),
+    RuleDefinition(
         "material_days",
         _("Days for the applicant to send more material"),
         record({"days": POSITIVE}, ["days"]),

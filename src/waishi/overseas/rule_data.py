@@ -53,6 +53,14 @@ SEEDED: list[tuple[str, object, datetime.date, str, str, str]] = [
         "440000",
     ),
     (
+        "settlement_processing",
+        {"workdays": 20},
+        datetime.date(2015, 10, 1),
+        f"{GDQ} 第八条（办理时限待向局方确认）",
+        "province",
+        "440000",
+    ),
+    (
         "material_days",
         {"days": 30},
         datetime.date(2017, 1, 1),
@@ -75,6 +83,7 @@ UNITS = {
     "long_residence": "months",
     "settlement_presence": "days",
     "certificate_processing": "working_days",
+    "settlement_processing": "working_days",
     "material_days": "days",
 }
 

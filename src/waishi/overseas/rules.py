@@ -35,6 +35,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "certificate_validity": {"years": 1},
     "certificate_processing": {"workdays": 7},
+    "settlement_processing": {"workdays": 20},
     "material_days": {"days": 30},
     "city_decides_for": {"units": ["gaoxin", "xinqu"]},
 }

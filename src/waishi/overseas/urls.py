@@ -15,4 +15,16 @@ urlpatterns = [
     path("office/overseas/standings/<int:pk>/reveal/", views.reveal, name="reveal"),
     path("office/overseas/organisations/", views.organisations, name="organisations"),
     path("office/overseas/county-officers/", views.access, name="access"),
+    path("office/overseas/certificates/", views.certificates, name="certificates"),
+    path("office/overseas/certificates/identity/", views.identity_new, name="identity_new"),
+    path("office/overseas/certificates/settlement/", views.settlement_new, name="settlement_new"),
+    path(
+        "office/overseas/certificates/<str:reference>/checks/",
+        views.settlement_checks,
+        name="settlement_checks",
+    ),
+    path("office/overseas/surveys/", views.campaigns, name="campaigns"),
+    path("office/overseas/surveys/<int:pk>/", views.campaign, name="campaign"),
+    path("office/overseas/surveys/template/", views.survey_template, name="survey_template"),
+    path("office/overseas/surveys/statistics/", views.statistics, name="statistics"),
 ]

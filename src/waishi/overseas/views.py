@@ -15,29 +15,41 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from waishi.accounts.constants import Role
 from waishi.accounts.models import User
+from waishi.cases.refusals import TransitionRefused
 from waishi.registers.models import Person
 
 from . import actions
 from .constants import Category, OrganisationCategory
 from .forms import (
+    CampaignForm,
+    ChecksForm,
     DeathForm,
     EndStandingForm,
     ExportForm,
+    IdentityForm,
+    ImportForm,
     NewStandingForm,
     OrganisationForm,
     PersonStandingForm,
     RevealForm,
+    SettlementForm,
     county_units,
 )
 from .models import CountyAccess, Standing
 from .permissions import is_overseas_staff, named_county_id
-from .querysets import organisations_visible_to, standings_visible_to
+from .querysets import (
+    campaigns_visible_to,
+    organisations_visible_to,
+    records_visible_to,
+    standings_visible_to,
+)
 from .spreadsheets import register_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -448,3 +460,316 @@ def access(request: HttpRequest) -> HttpResponse:
         if u.pk not in named_ids
     ]
     return render(request, "overseas/access.html", {"named": named, "candidates": candidates})
+
+
+# Certificates -------------------------------------------------------------------------------
+
+
+@register_only("overseas.file_certificate")
+def certificates(request: HttpRequest) -> HttpResponse:
+    from waishi.cases.querysets import visible_to
+
+    from .constants import IDENTITY_CASE_TYPE, SETTLEMENT_CASE_TYPE
+
+    cases = list(
+        visible_to(request.user)
+        .filter(case_type__in=[IDENTITY_CASE_TYPE, SETTLEMENT_CASE_TYPE])
+        .order_by("-is_open", "due_date", "-id")[:LIST_ROWS]
+    )
+    return render(request, "overseas/certificates.html", {"cases": cases})
+
+
+def _register_person(user: Any, pk: int | None, label: str) -> Person:
+    found = _principal(user, pk)
+    if found is None:
+        raise ValidationError(label)
+    return found
+
+
+def _file(request: HttpRequest, form: Any, run: Callable[[dict[str, Any]], Any]) -> Any:
+    try:
+        return run(form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+    except TransitionRefused as refused:
+        for reason in refused.reasons:
+            form.add_error(None, str(reason))
+    except PermissionDenied:
+        form.add_error(None, _("You may not file for this county-level unit."))
+    return None
+
+
+@register_only("overseas.file_certificate")
+def identity_new(request: HttpRequest) -> HttpResponse:
+    form = IdentityForm(request.POST or None, counties=user_counties(request.user))
+    if request.method == "POST" and form.is_valid():
+
+        def run(data: dict[str, Any]) -> Any:
+            return actions.do_file_identity(
+                actor=request.user,
+                person=_register_person(
+                    request.user, data["person"], _("No person with this register number.")
+                ),
+                category=data["category"],
+                principal=_principal(request.user, data["principal"]),
+                relation=data["relation"],
+                relation_evidence=data["relation_evidence"],
+                support_proof=data["support_proof"],
+                hukou_county=data["hukou_county"],
+                hukou_evidence=data["hukou_evidence"],
+                purpose=data["purpose"],
+                purpose_other=data["purpose_other"],
+                receiving_unit=data["receiving_unit"],
+                idempotency_key=data["idempotency_key"],
+                request=request,
+            )
+
+        case = _file(request, form, run)
+        if case is not None:
+            messages.success(request, _("%(reference)s filed.") % {"reference": case.reference})
+            return redirect(case)
+    return render(
+        request,
+        "overseas/certificate_new.html",
+        {
+            "form": form,
+            "title": _("New identity certificate"),
+            "intro": _(
+                "For a returned overseas Chinese or a relative of an overseas Chinese. The "
+                "office of the household registration place decides within the time limit; "
+                "the certificate names its purpose and receiving unit and is valid one year."
+            ),
+        },
+    )
+
+
+@register_only("overseas.file_certificate")
+def settlement_new(request: HttpRequest) -> HttpResponse:
+    form = SettlementForm(request.POST or None, counties=user_counties(request.user))
+    if request.method == "POST" and form.is_valid():
+
+        def run(data: dict[str, Any]) -> Any:
+            return actions.do_file_settlement(
+                actor=request.user,
+                person=_register_person(
+                    request.user, data["person"], _("No person with this register number.")
+                ),
+                country=data["country"],
+                county=data["county"],
+                applied_on=data["applied_on"],
+                stays=data["stays"],
+                housing_evidence=data["housing_evidence"],
+                livelihood_evidence=data["livelihood_evidence"],
+                idempotency_key=data["idempotency_key"],
+                request=request,
+            )
+
+        case = _file(request, form, run)
+        if case is not None:
+            messages.success(request, _("%(reference)s filed.") % {"reference": case.reference})
+            return redirect(case)
+    return render(
+        request,
+        "overseas/certificate_new.html",
+        {
+            "form": form,
+            "title": _("New return-to-settle certificate"),
+            "intro": _(
+                "For an overseas Chinese coming back to settle (Guangdong regulations, art. 8): "
+                "in the two years before applying, three consecutive months in China or 90 days "
+                "within six consecutive months, with stable housing and livelihood."
+            ),
+        },
+    )
+
+
+@register_only("overseas.file_certificate")
+@require_POST
+def settlement_checks(request: HttpRequest, reference: str) -> HttpResponse:
+    from waishi.cases.querysets import access_case_detail
+
+    from .constants import SETTLEMENT_CASE_TYPE
+
+    detail = access_case_detail(request.user, reference, SETTLEMENT_CASE_TYPE)
+    form = ChecksForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_record_checks(
+                actor=request.user,
+                case=detail.case,
+                housing_checked=data["housing_checked"],
+                housing_evidence=data["housing_evidence"],
+                livelihood_checked=data["livelihood_checked"],
+                livelihood_evidence=data["livelihood_evidence"],
+                request=request,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        except TransitionRefused as refused:
+            if refused.forbidden:
+                raise Http404 from None
+            for reason in refused.reasons:
+                messages.error(request, str(reason))
+        else:
+            messages.success(request, _("Saved."))
+    return redirect(detail.case)
+
+
+# Survey campaigns ---------------------------------------------------------------------------
+
+
+def _year(request: HttpRequest) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        return today.year
+    return year if 2000 <= year <= today.year + 1 else today.year
+
+
+@register_only("overseas.read_register")
+def campaigns(request: HttpRequest) -> HttpResponse:
+    from django.db.models import Count
+    from django.db.models import Q as Where
+
+    year = _year(request)
+    form = CampaignForm(request.POST or None, counties=user_counties(request.user))
+    if request.method == "POST":
+        if not request.user.has_perm("overseas.open_campaign"):
+            raise Http404
+        if form.is_valid():
+            try:
+                campaign = actions.do_open_campaign(
+                    actor=request.user,
+                    year=form.cleaned_data["year"],
+                    county=form.cleaned_data["county"],
+                    request=request,
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Survey opened."))
+                return redirect("overseas:campaign", pk=campaign.pk)
+    rows = list(
+        campaigns_visible_to(request.user)
+        .filter(year=year)
+        .annotate(
+            entered=Count("records"),
+            verified=Count("records", filter=Where(records__status="verified")),
+        )
+        .order_by("county__sort_order", "id")
+    )
+    return render(
+        request,
+        "overseas/campaigns.html",
+        {
+            "campaigns": rows,
+            "year": year,
+            "years": range(timezone.localdate().year + 1, 2019, -1),
+            "form": form if request.user.has_perm("overseas.open_campaign") else None,
+        },
+    )
+
+
+def _campaign_or_404(user: Any, pk: int) -> Any:
+    found = campaigns_visible_to(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@register_only("overseas.read_register")
+def campaign(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _campaign_or_404(request.user, pk)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            if "verify" in request.POST:
+                count = actions.do_verify_campaign(
+                    actor=request.user, campaign=found, request=request
+                )
+                messages.success(request, _("%(count)s records verified.") % {"count": count})
+            elif "upload" in request.FILES:
+                upload: Any = request.FILES["upload"]
+                if upload.size and upload.size > 5 * 1024 * 1024:
+                    raise ValidationError(_("The file is larger than 5 MB."))
+                count = actions.do_import_records(
+                    actor=request.user, campaign=found, content=upload.read(), request=request
+                )
+                messages.success(request, _("%(count)s records imported.") % {"count": count})
+            else:
+                actions.do_add_record(
+                    actor=request.user,
+                    campaign=found,
+                    values={k: request.POST.get(k, "") for k in RECORD_FIELDS},
+                    request=request,
+                )
+                messages.success(request, _("Saved."))
+        except ValidationError as error:
+            errors = list(error.messages)
+        except PermissionDenied:
+            raise Http404 from None
+        if not errors:
+            return redirect("overseas:campaign", pk=pk)
+    records = list(
+        records_visible_to(request.user).filter(campaign=found).order_by("-id")[:LIST_ROWS]
+    )
+    return render(
+        request,
+        "overseas/campaign.html",
+        {
+            "campaign": found,
+            "records": records,
+            "errors": errors,
+            "categories": Category.choices,
+            "import_form": ImportForm(),
+            "limit": LIST_ROWS,
+        },
+        status=422 if errors else 200,
+    )
+
+
+RECORD_FIELDS = (
+    "name",
+    "sex",
+    "birth_year",
+    "category",
+    "country",
+    "left_china_year",
+    "town",
+    "note",
+)
+
+
+@register_only("overseas.read_register")
+def survey_template(request: HttpRequest) -> HttpResponse:
+    from .surveys import template_xlsx
+
+    response = HttpResponse(template_xlsx(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="overseas-survey-template.xlsx"'
+    return response
+
+
+@register_only("overseas.read_register")
+def statistics(request: HttpRequest) -> HttpResponse:
+    from .surveys import figures_xlsx, survey_figures
+
+    year = _year(request)
+    figures = survey_figures(records_visible_to(request.user), year)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(figures_xlsx(figures), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="overseas-survey-{year}.xlsx"'
+        return response
+    return render(
+        request,
+        "overseas/statistics.html",
+        {
+            "figures": figures,
+            "year": year,
+            "years": range(timezone.localdate().year + 1, 2019, -1),
+        },
+    )

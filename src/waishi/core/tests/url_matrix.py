@@ -198,6 +198,14 @@ MATRIX: dict[str, dict[str, int]] = {
             "reveal",
             "organisations",
             "access",
+            "certificates",
+            "identity_new",
+            "settlement_new",
+            "settlement_checks",
+            "campaigns",
+            "campaign",
+            "survey_template",
+            "statistics",
         )
     },
     # Missions: the filing agency prepares applications and keeps its register and plan;
@@ -333,8 +341,9 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     },
     **{
         f"overseas:{n}": {"pk": 999999}
-        for n in ("person", "standing_add", "standing_end", "standing_death", "reveal")
+        for n in ("person", "standing_add", "standing_end", "standing_death", "reveal", "campaign")
     },
+    "overseas:settlement_checks": {"reference": "DJ-1999-00001"},
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001"}

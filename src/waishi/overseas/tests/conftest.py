@@ -138,3 +138,31 @@ def huaqiao(register_person: Any, officer: Any, sihui: Any) -> Any:
         months_present=Decimal("20"),
         residence_evidence="马来西亚永久居留证",
     )
+
+
+@pytest.fixture
+def file_identity(officer: Any, register_person: Any, huaqiao: Any, sihui: Any) -> Any:
+    """File an identity certificate for the 华侨's wife, registered in Sihui."""
+    from waishi.overseas.actions import do_file_identity
+
+    def make(actor: Any = None, county: Any = None, key: str = "", **kw: Any) -> Any:
+        wife = register_person("黄美", sex="female", id_number="")
+        facts = {
+            "category": "qiaojuan",
+            "principal": huaqiao.person,
+            "relation": "spouse",
+            "relation_evidence": "结婚证",
+            "hukou_evidence": "户口簿",
+            "purpose": "school_admission",
+            "receiving_unit": "四会市教育局",
+            **kw,
+        }
+        return do_file_identity(
+            actor=actor or officer,
+            person=wife,
+            hukou_county=county or sihui,
+            idempotency_key=key,
+            **facts,
+        )
+
+    return make
