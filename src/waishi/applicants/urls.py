@@ -13,6 +13,11 @@ urlpatterns = [
     path("applicants/cases/<str:reference>/message/", views.case_message, name="case_message"),
     path("applicants/cases/<str:reference>/upload/", views.case_upload, name="case_upload"),
     path("applicants/cases/<str:reference>/files/<int:pk>/", views.case_file, name="case_file"),
+    path(
+        "applicants/cases/<str:reference>/documents/<int:pk>/",
+        views.case_document,
+        name="case_document",
+    ),
     path("applicants/companies/", views.companies, name="companies"),
     path("applicants/companies/new/", views.company_new, name="company_new"),
     path("applicants/companies/<int:company_id>/", views.company, name="company"),

@@ -18,9 +18,11 @@ from waishi.accounts.second_factor import settle_after_password
 from waishi.cases import actions as case_actions
 from waishi.cases.clocks import clocks_of
 from waishi.cases.constants import ClockOwner
-from waishi.cases.models import Attachment
+from waishi.cases.documents import documents_of, issues_documents
+from waishi.cases.models import Attachment, OfficialDocument
 from waishi.cases.querysets import public_timeline
 from waishi.cases.refusals import TransitionRefused
+from waishi.cases.views.documents import serve_document
 from waishi.core.views import AuthenticatedRequest, public, require_perm
 
 from . import actions, codes
@@ -204,6 +206,7 @@ def _case_context(request: HttpRequest, reference: str) -> dict[str, Any]:
         "clocks_bureau": [c for c in clocks if c.clock.owner != ClockOwner.APPLICANT],
         "message_form": MessageForm(),
         "upload_form": UploadForm(),
+        "documents": list(documents_of(case)) if issues_documents(case.case_type_obj) else [],
     }
 
 
@@ -274,6 +277,16 @@ def case_file(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+
+
+@require_perm(APPLICANT)
+def case_document(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """An official document issued on the applicant's case (a certificate, a notice)."""
+    case = access_application(request.user, reference)
+    document = OfficialDocument.objects.select_related("case").filter(case=case, pk=pk).first()
+    if document is None:
+        raise Http404
+    return serve_document(request, document)
 
 
 # Companies ---------------------------------------------------------------------------------------

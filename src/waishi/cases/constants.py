@@ -149,3 +149,12 @@ class RuleUnit(models.TextChoices):
     TRIPS = "trips", _("trips")
     TIMES = "times", _("times")
     CURRENCY = "currency", _("currency per person per day")
+
+
+class DocumentState(models.TextChoices):
+    """Where an issued official document stands, as its verification answers."""
+
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded by a later version")

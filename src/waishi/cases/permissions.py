@@ -142,3 +142,7 @@ rules.add_perm("cases.manage_rules", is_division_head & heads_rule_area)
 def can_manage_rules(user: Any, area: str) -> bool:
     """Whether ``user`` may add versions of ``area``'s rules (``cases.manage_rules``)."""
     return bool(user.has_perm("cases.manage_rules", area))
+
+
+# Revoking an issued official document: the head of the division that owns the case.
+rules.add_perm("cases.revoke_document", is_case_division_head)

@@ -22,3 +22,12 @@ def export_cases(job_id: int) -> None:
     from .export import run_export_job
 
     run_export_job(job_id)
+
+
+@task
+def render_official_document(document_id: int) -> str:
+    """Draw and store the PDF of an issued official document; returns its SHA-256."""
+    from .documents import do_render_document
+
+    document = do_render_document(document_id=document_id)
+    return document.sha256 if document is not None else ""

@@ -46,6 +46,7 @@ __all__ = [
     "other_agency",
     "other_liaison",
     "private_storage",
+    "render_documents_now",
     "signatory",
     "walk_transitions",
 ]
@@ -285,3 +286,14 @@ def allowed(outcomes: list[Outcome]) -> set[tuple[str, str, str]]:
 def iter_refused(outcomes: list[Outcome], *, forbidden: bool) -> Iterator[Outcome]:
     """The refusals, either for want of the right or for the state, input or a guard."""
     return (o for o in outcomes if not o.allowed and o.forbidden == forbidden)
+
+
+def render_documents_now() -> int:
+    """Draw every official document still without its PDF (tests); returns how many."""
+    from .documents import do_render_document
+    from .models import OfficialDocument
+
+    pending = list(OfficialDocument.objects.filter(file="").values_list("pk", flat=True))
+    for pk in pending:
+        do_render_document(document_id=pk)
+    return len(pending)

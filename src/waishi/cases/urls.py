@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, case, lists, rules, standing, steps
+from .views import calendar, case, documents, lists, rules, standing, steps
 
 app_name = "cases"
 
@@ -24,6 +24,16 @@ urlpatterns = [
     path("cases/<str:reference>/comment/", case.case_comment, name="comment"),
     path("cases/<str:reference>/do/<slug:name>/", case.case_transition, name="transition"),
     path("cases/<str:reference>/files/", case.attachment_upload, name="attachment_upload"),
+    path(
+        "cases/<str:reference>/documents/<int:pk>/",
+        documents.document_download,
+        name="document_download",
+    ),
+    path(
+        "cases/<str:reference>/documents/<int:pk>/revoke/",
+        documents.document_revoke,
+        name="document_revoke",
+    ),
     path("cases/<str:reference>/steps/", steps.step_send, name="step_send"),
     path("cases/<str:reference>/steps/<int:pk>/answer/", steps.step_answer, name="step_answer"),
     path(

@@ -25,7 +25,7 @@ class PassportsConfig(AppConfig):
         from waishi.notifications.constants import Channel
         from waishi.notifications.kinds import register_kind
 
-        from . import rule_codes
+        from . import breaches, rule_codes
         from .checks import document_guard
         from .constants import (
             APPROVAL_TRANSITIONS,
@@ -43,6 +43,7 @@ class PassportsConfig(AppConfig):
         from .workflow import WORKFLOW
 
         rule_codes.register()
+        breaches.register()
 
         register_case_type(
             CaseType(

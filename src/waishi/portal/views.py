@@ -15,7 +15,7 @@ from waishi.core.ratelimit import count_try
 from waishi.core.views import public
 
 from . import cache
-from .forms import StatusLookupForm
+from .forms import DocumentVerifyForm, StatusLookupForm
 from .search import build_query
 from .status import lookup
 
@@ -93,6 +93,37 @@ def status(request: HttpRequest) -> HttpResponse:
         form = StatusLookupForm()
     context = {"form": form, "result": result, "searched": searched}
     response = render(request, "portal/status.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def verify_document(request: HttpRequest, code: str = "") -> HttpResponse:
+    """Check an official document by the verification code printed under its QR code.
+
+    The QR code links to ``/verify/<code>/``, which answers at once; the form answers the same
+    for a code typed from paper. Unknown and malformed codes answer alike, and every try counts
+    against the status look-up's limit, so codes cannot be guessed.
+    """
+    from waishi.cases.documents import find_by_code, public_answer
+
+    answer = None
+    searched = False
+    data = request.POST if request.method == "POST" else ({"code": code} if code else None)
+    if data is not None:
+        if not allow_status_try(request):
+            return render(request, "portal/429.html", status=429)
+        form = DocumentVerifyForm(data)
+        if form.is_valid():
+            searched = True
+            document = find_by_code(form.cleaned_data["code"])
+            answer = public_answer(document) if document is not None else None
+    else:
+        form = DocumentVerifyForm()
+    response = render(
+        request, "portal/verify.html", {"form": form, "answer": answer, "searched": searched}
+    )
     add_never_cache_headers(response)
     return response
 

@@ -15,7 +15,7 @@ class VisitsConfig(AppConfig):
         from waishi.cases.notify import register_listener
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
 
-        from . import rule_codes
+        from . import breaches, rule_codes
         from .alerts import tell_inspectors
         from .api import gift_detail, visit_detail
         from .constants import (
@@ -81,6 +81,7 @@ class VisitsConfig(AppConfig):
             )
         )
         rule_codes.register()
+        breaches.register()
         register_listener(tell_inspectors)
         self._register_navigation()
 

@@ -18,6 +18,7 @@ from .case import (
     private_storage,
 )
 from .clock import Clock, ClockReminder
+from .document import OfficialDocument
 from .rule import Rule
 from .standing import Suspension
 from .steps import ExternalStep
@@ -31,6 +32,7 @@ __all__ = [
     "ExportJob",
     "ExternalStep",
     "IdempotencyKey",
+    "OfficialDocument",
     "PrivateStorage",
     "ReferenceCounter",
     "Rule",

@@ -15,6 +15,7 @@ from waishi.core.views import require_perm
 from .. import actions
 from ..clocks import clocks_of
 from ..contrib import panels_for
+from ..documents import documents_of, issues_documents
 from ..forms import AttachmentForm, CaseEditForm, CommentForm, StepSendForm
 from ..models import Attachment, Case, TimelineEntry
 from ..permissions import can_manage_external_steps, is_case_staff
@@ -75,6 +76,9 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "step_form": StepSendForm() if can_manage_steps else None,
         "can_manage_steps": can_manage_steps,
         "today": timezone.localdate(),
+        # One query, only for the types whose area issues documents.
+        "documents": list(documents_of(case)) if issues_documents(kind) else None,
+        "can_revoke_documents": bool(staff and user.has_perm("cases.revoke_document", case)),
     }
 
 

@@ -86,6 +86,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "portal_home": everyone(200),
     "wagtail_serve": everyone(200),
     "portal_status": everyone(200),
+    "portal_verify": everyone(200),
+    "portal_verify_code": everyone(200),
     "portal_search": everyone(200),
     "sitemap": everyone(200),
     "robots_txt": everyone(200),
@@ -155,7 +157,12 @@ MATRIX: dict[str, dict[str, int]] = {
             (("todo_count",), {**everyone(200), ANONYMOUS: 302}),
             (("export", "export_retry"), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("export_status", "export_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
-            (("by_id", "detail", "attachment_download"), gate(CASE_STAFF | AGENCY_ROLES, ok=404)),
+            (
+                ("by_id", "detail", "attachment_download", "document_download"),
+                gate(CASE_STAFF | AGENCY_ROLES, ok=404),
+            ),
+            # Revoking a document: POST only; the owning division's head, checked on the case.
+            (("document_revoke",), gate(CASE_STAFF | AGENCY_ROLES, ok=405)),
             (("transition",), gate(CASE_WORKERS | AGENCY_ROLES, ok=405)),
             # Applicants may write on cases, but find none here (their own pages serve them).
             (
@@ -257,6 +264,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "applicants:account": gate(ONLY({Role.APPLICANT})),
     "applicants:case": gate(ONLY({Role.APPLICANT}), ok=404),
     "applicants:case_file": gate(ONLY({Role.APPLICANT}), ok=404),
+    "applicants:case_document": gate(ONLY({Role.APPLICANT}), ok=404),
     "applicants:company": gate(ONLY({Role.APPLICANT}), ok=404),
     **{
         f"applicants:{name}": gate(ONLY({Role.APPLICANT}), ok=405)
@@ -352,6 +360,11 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
     "cases:calendar_notice": {"year": 2027},
     "cases:transition": {"reference": "ZZ-1999-00001", "name": "submit"},
     "cases:attachment_download": {"reference": "ZZ-1999-00001", "pk": 999999},
+    **{
+        f"cases:{n}": {"reference": "ZZ-1999-00001", "pk": 999999}
+        for n in ("document_download", "document_revoke")
+    },
+    "portal_verify_code": {"code": "ABCDEFGHJKLM"},
     "cases:step_send": {"reference": "ZZ-1999-00001"},
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001", "pk": 1}
@@ -374,6 +387,7 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         for n in ("case", "case_message", "case_upload")
     },
     "applicants:case_file": {"reference": "ZZ-1999-00001", "pk": 999999},
+    "applicants:case_document": {"reference": "ZZ-1999-00001", "pk": 999999},
     **{f"applicants:{n}": {"company_id": 999999} for n in ("company", "company_invite")},
     "applicants:invitation_accept": {"invitation_id": 999999},
     **{

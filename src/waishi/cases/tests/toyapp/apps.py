@@ -11,6 +11,7 @@ class ToyAppConfig(AppConfig):
     waishi_rules_only = True
 
     def ready(self) -> None:
+        from waishi.cases.documents import DocumentKind, register_document_kind
         from waishi.cases.registry import CaseType, register_case_type
 
         from .models import CASE_TYPE, DIVISION, Booking
@@ -26,5 +27,15 @@ class ToyAppConfig(AppConfig):
                 detail_template="toyapp/case_detail.html",
                 area_label=_("Interpreter bookings"),
                 audit_prefix="toyapp.booking",
+            )
+        )
+        # The confirmation the bureau sends the agency: its interpreter is booked.
+        register_document_kind(
+            DocumentKind(
+                code="toyapp.confirmation",
+                label=_("Interpreter booking confirmation"),
+                number_format=_("Interpreting [%(year)s] No. %(number)s"),
+                template="toyapp/documents/confirmation.html",
+                public_facts=("name", ("language", _("Language"))),
             )
         )
