@@ -1052,9 +1052,9 @@ def do_add_record(
     from .models import SurveyRecord
     from .surveys import category_by_text, parse_row
 
-    record, errors = parse_row(values, 1, category_by_text())
+    record, errors = parse_row(values, None, category_by_text())
     if errors:
-        raise ValidationError([e.split(": ", 1)[-1] for e in errors])
+        raise ValidationError(errors)
     with transaction.atomic():
         row = _campaign_for(actor, campaign)
         created = SurveyRecord.objects.create(campaign=row, entered_by=actor, **record)

@@ -19,7 +19,7 @@ class OverseasConfig(AppConfig):
         from waishi.cases.constants import ClockOwner, ClockUnit
         from waishi.cases.documents import DocumentKind, register_document_kind
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
-        from waishi.core.navigation import NavItem, registry
+        from waishi.core.navigation import NavItem, Panel, registry
 
         from . import permissions, rule_codes
         from .api import identity_detail, settlement_detail
@@ -41,7 +41,7 @@ class OverseasConfig(AppConfig):
                 label=_("Identity certificate of a returned overseas Chinese or relative"),
                 number_format=_("Zhao Qiao Identity [%(year)s] No. %(number)s"),
                 template="overseas/documents/identity.html",
-                public_facts=("name", "purpose"),
+                public_facts=(("name", _("Name of the holder")), "purpose"),
             )
         )
         register_document_kind(
@@ -50,7 +50,7 @@ class OverseasConfig(AppConfig):
                 label=_("Return-to-settle certificate of an overseas Chinese"),
                 number_format=_("Zhao Qiao Settlement [%(year)s] No. %(number)s"),
                 template="overseas/documents/settlement.html",
-                public_facts=("name",),
+                public_facts=(("name", _("Name of the holder")),),
             )
         )
 
@@ -146,3 +146,13 @@ class OverseasConfig(AppConfig):
                 46,
             )
         )
+        for face in ("office", "workspace"):
+            registry.add_panel(
+                Panel(
+                    face,
+                    _("Overseas Chinese affairs"),
+                    "overseas/panel.html",
+                    "overseas.read_register",
+                    order=40,
+                )
+            )

@@ -268,16 +268,18 @@ def _surveys(rng: random.Random, officer: User, units: dict[str, Agency]) -> Non
     for county in units.values():
         campaign = actions.do_open_campaign(actor=officer, year=year, county=county)
         for _n in range(rng.randint(5, 25)):
+            born = rng.randint(1935, 2000)
+            left = rng.choice([None, *range(1950, 2020, 3)])
             actions.do_add_record(
                 actor=officer,
                 campaign=campaign,
                 values={
                     "name": fake.name(),
                     "sex": rng.choice(["男", "女"]),
-                    "birth_year": rng.randint(1935, 2000),
+                    "birth_year": born,
                     "category": rng.choice(["华侨", "华侨", "侨眷", "归侨", "外籍华人", "侨属"]),
                     "country": rng.choice(COUNTRIES),
-                    "left_china_year": rng.choice([None, *range(1950, 2020, 3)]),
+                    "left_china_year": None if left is None else max(left, born + 1),
                 },
             )
         if rng.random() < 0.6:

@@ -87,14 +87,17 @@ def _int(value: Any) -> int | None:
 
 
 def parse_row(
-    values: dict[str, Any], line: int, categories: dict[str, str]
+    values: dict[str, Any], line: int | None, categories: dict[str, str]
 ) -> tuple[dict[str, Any], list[str]]:
     """One row of the sheet as record fields, and what is wrong with it (row ``line``)."""
     errors: list[str] = []
     this_year = timezone.localdate().year
 
     def wrong(text: str) -> None:
-        errors.append(_("Row %(row)s: %(problem)s") % {"row": line, "problem": text})
+        if line is None:
+            errors.append(text[:1].upper() + text[1:])
+        else:
+            errors.append(_("Row %(row)s: %(problem)s") % {"row": line, "problem": text})
 
     name = str(values.get("name") or "").strip()
     if not name:

@@ -65,7 +65,7 @@ def test_a_pause_costs_the_bureau_no_working_day(file_identity: Any, officer: An
     resume_clock(case, PROCESSING_CLOCK, actor=officer, at=resumed_at)
     resumed = clock(case, PROCESSING_CLOCK).clock
     # The working days left at the pause are counted again from the day it resumed.
-    left = workdays_between(paused_at.date(), before_due)
+    left = workdays_between(timezone.localtime(paused_at).date(), before_due)
     assert resumed.due_date == add_workdays(timezone.localtime(resumed_at).date(), left)
 
 
@@ -144,7 +144,7 @@ def test_refusal_and_reconsideration_at_the_province(
     )
     step = ExternalStep.objects.get(case=case)
     assert step.status == StepStatus.WAITING
-    assert step.due_date == timezone.localdate() + datetime.timedelta(days=60)
+    assert step.due_on == timezone.localdate() + datetime.timedelta(days=60)
     do_transition(
         case=case,
         transition="reconsideration_overturned",
@@ -196,7 +196,7 @@ def test_the_issued_certificate_is_verified_on_the_portal_with_name_and_purpose_
     assert detail.certificate_number == str(document.number)
     answer = public_answer(document)
     assert answer["state"] == "valid"
-    assert {str(k): v for k, v in answer["facts"]} == {"姓名": "黄美", "用途": "升学照顾"}
+    assert {str(k): v for k, v in answer["facts"]} == {"持证人姓名": "黄美", "用途": "升学照顾"}
     assert render_documents_now() == 1
     response = Client().get(f"/verify/{document.code}/")
     page = response.content.decode()
