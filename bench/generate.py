@@ -31,6 +31,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -318,8 +319,58 @@ def settlement_fields(rng: random.Random, created: float, loader: "Loader") -> t
     return (rng.choice(["MY", "MY", "AU", "SG", "US"]), datetime.date.fromtimestamp(created))
 
 
+def donation_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A donation's required columns: donor country, donee, money valued in RMB, dates."""
+    accepted = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(1, 40))
+    country = rng.choice(["HK", "HK", "MO", "MY", "SG", "US", "CA", "AU", "TH"])
+    value = Decimal(rng.choice([5000, 20000, 50000, 99999, 100000, 300000, 1200000]))
+    due = accepted + datetime.timedelta(days=30)
+    filed = datetime.date.fromtimestamp(created)
+    purpose = rng.choice(["education", "health", "infrastructure", "relief", "culture"])
+    return (
+        country,
+        "institution",
+        "money",
+        "",
+        "CNY",
+        value,
+        accepted,
+        value,
+        purpose,
+        "教学楼",
+        "R-0001",
+        "记-0001",
+        Decimal(100000),
+        value >= 100000,
+        due,
+        filed,
+        filed > due,
+    )
+
+
+def project_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A donated project's required columns: name, place, amount, year, use."""
+    year = datetime.date.fromtimestamp(created).year
+    purpose = rng.choice(["education", "health", "infrastructure", "culture"])
+    amount = Decimal(rng.choice([150000, 300000, 800000, 2000000]))
+    return (
+        "侨心教学楼",
+        "",
+        "HK",
+        purpose,
+        "某镇",
+        amount,
+        year,
+        "",
+        False,
+        "",
+        "",
+        "教学",
+    )
+
+
 # Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "QS": 0.4, "DJ": 0.05}
+WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "JZ": 0.2, "JX": 0.05, "QS": 0.4, "DJ": 0.05}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -341,6 +392,45 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
         identity_fields,
     ),
     "DJ": (("country", "applied_on"), settlement_fields),
+    "JZ": (
+        (
+            "donor_country",
+            "donee_kind",
+            "gift_form",
+            "goods_description",
+            "currency",
+            "amount",
+            "accepted_on",
+            "rmb_value",
+            "purpose",
+            "use",
+            "receipt_number",
+            "ledger_entry",
+            "threshold",
+            "needs_certificate",
+            "filing_due",
+            "filed_on",
+            "late_filing",
+        ),
+        donation_fields,
+    ),
+    "JX": (
+        (
+            "title",
+            "approved_name",
+            "donor_country",
+            "purpose",
+            "location",
+            "donated_rmb",
+            "year",
+            "construction_approval",
+            "late_confirmation",
+            "government_approval",
+            "sign_plate_number",
+            "use",
+        ),
+        project_fields,
+    ),
 }
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("waishi.missions.urls")),
     path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
+    path("", include("waishi.donations.urls")),
     path("", include("waishi.overseas.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),

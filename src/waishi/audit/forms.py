@@ -15,10 +15,14 @@ class AuditFilterForm(forms.Form):
     """Filters read from the query string; an invalid filter is reported, not ignored."""
 
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     actor = forms.CharField(label=_("Actor (user name)"), required=False, max_length=150)
     action = forms.CharField(

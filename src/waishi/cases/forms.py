@@ -59,7 +59,9 @@ class CaseEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
     due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     division: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Owning division"), queryset=None, required=False, empty_label="—"
@@ -106,10 +108,14 @@ class CaseFilterForm(forms.Form):
         choices=[("", _("Latest change first")), ("due", _("Nearest time limit first"))],
     )
     due_from = forms.DateField(
-        label=_("Due from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_to = forms.DateField(
-        label=_("Due until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, with_agency: bool = True, **kwargs: Any) -> None:
@@ -202,13 +208,17 @@ class StepSendForm(IdempotentFormMixin):
     request_text = forms.CharField(
         label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
-    sent_on = forms.DateField(label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}))
+    sent_on = forms.DateField(
+        label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     due_unit = forms.ChoiceField(
         label=_("Due within"), choices=DueUnit.choices, initial=DueUnit.WORKDAYS
     )
     due_in = forms.IntegerField(label=_("Number of days"), required=False, min_value=1)
     due_on = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     their_reference = forms.CharField(
         label=_("Their reference number"), max_length=100, required=False
@@ -224,7 +234,7 @@ class StepSendForm(IdempotentFormMixin):
 class StepAnswerForm(IdempotentFormMixin):
     version = forms.IntegerField(widget=forms.HiddenInput)
     answered_on = forms.DateField(
-        label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     answer_text = forms.CharField(
         label=_("Answer"),

@@ -41,7 +41,7 @@ def is_of_case_agency(user: Any, case: Any) -> bool:
     if user.has_role(Role.COUNTY_OFFICER):
         from .querysets import county_agency_ids
 
-        return case.agency_id in county_agency_ids(user)
+        return county_agency_ids(user).filter(pk=case.agency_id).exists()
     return False
 
 

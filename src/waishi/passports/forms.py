@@ -16,7 +16,7 @@ from .constants import (
 )
 from .models import LossReport, VisaNoteTemplate
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DocumentForm(forms.Form):

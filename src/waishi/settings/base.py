@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "waishi.passports",
     "waishi.visits",
     "waishi.incidents",
+    "waishi.donations",
     "waishi.overseas",
     # Public website (Wagtail).
     "wagtail.contrib.forms",

@@ -208,9 +208,13 @@ class CaseName(models.Model):
 
 
 class ReferenceCounter(models.Model):
-    """The last reference number given per case type and year; locked to hand out the next."""
+    """The last reference number given per case type and year; locked to hand out the next.
 
-    case_type = models.CharField(_("case type"), max_length=16)
+    ``case_type`` is a case type's code, or the counter of another numbered series (an
+    official document kind's ``doc:<kind>``).
+    """
+
+    case_type = models.CharField(_("case type"), max_length=80)
     year = models.PositiveSmallIntegerField(_("year"))
     last_number = models.PositiveIntegerField(_("last number"), default=0)
 

@@ -215,6 +215,32 @@ MATRIX: dict[str, dict[str, int]] = {
             "statistics",
         )
     },
+    # Donations: donees file and read their own, county offices their county's, the bureau
+    # all; the figures and flags for the bureau, the inspector and county offices; the
+    # exchange rates for the bureau. The project panel's forms take POST only.
+    **{
+        f"donations:{name}": row
+        for names, row in [
+            (("list", "archive"), gate(CASE_STAFF | AGENCY_ROLES)),
+            (("new", "project_new"), gate(MISSION_FILERS)),
+            (("statistics", "flags"), gate(CASE_STAFF | {Role.COUNTY_OFFICER})),
+            (("rates",), gate(CASE_STAFF)),
+            (
+                (
+                    "milestone",
+                    "naming",
+                    "naming_decision",
+                    "name",
+                    "change",
+                    "change_decision",
+                    "use_report",
+                    "flag",
+                ),
+                gate(CASE_STAFF | AGENCY_ROLES, ok=405),
+            ),
+        ]
+        for name in names
+    },
     # Missions: the filing agency prepares applications and keeps its register and plan;
     # mission staff read them; division heads add rule versions and, with bureau leaders,
     # accept warnings. The sample objects do not exist: people who may look get "not found".
@@ -352,6 +378,19 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         for n in ("person", "standing_add", "standing_end", "standing_death", "reveal", "campaign")
     },
     "overseas:settlement_checks": {"reference": "DJ-1999-00001"},
+    **{
+        f"donations:{n}": {"reference": "JX-1999-00001"}
+        for n in (
+            "milestone",
+            "naming",
+            "naming_decision",
+            "name",
+            "change",
+            "change_decision",
+            "use_report",
+            "flag",
+        )
+    },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001"}

@@ -10,7 +10,7 @@ class BookingForm(forms.ModelForm[Booking]):
     class Meta:
         model = Booking
         fields = ["language", "day", "hours"]
-        widgets = {"day": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_hours(self) -> int:
         hours: int = self.cleaned_data["hours"]
