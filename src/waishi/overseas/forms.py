@@ -104,7 +104,7 @@ class StandingFields(forms.Form):
 
 
 class PersonStandingForm(IdempotentFormMixin, StandingFields):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Full name"), max_length=60)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DAY)
     nationalities = forms.CharField(

@@ -31,7 +31,7 @@ def register_xlsx(standings: Iterable[Standing]) -> bytes:
     """The register as a spreadsheet, personal data masked as on screen."""
     header = [
         _("Register number"),
-        _("Name"),
+        _("Full name"),
         _("Resident ID number"),
         _("Standing"),
         _("County-level unit"),

@@ -187,7 +187,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"county": current.county_id if current else None},
             ),
             "reveal_fields": [
-                ("name", _("Name")),
+                ("name", _("Full name")),
                 ("id_number", _("Resident ID number")),
                 ("passport_number", _("Passport number")),
                 ("phone", _("Phone number")),
