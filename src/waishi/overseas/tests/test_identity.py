@@ -198,7 +198,7 @@ def test_the_issued_certificate_is_verified_on_the_portal_with_name_and_purpose_
     assert answer["state"] == "valid"
     assert {str(k): v for k, v in answer["facts"]} == {"持证人姓名": "黄美", "用途": "升学照顾"}
     assert render_documents_now() == 1
-    response = Client().get(f"/verify/{document.code}/")
+    response = Client().get(f"/verify/{document.code}/", follow=True)
     page = response.content.decode()
     assert response.status_code == 200 and "黄美" in page and "升学照顾" in page
     assert "四会市教育局" not in page

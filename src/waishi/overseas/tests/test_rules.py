@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from waishi.overseas.constants import LEGAL_RELATIONS, Category, EndReason, Relation
 from waishi.overseas.rules import (
@@ -102,10 +103,13 @@ def test_a_collateral_relative_is_not_a_qiaojuan() -> None:
 
 
 def test_long_term_support_without_a_notarised_proof_is_refused() -> None:
-    reasons = relative_reasons(
-        relation=Relation.LONG_TERM_SUPPORT, principal_category=Category.HUAQIAO, support_proof=" "
-    )
-    assert len(reasons) == 1 and "公证" in reasons[0]
+    with translation.override("en"):
+        reasons = relative_reasons(
+            relation=Relation.LONG_TERM_SUPPORT,
+            principal_category=Category.HUAQIAO,
+            support_proof=" ",
+        )
+    assert len(reasons) == 1 and "notarised proof" in reasons[0]
     assert (
         relative_reasons(
             relation=Relation.LONG_TERM_SUPPORT,
