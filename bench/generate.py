@@ -369,8 +369,24 @@ def project_fields(rng: random.Random, created: float, loader: "Loader") -> tupl
     )
 
 
-# Missions are most of the bureau's business; foreign-related incidents a few dozen a year.
-WEIGHTS = {"CG": 3.0, "SW": 0.1, "JD": 0.3, "LP": 0.3, "JZ": 0.2, "JX": 0.05, "QS": 0.4, "DJ": 0.05}
+def inspection_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A discipline inspection's text columns: opened on grounds, nothing recorded yet."""
+    return ("", "", "", "", "", rng.choice(["群众举报", "日常检查", "专项检查"]), "", "", "")
+
+
+# Missions are most of the bureau's business; foreign-related incidents a few dozen a year,
+# discipline inspections fewer.
+WEIGHTS = {
+    "CG": 3.0,
+    "SW": 0.1,
+    "JD": 0.3,
+    "LP": 0.3,
+    "JZ": 0.2,
+    "JX": 0.05,
+    "JC": 0.05,
+    "QS": 0.4,
+    "DJ": 0.05,
+}
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
 AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -430,6 +446,20 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
             "use",
         ),
         project_fields,
+    ),
+    "JC": (
+        (
+            "breach_source",
+            "breach_key",
+            "breach_what",
+            "breach_case",
+            "citation",
+            "grounds",
+            "findings",
+            "requirements",
+            "outcome",
+        ),
+        inspection_fields,
     ),
 }
 

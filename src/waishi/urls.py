@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("waishi.visits.urls")),
     path("", include("waishi.incidents.urls")),
     path("", include("waishi.donations.urls")),
+    path("", include("waishi.supervision.urls")),
     path("", include("waishi.overseas.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),

@@ -8,22 +8,16 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.widgets import DayInput
+
 from .models import AuditEvent, Outcome
 
 
 class AuditFilterForm(forms.Form):
     """Filters read from the query string; an invalid filter is reported, not ignored."""
 
-    date_from = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    date_to = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DayInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DayInput())
     actor = forms.CharField(label=_("Actor (user name)"), required=False, max_length=150)
     action = forms.CharField(
         label=_("Action"),

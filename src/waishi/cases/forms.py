@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.widgets import DayInput
+
 from .attachments import ALLOWED
 from .constants import (
     ClockOwner,
@@ -58,11 +60,7 @@ class CaseEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("Title"), max_length=200)
     priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
-    due_date = forms.DateField(
-        label=_("Due date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DayInput())
     division: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Owning division"), queryset=None, required=False, empty_label="—"
     )
@@ -107,16 +105,8 @@ class CaseFilterForm(forms.Form):
         required=False,
         choices=[("", _("Latest change first")), ("due", _("Nearest time limit first"))],
     )
-    due_from = forms.DateField(
-        label=_("Due from"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    due_to = forms.DateField(
-        label=_("Due until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    due_from = forms.DateField(label=_("Due from"), required=False, widget=DayInput())
+    due_to = forms.DateField(label=_("Due until"), required=False, widget=DayInput())
 
     def __init__(self, *args: Any, with_agency: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -208,18 +198,12 @@ class StepSendForm(IdempotentFormMixin):
     request_text = forms.CharField(
         label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
-    sent_on = forms.DateField(
-        label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=DayInput())
     due_unit = forms.ChoiceField(
         label=_("Due within"), choices=DueUnit.choices, initial=DueUnit.WORKDAYS
     )
     due_in = forms.IntegerField(label=_("Number of days"), required=False, min_value=1)
-    due_on = forms.DateField(
-        label=_("Due date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    due_on = forms.DateField(label=_("Due date"), required=False, widget=DayInput())
     their_reference = forms.CharField(
         label=_("Their reference number"), max_length=100, required=False
     )
@@ -233,9 +217,7 @@ class StepSendForm(IdempotentFormMixin):
 
 class StepAnswerForm(IdempotentFormMixin):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    answered_on = forms.DateField(
-        label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=DayInput())
     answer_text = forms.CharField(
         label=_("Answer"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -302,7 +284,7 @@ class RuleVersionForm(forms.Form):
     )
     effective_from = forms.DateField(
         label=_("In force from"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        widget=DayInput(attrs={"class": "form-control"}),
     )
     citation = forms.CharField(
         label=_("Citation"),

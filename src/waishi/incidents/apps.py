@@ -18,7 +18,7 @@ class IncidentsConfig(AppConfig):
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
         from waishi.core.navigation import NavItem, registry
 
-        from . import permissions
+        from . import figures, permissions
         from .api import incident_detail
         from .constants import (
             CASE_TYPE,
@@ -31,6 +31,7 @@ class IncidentsConfig(AppConfig):
         from .models import Incident
         from .workflow import WORKFLOW
 
+        figures.register()
         register_case_type(
             CaseType(
                 code=CASE_TYPE,

@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from waishi.accounts.models import Agency
 from waishi.cases.forms import IdempotentFormMixin
+from waishi.core.widgets import DayInput
 from waishi.registers.constants import Sex
 from waishi.registers.models.people import validate_country_codes
 
 from .constants import IncidentKind, NoticeSource
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DAY = DayInput()
 
 
 class IncidentForm(IdempotentFormMixin):

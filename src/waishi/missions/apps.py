@@ -15,7 +15,7 @@ class MissionsConfig(AppConfig):
         from waishi.cases.contrib import register_trip_reader
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
 
-        from . import breaches, rule_codes
+        from . import breaches, figures, rule_codes
         from .api import mission_detail
         from .checking import mission_trip
         from .constants import CASE_TYPE, MISSION_DIVISION, REPORT_CLOCK, RULE_AREA, RuleCode
@@ -56,6 +56,7 @@ class MissionsConfig(AppConfig):
         )
         rule_codes.register()
         breaches.register()
+        figures.register()
         register_trip_reader(CASE_TYPE, mission_trip)
         self._register_navigation()
         self._register_personal_data()

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from waishi.cases.attachments import ALLOWED
 from waishi.cases.forms import IdempotentFormMixin
 from waishi.core.pinyin import validate_passport_name
+from waishi.core.widgets import DayInput
 from waishi.registers.countries import country_choices
 from waishi.registers.models import Person
 
@@ -22,7 +23,7 @@ from .constants import (
 )
 from .models import PlannedMission
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DayInput()
 
 
 def _country_field(label: Any, required: bool = True) -> forms.ChoiceField:

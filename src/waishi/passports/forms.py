@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.widgets import DayInput
 from waishi.registers.models import Person
 
 from .constants import (
@@ -16,7 +17,7 @@ from .constants import (
 )
 from .models import LossReport, VisaNoteTemplate
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DayInput()
 
 
 class DocumentForm(forms.Form):

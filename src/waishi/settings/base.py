@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "waishi.visits",
     "waishi.incidents",
     "waishi.donations",
+    "waishi.supervision",
     "waishi.overseas",
     # Public website (Wagtail).
     "wagtail.contrib.forms",

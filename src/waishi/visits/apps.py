@@ -15,7 +15,7 @@ class VisitsConfig(AppConfig):
         from waishi.cases.notify import register_listener
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
 
-        from . import breaches, rule_codes
+        from . import breaches, figures, rule_codes
         from .alerts import tell_inspectors
         from .api import gift_detail, visit_detail
         from .constants import (
@@ -82,6 +82,7 @@ class VisitsConfig(AppConfig):
         )
         rule_codes.register()
         breaches.register()
+        figures.register()
         register_listener(tell_inspectors)
         self._register_navigation()
 

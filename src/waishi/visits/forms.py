@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from waishi.accounts.models import Agency
 from waishi.cases.forms import IdempotentFormMixin
+from waishi.core.widgets import DayInput
 from waishi.registers.constants import OrganisationKind, Sex
 from waishi.registers.countries import country_choices
 from waishi.registers.models import Organisation, Person
 
 from .constants import BanquetFormat, GiftKind, HostingClass, HostRank, ItemKind, RankClass
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DayInput()
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 2})
 

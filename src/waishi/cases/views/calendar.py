@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from waishi.core.models import CalendarDay, DayKind, Festival, HolidayNotice
 from waishi.core.views import require_perm
+from waishi.core.widgets import DayInput
 from waishi.core.workdays import statutory_holidays, year_calendar
 
 from ..calendar import HolidayRange, StaleNotice, do_enter_holiday_notice, notice_version
@@ -98,7 +99,7 @@ class NoticeForm(forms.Form):
     published_on = forms.DateField(
         label=gettext_lazy("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DayInput(),
     )
     makeup_days = forms.CharField(
         label=gettext_lazy("Make-up working days"),
@@ -114,7 +115,7 @@ class NoticeForm(forms.Form):
                 self.fields[f"{festival.value}_{end}"] = forms.DateField(
                     label=f"{festival.label}: {label}",
                     required=False,
-                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    widget=DayInput(),
                 )
 
     def festival_rows(self) -> list[tuple[str, Any, Any]]:

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from waishi.accounts.constants import AGENCY_ROLES, Role
 
+from .html_checks import problems
 from .url_matrix import ANONYMOUS, MATRIX, REPRESENTATIVES, SAMPLE_KWARGS, VIEWERS
 
 
@@ -72,7 +73,11 @@ def test_each_url_answers_each_role_as_the_matrix_says(client, make_user, viewer
         url_name = REPRESENTATIVES.get(name, name)
         kwargs = {k: fixtures.get(v, v) for k, v in SAMPLE_KWARGS.get(url_name, {}).items()}
         url = reverse(url_name, kwargs=kwargs or None)
-        status = client.get(url).status_code
+        response = client.get(url)
+        status = response.status_code
         if status != row[viewer]:
             failures.append(f"{url_name} ({url}): expected {row[viewer]}, got {status}")
+        elif status == 200 and response.get("Content-Type", "").startswith("text/html"):
+            # Every page a role reaches is valid HTML (the mistakes a validator finds most).
+            failures += [f"{url_name} ({url}): {p}" for p in problems(response.content.decode())]
     assert not failures, f"as {viewer}:\n" + "\n".join(failures)

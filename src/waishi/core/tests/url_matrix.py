@@ -241,6 +241,27 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Discipline supervision: the inspector, the leaders and the discipline division's staff
+    # (no sample user works there) read the workbench and the reports; the inspector opens
+    # inspections; the division takes measures; leaders prepare and send reports.
+    **{
+        f"supervision:{name}": row
+        for names, row in [
+            (("workbench", "reports"), gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}))),
+            (
+                ("report", "report_xlsx", "report_pdf"),
+                gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}), ok=404),
+            ),
+            (
+                ("export",),
+                gate(ONLY({Role.DISCIPLINE_INSPECTOR, Role.BUREAU_LEADER}), ok=405),
+            ),
+            (("new_inspection",), gate(ONLY({Role.DISCIPLINE_INSPECTOR}))),
+            (("measure",), gate(ONLY(set()), ok=405)),
+            (("report_send",), gate(ONLY({Role.BUREAU_LEADER}), ok=405)),
+        ]
+        for name in names
+    },
     # Missions: the filing agency prepares applications and keeps its register and plan;
     # mission staff read them; division heads add rule versions and, with bureau leaders,
     # accept warnings. The sample objects do not exist: people who may look get "not found".
@@ -392,6 +413,11 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         )
     },
     "passports:report_download": {"year": 2026, "quarter": 1, "fmt": "xlsx"},
+    "supervision:measure": {"reference": "JC-1999-00001"},
+    **{
+        f"supervision:{n}": {"pk": 999999}
+        for n in ("report", "report_xlsx", "report_pdf", "report_send")
+    },
     **{
         f"cases:{n}": {"reference": "ZZ-1999-00001"}
         for n in ("detail", "edit", "comment", "attachment_upload")

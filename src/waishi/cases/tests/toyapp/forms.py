@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waishi.core.widgets import DayInput
+
 from .models import Booking
 
 
@@ -10,7 +12,7 @@ class BookingForm(forms.ModelForm[Booking]):
     class Meta:
         model = Booking
         fields = ["language", "day", "hours"]
-        widgets = {"day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"day": DayInput()}
 
     def clean_hours(self) -> int:
         hours: int = self.cleaned_data["hours"]
