@@ -81,15 +81,17 @@ def _units() -> dict[str, Agency]:
                 name_en=f"{name_en} Administrative Committee",
                 sort_order=base + order * 10,
             )
-            Agency.objects.create(
-                code=f"{code}-fao",
-                kind=AgencyKind.COUNTY_FAO,
-                parent=county,
-                name_zh_hans=f"{name}外事侨务办公室",
-                name_zh_hant=to_traditional(f"{name}外事侨务办公室"),
-                name_en=f"{name_en} Foreign and Overseas Chinese Affairs Office",
-                sort_order=base + order * 10 + 1,
-            )
+        Agency.objects.get_or_create(
+            code=f"{code}-fao",
+            defaults={
+                "kind": AgencyKind.COUNTY_FAO,
+                "parent": county,
+                "name_zh_hans": f"{name}外事侨务办公室",
+                "name_zh_hant": to_traditional(f"{name}外事侨务办公室"),
+                "name_en": f"{name_en} Foreign and Overseas Chinese Affairs Office",
+                "sort_order": base + order * 10 + 1,
+            },
+        )
         units[code] = county
     return units
 
