@@ -325,6 +325,23 @@ def ensure_honours_round() -> None:
         )
 
 
+def identity_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """An identity certificate's required columns: standing, hukou evidence, decider, purpose."""
+    purpose = rng.choice(["school_admission", "welfare_housing", "family_visit", "employment"])
+    return (
+        rng.choice(["guiqiao", "qiaojuan", "qiaojuan"]),
+        "户口簿",
+        "county",
+        purpose,
+        "接收单位",
+    )
+
+
+def settlement_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
+    """A return-to-settle application's required columns: country and day of application."""
+    return (rng.choice(["MY", "MY", "AU", "SG", "US"]), datetime.date.fromtimestamp(created))
+
+
 def donation_fields(rng: random.Random, created: float, loader: "Loader") -> tuple[Any, ...]:
     """A donation's required columns: donor country, donee, money valued in RMB, dates."""
     accepted = datetime.date.fromtimestamp(created) - datetime.timedelta(days=rng.randint(1, 40))
@@ -421,6 +438,8 @@ WEIGHTS = {
     "RW": 0.05,
     "RY": 0.05,
     "XF": 0.2,
+    "QS": 0.4,
+    "DJ": 0.05,
 }
 
 # Areas whose detail rows have required columns of their own: names and a filler per type.
@@ -451,6 +470,11 @@ AREA_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
         ),
         nomination_fields,
     ),
+    "QS": (
+        ("category", "hukou_evidence", "decider", "purpose", "receiving_unit"),
+        identity_fields,
+    ),
+    "DJ": (("country", "applied_on"), settlement_fields),
     "JZ": (
         (
             "donor_country",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("waishi.supervision.urls")),
     path("", include("waishi.directives.urls")),
     path("", include("waishi.petitions.urls")),
+    path("", include("waishi.overseas.urls")),
     path("", include("waishi.registers.urls")),
     path("", include("waishi.applicants.urls")),
     # The public website's CMS, files and the pages search engines read.

@@ -11,9 +11,16 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisation and accounts")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from waishi.core.navigation import NavItem, registry
 
         from . import checks  # noqa: F401 - registers the system checks
+        from .divisions import forget_division_ids
+        from .models import Division
+
+        post_save.connect(forget_division_ids, sender=Division)
+        post_delete.connect(forget_division_ids, sender=Division)
 
         registry.add_nav(
             NavItem(

@@ -64,7 +64,7 @@ class DocumentKind:
     label: str | Promise
     # The number as printed, with %(year)s and %(number)s (translated like any string).
     number_format: str | Promise
-    # The PDF's body: a template extending "cases/documents/base.html".
+    # The PDF's body: a template extending "cases/pdf/document.html".
     template: str
     # The facts the portal's verification shows besides kind, number, state and dates: fact
     # names, or (name, label) pairs for a name ``FACT_LABELS`` does not know.

@@ -40,17 +40,17 @@ DEMO_PASSWORD = "Zhaoqing-Demo-2026"
 # office Simplified name, English).
 ZONES = [
     (
-        "hi-tech-zone-fao",
-        "hi-tech-zone",
-        AgencyKind.PUBLIC_INSTITUTION,
+        "gaoxin-fao",
+        "gaoxin",
+        AgencyKind.COUNTY_GOVERNMENT,
         "肇庆高新技术产业开发区管理委员会",
         "Zhaoqing High-tech Industrial Development Zone Administrative Committee",
         "肇庆高新区外事办公室",
         "Zhaoqing High-tech Zone Foreign Affairs Office",
     ),
     (
-        "new-area-fao",
-        "new-area",
+        "xinqu-fao",
+        "xinqu",
         AgencyKind.COUNTY_GOVERNMENT,
         "肇庆新区管理委员会",
         "Zhaoqing New Area Administrative Committee",

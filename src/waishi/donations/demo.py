@@ -105,7 +105,11 @@ TOWNS = {
     "deqing": ["德城街道", "官圩镇"],
 }
 # The two zones keep no county office: their donees are city-level (the bureau reviews).
-ZONES = [("hi-tech-zone", "肇庆高新区"), ("new-area", "肇庆新区")]
+ZONES = [("gaoxin", "肇庆高新区"), ("xinqu", "肇庆新区")]
+ZONE_NAMES_EN = {
+    "gaoxin": "Zhaoqing Hi-tech Zone Administrative Committee",
+    "xinqu": "Zhaoqing New Area Administrative Committee",
+}
 # Where the projects are: the three key 侨乡 (Gaoyao, Sihui, Guangning) most.
 WEIGHTS = {
     "gaoyao": 6,
@@ -116,8 +120,8 @@ WEIGHTS = {
     "huaiji": 2,
     "fengkai": 2,
     "deqing": 2,
-    "hi-tech-zone": 1,
-    "new-area": 1,
+    "gaoxin": 1,
+    "xinqu": 1,
 }
 
 
@@ -277,7 +281,9 @@ def _donees() -> dict[str, list[Agency]]:
         parent = Agency.objects.filter(code=code).first()
         if parent is None:
             order += 1
-            parent = _agency(code, AgencyKind.PUBLIC_INSTITUTION, f"{name}管理委员会", None, order)
+            parent = _agency(code, AgencyKind.COUNTY_GOVERNMENT, f"{name}管理委员会", None, order)
+            parent.name_en = ZONE_NAMES_EN[code]
+            parent.save(update_fields=["name_en"])
         donees[code] = []
         for suffix in ("实验学校", "社区卫生服务中心"):
             order += 1

@@ -11,9 +11,7 @@ class IncidentsConfig(AppConfig):
     verbose_name = _("Foreign-related incidents")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
 
-        from waishi.accounts.models import Division
         from waishi.cases.constants import ClockOwner, ClockUnit
         from waishi.cases.registry import CaseType, ClockSpec, register_case_type
         from waishi.core.navigation import NavItem, registry
@@ -87,8 +85,6 @@ class IncidentsConfig(AppConfig):
                 ),
             )
         )
-        post_save.connect(permissions.forget_consular_division, sender=Division)
-        post_delete.connect(permissions.forget_consular_division, sender=Division)
         registry.add_nav(
             NavItem("office", _("Incidents"), "incidents:list", "incidents.read_incidents", 45)
         )

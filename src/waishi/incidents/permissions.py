@@ -13,6 +13,7 @@ import rules
 from django.db.models import Q
 
 from waishi.accounts.constants import Role
+from waishi.accounts.divisions import in_division
 from waishi.accounts.permissions import is_bureau_leader, is_division_head, is_division_officer
 
 from .constants import CONSULAR_DIVISION
@@ -27,31 +28,10 @@ def case_visibility(user: Any) -> bool | Q:
     return False
 
 
-# The consular division's id, read once per process: the menu asks on every page, and the
-# signed-in user carries only their division's id. Any change to a division forgets it
-# (``forget_consular_division``, connected in ``apps.py``).
-_consular_division: dict[str, int | None] = {}
-
-
-def consular_division_id() -> int | None:
-    if "id" not in _consular_division:
-        from waishi.accounts.models import Division
-
-        found = Division.objects.filter(code=CONSULAR_DIVISION).values_list("pk", flat=True)
-        _consular_division["id"] = found.first()
-    return _consular_division["id"]
-
-
-def forget_consular_division(**kwargs: Any) -> None:
-    _consular_division.clear()
-
-
 @rules.predicate
 def is_of_consular_division(user: Any) -> bool:
     """The user works in the division that keeps foreign-related incidents."""
-    if not user.is_authenticated or user.division_id is None:
-        return False
-    return bool(user.division_id == consular_division_id())
+    return in_division(user, CONSULAR_DIVISION)
 
 
 is_consular_staff = (is_division_officer | is_division_head) & is_of_consular_division

@@ -398,4 +398,138 @@ GUIDES: list[dict[str, Any]] = [
             "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
         },
     },
+    {
+        "slug": "overseas-chinese-identity-certificate",
+        "zh": {
+            "title": "归侨侨眷身份证明办理",
+            "search_description": "为归侨、侨眷出具身份证明书，注明用途和接收单位。",
+            "legal_basis": ul(
+                "《中华人民共和国归侨侨眷权益保护法》第二条",
+                "《中华人民共和国归侨侨眷权益保护法实施办法》第二条、第三条",
+                "《广东省华侨权益保护条例》",
+            ),
+            "applicants": "<p>户籍在本市的归侨和侨眷（华侨、归侨在国内的配偶、父母、子女及其配偶、"
+            "兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女，以及有长期扶养关系的其他亲属）。</p>",
+            "conditions": ul(
+                "本人为归侨，或与华侨、归侨有法定范围内的亲属关系；",
+                "长期扶养关系须经公证；",
+                "离婚或扶养关系终止的，侨眷身份随之丧失；华侨、归侨去世的，其眷属身份不变。",
+            ),
+            "materials": ul(
+                "居民身份证、户口簿；",
+                "与华侨、归侨的亲属关系证明（长期扶养关系须提供扶养公证书）；",
+                "华侨在国外定居的证明或归侨身份证明；",
+                "用途说明及接收单位名称。",
+            ),
+            "procedure": ol(
+                "在“办事人”页面在线申请，或到户籍所在地县（市、区）侨务部门申请；",
+                "户籍所在地侨务部门审核（高新区、肇庆新区由市局审核），材料不全的一次性告知补正；",
+                "出具身份证明书，扫描二维码即可核验；",
+                "对不予出具决定不服的，可在60日内向省侨务部门申请行政复议。",
+            ),
+            "time_limit": "材料齐全后7个工作日内办结（补正材料期间不计入）；证明书有效期一年",
+            "fees": "不收费",
+            "contact": "侨务科 0758 2828903",
+        },
+        "en": {
+            "title": "Identity certificates of returned overseas Chinese and their relatives",
+            "search_description": "Certificates of the standing of returned overseas Chinese "
+            "and relatives of overseas Chinese, for a named purpose and receiving unit.",
+            "legal_basis": ul(
+                "Law on the Protection of the Rights and Interests of Returned Overseas Chinese "
+                "and the Family Members of Overseas Chinese, art. 2",
+                "Implementing Measures of that Law, art. 2 and 3",
+                "Guangdong Regulations on the Protection of the Rights and Interests of "
+                "Overseas Chinese",
+            ),
+            "applicants": "<p>Returned overseas Chinese and relatives of overseas Chinese "
+            "registered in the city: spouses, parents, children and their spouses, brothers and "
+            "sisters, grandparents and grandchildren on both sides, and other relatives in "
+            "long-term support.</p>",
+            "conditions": ul(
+                "The applicant returned to settle, or is related to an overseas Chinese or a "
+                "returned overseas Chinese by a relation of the law;",
+                "long-term support needs a notarised proof;",
+                "divorce or the end of support ends the standing; the death of the overseas "
+                "Chinese does not.",
+            ),
+            "materials": ul(
+                "Resident ID card and household register;",
+                "proof of the relation (a notarised proof of long-term support);",
+                "proof of the overseas Chinese's settlement abroad or return;",
+                "the purpose and the receiving unit.",
+            ),
+            "procedure": ol(
+                "Apply online on the applicants' pages, or at the overseas Chinese office of the "
+                "county of household registration;",
+                "that office decides (the city bureau for the two zones); missing material is "
+                "asked for once;",
+                "the certificate is issued, and anyone can check it by its QR code;",
+                "a refusal may be taken to the province for administrative reconsideration "
+                "within 60 days.",
+            ),
+            "time_limit": "7 working days from complete material (time waiting for material not "
+            "counted); valid one year",
+            "fees": "Free of charge",
+            "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
+        },
+    },
+    {
+        "slug": "return-to-settle-certificate",
+        "zh": {
+            "title": "华侨回国定居证办理",
+            "search_description": "为回国定居的华侨办理华侨回国定居证。",
+            "legal_basis": ul("《广东省华侨权益保护条例》第八条"),
+            "applicants": "<p>拟回国在本市定居的华侨。</p>",
+            "conditions": ul(
+                "申请前两年内在国内连续居住满三个月，或在连续六个月内累计居住满90天；",
+                "在拟定居地有稳定住所和生活保障。",
+            ),
+            "materials": ul(
+                "中国护照及国外长期或永久居留证明；",
+                "出入境记录；",
+                "住房证明；",
+                "生活来源证明。",
+            ),
+            "procedure": ol(
+                "向拟定居地县（市、区）侨务部门申请；",
+                "侨务部门核查居住条件、住所和生活保障；",
+                "出具华侨回国定居证；",
+                "持证到定居地公安机关办理户口登记。",
+            ),
+            "time_limit": "材料齐全后20个工作日内办结（待向局方确认）",
+            "fees": "不收费",
+            "contact": "侨务科 0758 2828903",
+        },
+        "en": {
+            "title": "Return-to-settle certificates of overseas Chinese",
+            "search_description": "The certificate an overseas Chinese needs to come back and "
+            "settle in the city.",
+            "legal_basis": ul(
+                "Guangdong Regulations on the Protection of the Rights and Interests of "
+                "Overseas Chinese, art. 8"
+            ),
+            "applicants": "<p>Overseas Chinese who intend to settle in the city.</p>",
+            "conditions": ul(
+                "In the two years before applying, three consecutive months in China, or 90 "
+                "days within six consecutive months;",
+                "stable housing and livelihood at the place of settlement.",
+            ),
+            "materials": ul(
+                "Chinese passport and proof of residence abroad;",
+                "entry and exit records;",
+                "proof of housing;",
+                "proof of livelihood.",
+            ),
+            "procedure": ol(
+                "Apply at the overseas Chinese office of the county of settlement;",
+                "the office checks the presence, the housing and the livelihood;",
+                "the certificate is issued;",
+                "register the household with the police of the place of settlement.",
+            ),
+            "time_limit": "20 working days from complete material (to be confirmed)",
+            "fees": "Free of charge",
+            "contact": "Division of Overseas Chinese Affairs, 0758 2828903",
+        },
+    },
 ]

@@ -26,7 +26,7 @@ class StatusLookupForm(forms.Form):
 
 class DocumentVerifyForm(forms.Form):
     code = forms.CharField(
-        label=_("Verification code"),
+        label=_("Document verification code"),
         max_length=30,
         help_text=_("As printed under the QR code of the document, e.g. ABCD-EFGH-JKLM."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),

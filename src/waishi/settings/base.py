@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "waishi.supervision",
     "waishi.directives",
     "waishi.petitions",
+    "waishi.overseas",
     # Public website (Wagtail).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

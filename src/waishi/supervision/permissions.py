@@ -11,6 +11,7 @@ from typing import Any
 
 import rules
 
+from waishi.accounts.divisions import in_division
 from waishi.accounts.permissions import (
     is_bureau_leader,
     is_discipline_inspector,
@@ -24,8 +25,7 @@ from .constants import DIVISION
 
 @rules.predicate
 def in_discipline_division(user: Any) -> bool:
-    division = getattr(user, "division", None) if user.is_authenticated else None
-    return bool(division is not None and division.code == DIVISION)
+    return in_division(user, DIVISION)
 
 
 is_discipline_staff = (is_division_officer | is_division_head) & in_discipline_division

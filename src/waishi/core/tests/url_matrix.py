@@ -237,6 +237,31 @@ MATRIX: dict[str, dict[str, int]] = {
         ]
         for name in names
     },
+    # Overseas Chinese affairs: the register is seen only by the Division of Overseas Chinese
+    # Affairs and the county officers it names (the sample users are neither: "not found").
+    **{
+        f"overseas:{name}": {**everyone(404), ANONYMOUS: 302}
+        for name in (
+            "register",
+            "export",
+            "person_new",
+            "person",
+            "standing_add",
+            "standing_end",
+            "standing_death",
+            "reveal",
+            "organisations",
+            "access",
+            "certificates",
+            "identity_new",
+            "settlement_new",
+            "settlement_checks",
+            "campaigns",
+            "campaign",
+            "survey_template",
+            "statistics",
+        )
+    },
     # Donations: donees file and read their own, county offices their county's, the bureau
     # all; the figures and flags for the bureau, the inspector and county offices; the
     # exchange rates for the bureau. The project panel's forms take POST only.
@@ -429,6 +454,11 @@ SAMPLE_KWARGS: dict[str, dict[str, object]] = {
         f"incidents:{n}": {"reference": "SW-1999-00001"}
         for n in ("visit_request", "visit_held", "media_line")
     },
+    **{
+        f"overseas:{n}": {"pk": 999999}
+        for n in ("person", "standing_add", "standing_end", "standing_death", "reveal", "campaign")
+    },
+    "overseas:settlement_checks": {"reference": "DJ-1999-00001"},
     **{
         f"donations:{n}": {"reference": "JX-1999-00001"}
         for n in (

@@ -200,7 +200,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "document_number",
-                    models.CharField(blank=True, max_length=60, verbose_name="official document number"),
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="official document number"
+                    ),
                 ),
                 ("body", models.TextField(verbose_name="text")),
                 ("reply_due", models.DateField(verbose_name="replies due")),
