@@ -289,15 +289,17 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": contacts,
             "nominee_type": NomineeType(citizen.nomination.nominee_type).label,
             "can_manage": request.user.has_perm("honours.manage_citizens"),
-            "status_form": StatusForm(initial={"version": citizen.version}),
+            # Three forms on one page: each its own ids.
+            "status_form": StatusForm(initial={"version": citizen.version}, auto_id="status-%s"),
             "ceremony_form": CeremonyForm(
                 initial={
                     "version": citizen.version,
                     "on": citizen.ceremony_on,
                     "place": citizen.ceremony_place,
-                }
+                },
+                auto_id="ceremony-%s",
             ),
-            "contact_form": ContactForm(),
+            "contact_form": ContactForm(auto_id="contact-%s"),
         },
     )
 

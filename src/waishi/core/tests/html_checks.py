@@ -86,6 +86,19 @@ class _Checker(HTMLParser):
         self.ids: dict[str, int] = {}
         self.references: list[tuple[str, str, str]] = []
         self.found: list[str] = []
+        # An option being read: its label attribute and its text so far.
+        self.open_option: tuple[str, list[str]] | None = None
+
+    def handle_data(self, data: str) -> None:
+        if self.open_option is not None:
+            self.open_option[1].append(data)
+
+    def _close_option(self) -> None:
+        if self.open_option is not None:
+            label, text = self.open_option
+            if not label.strip() and not "".join(text).strip():
+                self.found.append("<option> with neither text nor label")
+            self.open_option = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -96,6 +109,13 @@ class _Checker(HTMLParser):
             heading_in_summary = tag[0] == "h" and tag[1:].isdigit() and inside == ["summary"]
             if inside and not heading_in_summary:
                 self.found.append(f"<{tag}> inside <{inside[-1]}> (phrasing content only)")
+        for name in ("id", "for"):
+            if name in values and not values[name].strip():
+                self.found.append(f'<{tag} {name}=""> is empty')
+        if tag in ("option", "optgroup"):
+            self._close_option()
+        if tag == "option":
+            self.open_option = (values.get("label", ""), [])
         element_id = values.get("id")
         if element_id:
             self.ids[element_id] = self.ids.get(element_id, 0) + 1
@@ -122,6 +142,8 @@ class _Checker(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("option", "select"):
+            self._close_option()
         if tag in VOID:
             return
         # Close up to the matching element (browsers do; optional end tags such as </li>

@@ -15,6 +15,8 @@ from .html_checks import problems
         ('<label for="nothing">x</label>', "points to no element"),
         ('<time datetime="2026-12-08T05:35:41.608178+08:00">x</time>', "not a valid date"),
         ('<input type="date" value="2026/11/08">', "not YYYY-MM-DD"),
+        ('<label for="">Divisions</label>', '<label for=""> is empty'),
+        ('<select><option value=""></option><option>a</option></select>', "neither text"),
     ],
 )
 def test_each_mistake_is_found(html: str, found: str) -> None:
@@ -31,6 +33,8 @@ def test_each_mistake_is_found(html: str, found: str) -> None:
         '<input type="date" value="2026-11-08"><ul><li>a<li>b</ul><table><tr><td>1<td>2</table>',
         "<details><summary><h2>Heading</h2></summary><div>x</div></details>",
         "<p>text<div>block closes the paragraph</div>",
+        '<select><option value="">Choose</option><option label="A" value="a"></option></select>',
+        '<select><option value="1">one<option value="2">two</select>',
     ],
 )
 def test_valid_pages_pass(html: str) -> None:
