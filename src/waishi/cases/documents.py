@@ -39,7 +39,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from waishi.audit.actions import log_action
 from waishi.core.tasks import enqueue_in_transaction
@@ -79,13 +79,13 @@ _KINDS: dict[str, DocumentKind] = {}
 
 # Labels of the facts documents commonly make public.
 FACT_LABELS: dict[str, str | Promise] = {
-    "name": gettext_lazy("Name"),
-    "holder": gettext_lazy("Holder"),
-    "purpose": gettext_lazy("Purpose"),
-    "receiving_unit": gettext_lazy("Receiving unit"),
-    "donor": gettext_lazy("Donor"),
-    "donee": gettext_lazy("Donee"),
-    "title": gettext_lazy("Title"),
+    "name": pgettext_lazy("document fact", "Name"),
+    "holder": pgettext_lazy("document fact", "Holder"),
+    "purpose": pgettext_lazy("document fact", "Purpose"),
+    "receiving_unit": pgettext_lazy("document fact", "Receiving unit"),
+    "donor": pgettext_lazy("document fact", "Donor"),
+    "donee": pgettext_lazy("document fact", "Donee"),
+    "title": pgettext_lazy("document fact", "Title"),
 }
 
 
