@@ -284,7 +284,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = _report(pk)
     sections = actions.report_figures(found)
     html = render_to_string(
-        "supervision/report_pdf.html",
+        "supervision/pdf/report.html",
         {"report": found, "sections": sections, "period": actions.report_period(found)},
     )
     response = HttpResponse(bytes(HTML(string=html).write_pdf()), content_type="application/pdf")
