@@ -116,6 +116,14 @@ def _test_client_logins_pass_the_second_factor() -> Iterator[None]:
 
 
 @pytest.fixture
+def make_applicant(db: Any) -> Callable[..., Any]:
+    """An applicant who signed up (``make_applicant(phone, name)``), for any area's tests."""
+    from waishi.applicants.tests.factories import make_applicant as factory
+
+    return factory
+
+
+@pytest.fixture
 def make_user(db: Any) -> Callable[..., Any]:
     """Create a user holding ``role`` (or roles), in a fitting agency or division."""
     from waishi.accounts.tests.factories import make_user as factory

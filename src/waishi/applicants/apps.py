@@ -12,12 +12,15 @@ class ApplicantsConfig(AppConfig):
     verbose_name = _("Applicants")
 
     def ready(self) -> None:
+        from waishi.cases.applications import register_applicant_filer
         from waishi.core import pii
         from waishi.core.navigation import NavItem, registry
 
         from . import permissions  # noqa: F401  (declares the rules)
+        from .actions import do_file_application
         from .models import Applicant
 
+        register_applicant_filer(do_file_application)
         pii.register_revealable(Applicant, fields=["id_number", "document_number"])
         for label, url_name, order in (
             (_("My applications"), "applicants:home", 10),

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from waishi.audit.actions import log_action
@@ -62,6 +62,36 @@ def require_perm(permission: str) -> Callable[[ViewFunc], ViewFunc]:
         return wrapped
 
     return decorator
+
+
+def require_perm_or_404(permission: str) -> Callable[[ViewFunc], ViewFunc]:
+    """Like ``require_perm``, for pages whose very existence is kept from those without
+    ``permission``: they get "not found", as for a page that does not exist."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        wrapped.required_permission = permission  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def year_param(request: HttpRequest, *, first: int = 2000, ahead: int = 0) -> int:
+    """The ``year`` of the query string, from ``first`` to this year (+ ``ahead``); else this
+    year."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        return today.year
+    return year if first <= year <= today.year + ahead else today.year
 
 
 def public(view: ViewFunc) -> ViewFunc:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from waishi.cases.querysets import access_case_detail, visible_to
 from waishi.cases.refusals import Stale, TransitionRefused
-from waishi.core.views import require_perm
+from waishi.core.views import require_perm, year_param
 
 from . import actions
 from .constants import DIRECTIVE_TYPE, REPLY_TYPE, TASK_TYPE, BriefStatus
@@ -278,18 +278,9 @@ def task_report(request: HttpRequest, reference: str) -> HttpResponse:
 # Briefs.
 
 
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        return today.year
-    return year if 2000 <= year <= today.year else today.year
-
-
 @require_perm("directives.read_briefs")
 def brief_index(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request)
     briefs = list(
         briefs_visible_to(request.user)
         .filter(year=year)

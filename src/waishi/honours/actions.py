@@ -309,9 +309,9 @@ def do_file_nomination(
             if late:
                 raise ValidationError(late)
             if self_nomination:
-                from waishi.applicants.actions import do_file_application
+                from waishi.cases.applications import file_for_applicant
 
-                case = do_file_application(
+                case = file_for_applicant(
                     actor=actor,
                     case_type=CASE_TYPE,
                     title=title[:200],

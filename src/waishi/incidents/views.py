@@ -5,11 +5,9 @@ these cases are not to be known of outside the consular staff and the leaders.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from waishi.cases.querysets import access_case_detail
 from waishi.cases.refusals import TransitionRefused
+from waishi.core.views import require_perm_or_404, year_param
 
 from . import actions
 from .constants import CASE_TYPE, IncidentKind
@@ -32,35 +31,9 @@ LIST_ROWS = 200
 View = Callable[..., HttpResponse]
 
 
-def consular_only(permission: str) -> Callable[[View], View]:
-    """Run the view for holders of ``permission``; 404 for everyone else signed in."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        return today.year
-    return year if 2000 <= year <= today.year else today.year
-
-
-@consular_only("incidents.read_incidents")
+@require_perm_or_404("incidents.read_incidents")
 def incident_list(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request)
     rows = incidents_visible_to(request.user).filter(began_at__year=year)
     kind = request.GET.get("kind", "")
     if kind in IncidentKind.values:
@@ -84,7 +57,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@consular_only("incidents.file_incident")
+@require_perm_or_404("incidents.file_incident")
 def new_incident(request: HttpRequest) -> HttpResponse:
     form = IncidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -128,9 +101,9 @@ def new_incident(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/new.html", {"form": form, "title": _("New incident")})
 
 
-@consular_only("incidents.read_incidents")
+@require_perm_or_404("incidents.read_incidents")
 def statistics(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request)
     figures = year_figures(request.user, year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(figures_xlsx(figures), content_type=XLSX)
@@ -176,7 +149,7 @@ def _panel_post(
     return redirect(incident.case)
 
 
-@consular_only("incidents.record_visit")
+@require_perm_or_404("incidents.record_visit")
 @require_POST
 def request_visit(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
@@ -193,7 +166,7 @@ def request_visit(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@consular_only("incidents.record_visit")
+@require_perm_or_404("incidents.record_visit")
 @require_POST
 def visit_held(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
@@ -211,7 +184,7 @@ def visit_held(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@consular_only("incidents.record_visit")
+@require_perm_or_404("incidents.record_visit")
 @require_POST
 def media_line(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(

@@ -605,9 +605,9 @@ def _applicant_case(
     from waishi.cases.actions import do_create_case
 
     if actor.has_role(Role.APPLICANT):
-        from waishi.applicants.actions import do_file_application
+        from waishi.cases.applications import file_for_applicant
 
-        return do_file_application(
+        return file_for_applicant(
             actor=actor,
             case_type=case_type,
             title=title,

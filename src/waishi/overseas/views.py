@@ -6,11 +6,9 @@ reveal or an export asks for a reason and is audited.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +21,7 @@ from django.views.decorators.http import require_POST
 from waishi.accounts.constants import Role
 from waishi.accounts.models import User
 from waishi.cases.refusals import TransitionRefused
+from waishi.core.views import require_perm_or_404, year_param
 from waishi.registers.models import Person
 
 from . import actions
@@ -58,23 +57,6 @@ LIST_ROWS = 200
 View = Callable[..., HttpResponse]
 
 
-def register_only(permission: str) -> Callable[[View], View]:
-    """Run the view for holders of ``permission``; 404 for everyone else signed in."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def user_counties(user: Any) -> Any:
     """The county-level units the user works on: all for the division, one for a county."""
     units = county_units()
@@ -102,7 +84,7 @@ def _filtered(request: HttpRequest) -> tuple[Any, dict[str, Any]]:
     return rows, params
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def register(request: HttpRequest) -> HttpResponse:
     rows, params = _filtered(request)
     standings = list(
@@ -127,7 +109,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@register_only("overseas.export_register")
+@require_perm_or_404("overseas.export_register")
 @require_POST
 def export(request: HttpRequest) -> HttpResponse:
     form = ExportForm(request.POST)
@@ -160,7 +142,7 @@ def _person_or_404(user: Any, pk: int) -> tuple[Person, list[Standing]]:
     return history[0].person, history
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def person(request: HttpRequest, pk: int) -> HttpResponse:
     found, history = _person_or_404(request.user, pk)
     current = next((s for s in history if s.ended_on is None), None)
@@ -228,7 +210,7 @@ def _principal(user: Any, pk: int | None) -> Person | None:
     return found.person
 
 
-@register_only("overseas.edit_register")
+@require_perm_or_404("overseas.edit_register")
 def new_person(request: HttpRequest) -> HttpResponse:
     form = PersonStandingForm(request.POST or None, counties=user_counties(request.user))
     if request.method == "POST" and form.is_valid():
@@ -292,7 +274,7 @@ def _run(request: HttpRequest, person_pk: int, run: Callable[[], Any]) -> HttpRe
     return redirect("overseas:person", pk=person_pk)
 
 
-@register_only("overseas.edit_register")
+@require_perm_or_404("overseas.edit_register")
 @require_POST
 def add_standing(request: HttpRequest, pk: int) -> HttpResponse:
     found, _history = _person_or_404(request.user, pk)
@@ -315,7 +297,7 @@ def add_standing(request: HttpRequest, pk: int) -> HttpResponse:
     return _run(request, pk, run)
 
 
-@register_only("overseas.edit_register")
+@require_perm_or_404("overseas.edit_register")
 @require_POST
 def end_standing(request: HttpRequest, pk: int) -> HttpResponse:
     standing = _standing_or_404(request.user, pk)
@@ -339,7 +321,7 @@ def end_standing(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@register_only("overseas.edit_register")
+@require_perm_or_404("overseas.edit_register")
 @require_POST
 def record_death(request: HttpRequest, pk: int) -> HttpResponse:
     standing = _standing_or_404(request.user, pk)
@@ -360,7 +342,7 @@ def record_death(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
-@register_only("overseas.reveal")
+@require_perm_or_404("overseas.reveal")
 @require_POST
 def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     standing = _standing_or_404(request.user, pk)
@@ -387,7 +369,7 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     return _run(request, standing.person_id, run)
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def organisations(request: HttpRequest) -> HttpResponse:
     rows = organisations_visible_to(request.user)
     category = request.GET.get("category", "")
@@ -421,7 +403,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
     )
 
 
-@register_only("overseas.manage_access")
+@require_perm_or_404("overseas.manage_access")
 def access(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
@@ -465,7 +447,7 @@ def access(request: HttpRequest) -> HttpResponse:
 # Certificates -------------------------------------------------------------------------------
 
 
-@register_only("overseas.file_certificate")
+@require_perm_or_404("overseas.file_certificate")
 def certificates(request: HttpRequest) -> HttpResponse:
     from waishi.cases.querysets import visible_to
 
@@ -500,7 +482,7 @@ def _file(request: HttpRequest, form: Any, run: Callable[[dict[str, Any]], Any])
     return None
 
 
-@register_only("overseas.file_certificate")
+@require_perm_or_404("overseas.file_certificate")
 def identity_new(request: HttpRequest) -> HttpResponse:
     form = IdentityForm(request.POST or None, counties=user_counties(request.user))
     if request.method == "POST" and form.is_valid():
@@ -544,7 +526,7 @@ def identity_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@register_only("overseas.file_certificate")
+@require_perm_or_404("overseas.file_certificate")
 def settlement_new(request: HttpRequest) -> HttpResponse:
     form = SettlementForm(request.POST or None, counties=user_counties(request.user))
     if request.method == "POST" and form.is_valid():
@@ -584,7 +566,7 @@ def settlement_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@register_only("overseas.file_certificate")
+@require_perm_or_404("overseas.file_certificate")
 @require_POST
 def settlement_checks(request: HttpRequest, reference: str) -> HttpResponse:
     from waishi.cases.querysets import access_case_detail
@@ -621,21 +603,12 @@ def settlement_checks(request: HttpRequest, reference: str) -> HttpResponse:
 # Survey campaigns ---------------------------------------------------------------------------
 
 
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        return today.year
-    return year if 2000 <= year <= today.year + 1 else today.year
-
-
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def campaigns(request: HttpRequest) -> HttpResponse:
     from django.db.models import Count
     from django.db.models import Q as Where
 
-    year = _year(request)
+    year = year_param(request, ahead=1)
     form = CampaignForm(request.POST or None, counties=user_counties(request.user))
     if request.method == "POST":
         if not request.user.has_perm("overseas.open_campaign"):
@@ -682,7 +655,7 @@ def _campaign_or_404(user: Any, pk: int) -> Any:
     return found
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def campaign(request: HttpRequest, pk: int) -> HttpResponse:
     found = _campaign_or_404(request.user, pk)
     errors: list[str] = []
@@ -745,7 +718,7 @@ RECORD_FIELDS = (
 )
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def survey_template(request: HttpRequest) -> HttpResponse:
     from .surveys import template_xlsx
 
@@ -754,11 +727,11 @@ def survey_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@register_only("overseas.read_register")
+@require_perm_or_404("overseas.read_register")
 def statistics(request: HttpRequest) -> HttpResponse:
     from .surveys import figures_xlsx, survey_figures
 
-    year = _year(request)
+    year = year_param(request, ahead=1)
     figures = survey_figures(records_visible_to(request.user), year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(figures_xlsx(figures), content_type=XLSX)

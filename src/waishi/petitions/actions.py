@@ -190,11 +190,11 @@ def do_file_petition_online(
 ) -> Case:
     """An applicant files a complaint online through the applicants' face.
 
-    ``waishi.applicants.actions.do_file_application`` checks that ``actor`` is an applicant;
+    ``waishi.cases.applications.file_for_applicant`` checks that ``actor`` is an applicant;
     the complaint is received today and online. Raises ``ValidationError`` for bad input and
     ``Refused`` for someone who is not an applicant; nothing is written then.
     """
-    from waishi.applicants.actions import do_file_application
+    from waishi.cases.applications import file_for_applicant
 
     petition = PetitionIn(
         channel=Channel.ONLINE,
@@ -209,7 +209,7 @@ def do_file_petition_online(
     _check(petition)
     try:
         with transaction.atomic():
-            return do_file_application(  # type: ignore[no-any-return]
+            return file_for_applicant(  # type: ignore[no-any-return]
                 actor=actor,
                 case_type=CASE_TYPE,
                 title=_title(petition, petitioner.name.strip()),

@@ -5,7 +5,6 @@ Everyone without the right is told the page does not exist (404), as on the case
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from waishi.cases.models import Clock
 from waishi.cases.querysets import access_case_detail, visible_to
 from waishi.cases.refusals import Refused, TransitionRefused
 from waishi.cases.registry import get_case_type
+from waishi.core.views import require_perm_or_404, year_param
 
 from . import actions
 from .constants import CASE_TYPE, Category
@@ -42,37 +42,11 @@ LIST_ROWS = 200
 View = Callable[..., HttpResponse]
 
 
-def staff_only(permission: str) -> Callable[[View], View]:
-    """Run the view for holders of ``permission``; 404 for everyone else signed in."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        return today.year
-    return year if 2000 <= year <= today.year else today.year
-
-
 def _clock_labels() -> dict[str, str]:
     return {spec.code: str(spec.label) for spec in get_case_type(CASE_TYPE).clock_specs()}
 
 
-@staff_only("petitions.read_petitions")
+@require_perm_or_404("petitions.read_petitions")
 def petition_list(request: HttpRequest) -> HttpResponse:
     """Open complaints by the clock that runs on them, nearest due first; or a year's."""
     today = timezone.localdate()
@@ -99,7 +73,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     clock = request.GET.get("clock", "")
     category = request.GET.get("category", "")
     show_closed = request.GET.get("closed") == "1"
-    year = _year(request)
+    year = year_param(request)
     where = Q(received_on__year=year) if show_closed else Q(case__is_open=True)
     rows = rows.filter(where)
     if clock in labels:
@@ -128,7 +102,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only("petitions.record_petition")
+@require_perm_or_404("petitions.record_petition")
 def new_petition(request: HttpRequest) -> HttpResponse:
     form = PetitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -184,9 +158,9 @@ def apply(request: HttpRequest) -> HttpResponse:
     return render(request, "petitions/apply.html", {"form": form})
 
 
-@staff_only("petitions.read_petitions")
+@require_perm_or_404("petitions.read_petitions")
 def statistics(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request)
     figures = year_figures(request.user, year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(figures_xlsx(figures), content_type=XLSX)
@@ -224,7 +198,7 @@ def _panel_post(
     return redirect(petition.case)
 
 
-@staff_only("petitions.record_on_case")
+@require_perm_or_404("petitions.record_on_case")
 @require_POST
 def hearing_start(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
@@ -237,7 +211,7 @@ def hearing_start(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@staff_only("petitions.record_on_case")
+@require_perm_or_404("petitions.record_on_case")
 @require_POST
 def hearing_end(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(
@@ -250,7 +224,7 @@ def hearing_end(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@staff_only("petitions.record_on_case")
+@require_perm_or_404("petitions.record_on_case")
 @require_POST
 def satisfaction(request: HttpRequest, reference: str) -> HttpResponse:
     return _panel_post(

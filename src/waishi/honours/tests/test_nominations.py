@@ -162,8 +162,7 @@ def test_a_threshold_binds_only_its_criterion(nominate: Any) -> None:
     assert case.status == "filed"
 
 
-def test_an_applicant_nominates_themself(round_: Any, division: Any) -> None:
-    from waishi.applicants.tests.factories import make_applicant
+def test_an_applicant_nominates_themself(round_: Any, division: Any, make_applicant: Any) -> None:
     from waishi.honours.actions import do_file_nomination
 
     from .conftest import nomination_data

@@ -124,9 +124,9 @@ def test_the_case_page_stays_within_its_budget(
         assert client.get(case.get_absolute_url()).status_code == 200
 
 
-def test_an_applicant_files_a_complaint_online(client: Any, division: Any) -> None:
-    from waishi.applicants.tests.factories import make_applicant
-
+def test_an_applicant_files_a_complaint_online(
+    client: Any, division: Any, make_applicant: Any
+) -> None:
     applicant = make_applicant("13800138000", "陈丽华")
     client.force_login(applicant)
     assert client.get("/applicants/petitions/new/").status_code == 200
